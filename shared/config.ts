@@ -1,0 +1,75 @@
+import { z } from 'zod';
+
+/**
+ * Configuration from `process.env`, validated with zod. Each section is parsed once, on first
+ * use, so a function fails fast on a missing variable it needs while a function that never
+ * touches (say) S3 does not need the bucket's variables.
+ */
+const optionalUrl = z.url().optional();
+
+const sections = {
+  core: z.object({
+    SMSPROJ_RUNTIME: z.enum(['aws', 'local']).default('aws'),
+    AWS_REGION: z.string().min(1).default('us-east-1'),
+    LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('INFO'),
+  }),
+  table: z.object({
+    TABLE_NAME: z.string().min(1),
+    DYNAMODB_ENDPOINT: optionalUrl,
+  }),
+  cognito: z.object({
+    USER_POOL_ID: z.string().min(1),
+    USER_POOL_CLIENT_ID: z.string().min(1),
+    COGNITO_ENDPOINT: optionalUrl,
+    /** Local only: issuer and JWKS of cognito-local (in AWS both derive from the pool id). */
+    JWT_ISSUER: optionalUrl,
+    JWKS_URI: optionalUrl,
+  }),
+  storage: z.object({
+    BUCKET_NAME: z.string().min(1),
+    S3_ENDPOINT: optionalUrl,
+    /** Local only: the URL browsers use to reach the S3 emulator (presigned URLs are signed for it). */
+    S3_PUBLIC_ENDPOINT: optionalUrl,
+  }),
+  realtime: z.object({
+    /** API Gateway management endpoint (https://{api}.execute-api.{region}.amazonaws.com/{stage}) or the local gateway. */
+    WS_MANAGEMENT_ENDPOINT: z.url(),
+  }),
+  email: z.object({
+    EMAIL_FROM: z.string().min(3).default('no-reply@smsproj.local'),
+    /** Local only: where the local mailbox adapter posts emails. */
+    LOCAL_MAILBOX_URL: optionalUrl,
+  }),
+  sms: z.object({
+    SMS_QUEUE_URL: optionalUrl,
+    LOCAL_CARRIER_URL: optionalUrl,
+  }),
+  web: z.object({
+    PUBLIC_BASE_URL: z.url().default('http://localhost:3000'),
+  }),
+} as const;
+
+type Sections = typeof sections;
+export type Config = { [K in keyof Sections]: z.infer<Sections[K]> };
+
+const cache = new Map<keyof Sections, unknown>();
+
+/** Parsed configuration section; throws a readable error naming the missing variables. */
+export function config<K extends keyof Sections>(section: K): Config[K] {
+  const hit = cache.get(section);
+  if (hit) return hit as Config[K];
+  const parsed = sections[section].safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration (${section}): ${problems}`);
+  }
+  cache.set(section, parsed.data);
+  return parsed.data as Config[K];
+}
+
+/** Forget parsed sections (tests that change process.env). */
+export function resetConfig(): void {
+  cache.clear();
+}
+
+export const isLocal = (): boolean => config('core').SMSPROJ_RUNTIME === 'local';

@@ -1,0 +1,12 @@
+/**
+ * Physical layout of the single table. Entities map their access patterns onto these generic
+ * fields; the CDK table is derived from the entities (see ./table-definition.ts), not from here.
+ */
+export const KEY_FIELDS = { pk: 'pk', sk: 'sk' } as const;
+/** Epoch seconds; DynamoDB TTL deletes expired items (idempotency records, connections, denylist). */
+export const TTL_ATTRIBUTE = 'ttl';
+export const SERVICE_NAME = 'smsproj';
+
+/** Epoch seconds `seconds` from now (or from `from`). */
+export const ttlIn = (seconds: number, from: number = Date.now()): number =>
+  Math.floor(from / 1000) + seconds;

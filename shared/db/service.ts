@@ -1,0 +1,19 @@
+import { Service } from 'electrodb';
+import { IdempotencyRecord } from '../http/entities/idempotency-record';
+import { dynamo, tableName } from './client';
+
+/**
+ * Every entity of the single table. Adding an entity here is enough for the CDK table to get
+ * its indexes (lib/ derives the GSIs from these definitions) and for transactions to span it.
+ */
+export const entities = {
+  idempotencyRecord: IdempotencyRecord,
+} as const;
+
+let service: Service<typeof entities> | undefined;
+
+/** The bound ElectroDB service (client and table name resolved on first use). */
+export function db(): Service<typeof entities> {
+  service ??= new Service(entities, { client: dynamo(), table: tableName() });
+  return service;
+}

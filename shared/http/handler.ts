@@ -1,0 +1,170 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy, { type MiddlewareObj } from '@middy/core';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import type { z } from 'zod';
+import { logger } from '../observability/logger';
+import { authContextFrom, enforceRouteAuth } from './auth-context';
+import {
+  AppError,
+  internalErrorBody,
+  PROBLEM_CONTENT_TYPE,
+  payloadTooLarge,
+  problemBody,
+  unsupportedMediaType,
+} from './errors';
+import { type IdempotencyScope, idempotency } from './idempotency';
+import { parseJsonSafely } from './json';
+import type { AuthContext, RouteDef } from './route';
+import { parseWith } from './validate';
+
+/** Bodies larger than this are refused before parsing (API Gateway itself allows 10 MB). */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
+
+export interface HandlerInput<R extends RouteDef> {
+  readonly params: Infer<R['params']>;
+  readonly query: Infer<R['query']>;
+  readonly body: Infer<R['body']>;
+  /** Present on every non-public route. */
+  readonly auth: R['auth'] extends 'public' ? AuthContext | undefined : AuthContext;
+  readonly headers: Readonly<Record<string, string | undefined>>;
+  readonly requestId: string;
+  readonly sourceIp: string;
+}
+
+export interface HttpResult {
+  readonly status: number;
+  readonly body?: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Send `body` as is (a string) instead of JSON, e.g. a CSV download. */
+  readonly raw?: boolean;
+}
+
+export const ok = (body: unknown, headers?: Record<string, string>): HttpResult => ({
+  status: 200,
+  body,
+  headers,
+});
+export const created = (body: unknown, headers?: Record<string, string>): HttpResult => ({
+  status: 201,
+  body,
+  headers,
+});
+export const accepted = (body?: unknown): HttpResult => ({ status: 202, body });
+export const noContent = (): HttpResult => ({ status: 204 });
+
+interface Internal extends Record<string, unknown> {
+  rawBody?: string;
+  parsedBody?: unknown;
+  idempotency?: IdempotencyScope;
+}
+/** The validated input travels on the Lambda context: middy handlers do not see `request.internal`. */
+export interface HttpContext extends Context {
+  input?: HandlerInput<RouteDef>;
+}
+type Req = middy.Request<APIGatewayProxyEvent, APIGatewayProxyResult, Error, HttpContext, Internal>;
+type Mw = MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult, Error, HttpContext, Internal>;
+
+/** Turns an HttpResult into the API Gateway proxy result. */
+export function toProxyResult(result: HttpResult): APIGatewayProxyResult {
+  const headers: Record<string, string> = { ...result.headers };
+  let body = '';
+  if (result.body !== undefined) {
+    if (result.raw && typeof result.body === 'string') body = result.body;
+    else {
+      body = JSON.stringify(result.body);
+      headers['content-type'] ??= 'application/json; charset=utf-8';
+    }
+  }
+  return { statusCode: result.status, headers, body };
+}
+
+export function problemResult(error: unknown, path?: string): APIGatewayProxyResult {
+  if (error instanceof AppError) {
+    return {
+      statusCode: error.status,
+      headers: { 'content-type': PROBLEM_CONTENT_TYPE, ...error.headers },
+      body: JSON.stringify(problemBody(error, path)),
+    };
+  }
+  logger.error('Unhandled error', error as Error);
+  return {
+    statusCode: 500,
+    headers: { 'content-type': PROBLEM_CONTENT_TYPE },
+    body: JSON.stringify(internalErrorBody()),
+  };
+}
+
+/** Last line of defence: every thrown error becomes problem+json; unknown errors a bare 500. */
+const problemErrors = (): Mw => ({
+  onError: (request: Req) => {
+    request.response = problemResult(request.error, request.event.path);
+  },
+});
+
+/** Decodes and parses the JSON body; refuses oversized and non-JSON bodies with a 4xx. */
+const jsonBody = (route: RouteDef): Mw => ({
+  before: (request: Req) => {
+    const { event } = request;
+    const raw = event.body ?? '';
+    const text = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
+    if (Buffer.byteLength(text, 'utf8') > MAX_BODY_BYTES) {
+      throw payloadTooLarge(`Request bodies are limited to ${MAX_BODY_BYTES} bytes.`);
+    }
+    if (!route.body) {
+      request.internal.rawBody = text;
+      return;
+    }
+    const contentType = event.headers?.['content-type'] ?? '';
+    if (text.length > 0 && contentType && !/^application\/([a-z.+-]*\+)?json\b/i.test(contentType)) {
+      throw unsupportedMediaType('Send JSON with content-type: application/json.');
+    }
+    request.internal.rawBody = text;
+    request.internal.parsedBody = text.length === 0 ? undefined : parseJsonSafely(text);
+  },
+});
+
+/** Validates params, query and body against the route's zod schemas and establishes the caller. */
+const validateAndAuthorize = (route: RouteDef): Mw => ({
+  before: (request: Req) => {
+    const { event } = request;
+    const auth = authContextFrom(event);
+    enforceRouteAuth(route, auth);
+    const input: HandlerInput<RouteDef> = {
+      params: parseWith(route.params, event.pathParameters ?? {}, 'path'),
+      query: parseWith(route.query, event.queryStringParameters ?? {}, 'query'),
+      body: route.body ? parseWith(route.body, request.internal.parsedBody, 'body') : undefined,
+      auth: auth as AuthContext,
+      headers: event.headers ?? {},
+      requestId: event.requestContext?.requestId ?? 'local',
+      sourceIp: event.requestContext?.identity?.sourceIp ?? 'unknown',
+    };
+    request.context.input = input;
+    if (auth) logger.appendKeys({ userId: auth.userId, ...(auth.keyId ? { keyId: auth.keyId } : {}) });
+    logger.appendKeys({ route: route.id });
+  },
+});
+
+/**
+ * The one HTTP handler factory: every REST route's Lambda is `httpHandler(route, fn)`.
+ * Chain (middy runs `before` top-down, `after`/`onError` bottom-up):
+ * problem+json errors → Powertools logger → header normalizer → JSON body → zod + auth → idempotency → fn.
+ */
+export function httpHandler<R extends RouteDef>(
+  route: R,
+  fn: (input: HandlerInput<R>) => Promise<HttpResult>,
+) {
+  const chain = middy<APIGatewayProxyEvent, APIGatewayProxyResult, Error, HttpContext, Internal>()
+    .use(problemErrors())
+    .use(injectLambdaContext(logger, { clearState: true, resetKeys: true }) as Mw)
+    .use(httpHeaderNormalizer() as Mw)
+    .use(jsonBody(route))
+    .use(validateAndAuthorize(route));
+  if (route.idempotent) chain.use(idempotency(route) as Mw);
+  return chain.handler(async (_event, context) => {
+    if (!context.input) throw new Error('handler input missing');
+    return toProxyResult(await fn(context.input as HandlerInput<R>));
+  });
+}

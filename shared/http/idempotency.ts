@@ -1,0 +1,141 @@
+import { createHash } from 'node:crypto';
+import type { MiddlewareObj } from '@middy/core';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import { db } from '../db/service';
+import { ttlIn } from '../db/schema';
+import { badRequest, idempotencyInProgress, idempotencyKeyReused } from './errors';
+import type { HttpContext } from './handler';
+import type { RouteDef } from './route';
+
+/** Replays are served for 24 h (../shared/API.md). */
+const RETENTION_SECONDS = 24 * 60 * 60;
+/** A crashed attempt stops blocking retries after this long. */
+const LOCK_SECONDS = 30;
+const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+
+export interface IdempotencyScope {
+  readonly id: string;
+}
+
+/** Canonical JSON (sorted keys) so that the same body with another key order is "the same body". */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/**
+ * Idempotency-Key support (the equivalent of Powertools idempotency, on the single table):
+ * the first request with a key takes a lock record; a later request with the same key and the
+ * same body replays the stored response (same status and body); another body is a 422. If the
+ * handler throws, the lock is released, so a retry does the work (nothing was done).
+ * Keys are scoped per caller and route, so two users cannot collide.
+ */
+export function idempotency(
+  route: RouteDef,
+): MiddlewareObj<
+  APIGatewayProxyEvent,
+  APIGatewayProxyResult,
+  Error,
+  HttpContext,
+  { idempotency?: IdempotencyScope }
+> {
+  const scopeOf = (request: { internal: { idempotency?: IdempotencyScope } }) => request.internal.idempotency;
+  return {
+    before: async (request) => {
+      const key = request.event.headers?.['idempotency-key'];
+      if (key === undefined) return undefined;
+      if (!KEY_PATTERN.test(key))
+        throw badRequest('Idempotency-Key must be 1 to 255 visible ASCII characters.');
+      const input = request.context.input;
+      const caller = input?.auth?.userId ?? 'anonymous';
+      const id = sha256(`${caller}\u0000${route.id}\u0000${key}`);
+      const bodyHash = sha256(canonical(input?.body ?? null));
+      const now = Date.now();
+      const records = db().entities.idempotencyRecord;
+      try {
+        await records
+          .create({
+            id,
+            bodyHash,
+            status: 'in_progress',
+            lockExpiresAt: now + LOCK_SECONDS * 1000,
+            ttl: ttlIn(RETENTION_SECONDS),
+          })
+          .go();
+        request.internal.idempotency = { id } satisfies IdempotencyScope;
+        return undefined;
+      } catch (error) {
+        if (!isConditionalFailure(error)) throw error;
+      }
+      const { data: existing } = await records.get({ id }).go({ consistent: true });
+      if (!existing) throw idempotencyInProgress('Retry the request.', { headers: { 'retry-after': '1' } });
+      if (existing.bodyHash !== bodyHash) {
+        throw idempotencyKeyReused('This Idempotency-Key was used with a different request body.');
+      }
+      if (existing.status === 'completed' && existing.statusCode !== undefined) {
+        return {
+          statusCode: existing.statusCode,
+          headers: {
+            ...(JSON.parse(existing.responseHeaders ?? '{}') as Record<string, string>),
+            'idempotent-replayed': 'true',
+          },
+          body: existing.responseBody ?? '',
+        };
+      }
+      if (existing.lockExpiresAt > now) {
+        throw idempotencyInProgress('A request with this Idempotency-Key is still in progress.', {
+          headers: { 'retry-after': '1' },
+        });
+      }
+      // The earlier attempt died holding the lock: take it over, conditionally, so only one retry wins.
+      try {
+        await records
+          .patch({ id })
+          .set({ lockExpiresAt: now + LOCK_SECONDS * 1000 })
+          .where((attr, op) => op.lte(attr.lockExpiresAt, now))
+          .go();
+      } catch (error) {
+        if (isConditionalFailure(error))
+          throw idempotencyInProgress('Retry the request.', { headers: { 'retry-after': '1' } });
+        throw error;
+      }
+      request.internal.idempotency = { id } satisfies IdempotencyScope;
+      return undefined;
+    },
+    after: async (request) => {
+      const scope = scopeOf(request);
+      const response = request.response;
+      if (!scope || !response) return;
+      await db()
+        .entities.idempotencyRecord.patch({ id: scope.id })
+        .set({
+          status: 'completed',
+          statusCode: response.statusCode,
+          responseHeaders: JSON.stringify(response.headers ?? {}),
+          responseBody: response.body,
+        })
+        .go();
+    },
+    onError: async (request) => {
+      const scope = scopeOf(request);
+      if (!scope) return;
+      await db().entities.idempotencyRecord.delete({ id: scope.id }).go();
+    },
+  };
+}
+
+export function isConditionalFailure(error: unknown): boolean {
+  const text = String((error as { message?: string })?.message ?? '');
+  const cause = (error as { cause?: { name?: string } })?.cause?.name ?? '';
+  return (
+    cause === 'ConditionalCheckFailedException' ||
+    text.includes('The conditional request failed') ||
+    text.includes('ConditionalCheckFailed')
+  );
+}

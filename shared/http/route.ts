@@ -1,0 +1,71 @@
+import type { z } from 'zod';
+
+/** API key scopes (../shared/API.md). JWT callers hold every scope. */
+export const SCOPES = [
+  'sms:send',
+  'messages:read',
+  'messages:write',
+  'numbers:read',
+  'numbers:write',
+  'verifications:read',
+  'verifications:write',
+  'account:read',
+] as const;
+export type Scope = (typeof SCOPES)[number];
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * - public: no credentials.
+ * - user: a Cognito access token only (API keys get 403 insufficient_scope): key and password management, plan.
+ * - user-or-key: access token, or an API key holding `scope`.
+ */
+export type AuthKind = 'public' | 'user' | 'user-or-key';
+
+export interface RouteDef<
+  P extends z.ZodType = z.ZodType,
+  Q extends z.ZodType = z.ZodType,
+  B extends z.ZodType = z.ZodType,
+> {
+  /** Stable operation id, used for the OpenAPI document and logs. */
+  readonly id: string;
+  readonly method: HttpMethod;
+  /** API Gateway style path: /v1/conversations/{id}. */
+  readonly path: string;
+  /** Handler module below functions/, without extension: `accounts/get-me`. */
+  readonly handler: string;
+  readonly auth: AuthKind;
+  /** Scope an API key needs (user-or-key routes). */
+  readonly scope?: Scope;
+  readonly summary: string;
+  readonly params?: P;
+  readonly query?: Q;
+  readonly body?: B;
+  /** Honour the Idempotency-Key header (POSTs that create or charge). */
+  readonly idempotent?: boolean;
+  /** Success status for the OpenAPI document. */
+  readonly successStatus?: number;
+  /** Lambda tuning for CDK. */
+  readonly memoryMb?: number;
+  readonly timeoutSeconds?: number;
+}
+
+/** Keeps literal types of a route while checking it against RouteDef. */
+export const defineRoute = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(
+  route: RouteDef<P, Q, B>,
+): RouteDef<P, Q, B> => route;
+
+/** Caller identity as established by the authorizer (Lambda authorizer in AWS, the local gateway locally). */
+export interface AuthContext {
+  readonly userId: string;
+  readonly via: 'jwt' | 'key';
+  /** API key id when via === 'key'. */
+  readonly keyId?: string;
+  /** Scopes of the API key; JWT callers hold all scopes. */
+  readonly scopes: readonly Scope[];
+  readonly plan: string;
+  /** Access token ids (JWT callers) so logout can revoke exactly this session. */
+  readonly jti?: string;
+  readonly originJti?: string;
+  readonly tokenExp?: number;
+}
