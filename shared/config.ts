@@ -12,6 +12,8 @@ const sections = {
     SMSPROJ_RUNTIME: z.enum(['aws', 'local']).default('aws'),
     AWS_REGION: z.string().min(1).default('us-east-1'),
     LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('INFO'),
+    /** Local only: where the local runtime keeps emulator data, the mailbox and the SMS outbox. */
+    LOCAL_DATA_DIR: z.string().min(1).optional(),
   }),
   table: z.object({
     TABLE_NAME: z.string().min(1),
@@ -37,8 +39,6 @@ const sections = {
   }),
   email: z.object({
     EMAIL_FROM: z.string().min(3).default('no-reply@smsproj.local'),
-    /** Local only: where the local mailbox adapter posts emails. */
-    LOCAL_MAILBOX_URL: optionalUrl,
   }),
   sms: z.object({
     SMS_QUEUE_URL: optionalUrl,

@@ -21,7 +21,7 @@ import { parseWith } from './validate';
 /** Bodies larger than this are refused before parsing (API Gateway itself allows 10 MB). */
 export const MAX_BODY_BYTES = 256 * 1024;
 
-type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
+type Infer<T> = NonNullable<T> extends z.ZodType ? z.infer<NonNullable<T>> : undefined;
 
 export interface HandlerInput<R extends RouteDef> {
   readonly params: Infer<R['params']>;

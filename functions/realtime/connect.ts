@@ -1,0 +1,4 @@
+import type { APIGatewayProxyResult } from 'aws-lambda';
+
+/** Placeholder until the realtime context lands: accepts the connect event. */
+export const handler = async (): Promise<APIGatewayProxyResult> => ({ statusCode: 200, body: '' });

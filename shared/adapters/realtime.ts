@@ -1,0 +1,39 @@
+import {
+  ApiGatewayManagementApiClient,
+  GoneException,
+  PostToConnectionCommand,
+} from '@aws-sdk/client-apigatewaymanagementapi';
+import { config } from '../config';
+
+let client: ApiGatewayManagementApiClient | undefined;
+
+function managementClient(): ApiGatewayManagementApiClient {
+  if (client) return client;
+  const endpoint = config('realtime').WS_MANAGEMENT_ENDPOINT;
+  const local = config('core').SMSPROJ_RUNTIME === 'local';
+  client = new ApiGatewayManagementApiClient({
+    region: config('core').AWS_REGION,
+    endpoint,
+    ...(local ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
+  });
+  return client;
+}
+
+/**
+ * Pushes one event to one WebSocket connection through the API Gateway management API (the
+ * local gateway serves the same `@connections` API). 'gone' means the connection is stale
+ * (410) and its record should be deleted by the caller.
+ */
+export async function postToConnection(connectionId: string, event: unknown): Promise<'sent' | 'gone'> {
+  try {
+    await managementClient().send(
+      new PostToConnectionCommand({ ConnectionId: connectionId, Data: new TextEncoder().encode(JSON.stringify(event)) }),
+    );
+    return 'sent';
+  } catch (error) {
+    if (error instanceof GoneException || (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 410) {
+      return 'gone';
+    }
+    throw error;
+  }
+}

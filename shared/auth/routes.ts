@@ -1,0 +1,106 @@
+import { defineRoute } from '../http/route';
+import {
+  emailOnlyBody,
+  loginBody,
+  logoutBody,
+  refreshBody,
+  registerBody,
+  resetPasswordBody,
+  verifyEmailBody,
+} from './schemas';
+
+export const registerRoute = defineRoute({
+  id: 'register',
+  method: 'POST',
+  path: '/v1/auth/register',
+  handler: 'auth/register',
+  auth: 'public',
+  summary: 'Create an account; a 6-digit verification code is emailed.',
+  body: registerBody,
+  successStatus: 201,
+});
+
+export const verifyEmailRoute = defineRoute({
+  id: 'verifyEmail',
+  method: 'POST',
+  path: '/v1/auth/verify-email',
+  handler: 'auth/verify-email',
+  auth: 'public',
+  summary: 'Confirm the email address with the emailed code.',
+  body: verifyEmailBody,
+});
+
+export const resendVerificationRoute = defineRoute({
+  id: 'resendVerification',
+  method: 'POST',
+  path: '/v1/auth/resend-verification',
+  handler: 'auth/resend-verification',
+  auth: 'public',
+  summary: 'Send a new verification code (202 also for unknown emails).',
+  body: emailOnlyBody,
+  successStatus: 202,
+});
+
+export const loginRoute = defineRoute({
+  id: 'login',
+  method: 'POST',
+  path: '/v1/auth/login',
+  handler: 'auth/login',
+  auth: 'public',
+  summary: 'Log in with email or username and password.',
+  body: loginBody,
+});
+
+export const refreshRoute = defineRoute({
+  id: 'refresh',
+  method: 'POST',
+  path: '/v1/auth/refresh',
+  handler: 'auth/refresh',
+  auth: 'public',
+  summary: 'Exchange a refresh token for a new access token.',
+  body: refreshBody,
+});
+
+export const logoutRoute = defineRoute({
+  id: 'logout',
+  method: 'POST',
+  path: '/v1/auth/logout',
+  handler: 'auth/logout',
+  auth: 'user',
+  summary: 'Revoke this session: the access and refresh tokens are rejected from now on.',
+  body: logoutBody,
+  successStatus: 204,
+});
+
+export const forgotPasswordRoute = defineRoute({
+  id: 'forgotPassword',
+  method: 'POST',
+  path: '/v1/auth/forgot-password',
+  handler: 'auth/forgot-password',
+  auth: 'public',
+  summary: 'Email a password reset code (202 also for unknown emails).',
+  body: emailOnlyBody,
+  successStatus: 202,
+});
+
+export const resetPasswordRoute = defineRoute({
+  id: 'resetPassword',
+  method: 'POST',
+  path: '/v1/auth/reset-password',
+  handler: 'auth/reset-password',
+  auth: 'public',
+  summary: 'Set a new password with the emailed reset code.',
+  body: resetPasswordBody,
+  successStatus: 204,
+});
+
+export const authRoutes = [
+  registerRoute,
+  verifyEmailRoute,
+  resendVerificationRoute,
+  loginRoute,
+  refreshRoute,
+  logoutRoute,
+  forgotPasswordRoute,
+  resetPasswordRoute,
+] as const;
