@@ -28,14 +28,27 @@ export const PLANS: Readonly<Record<PlanId, Plan>> = {
     id: 'pro',
     name: 'Pro',
     priceCents: 2900,
-    limits: { smsPerMonth: 5000, verificationsPerMonth: 5000, numbers: 25, requestsPerSecond: 50, burst: 100 },
+    limits: {
+      smsPerMonth: 5000,
+      verificationsPerMonth: 5000,
+      numbers: 25,
+      requestsPerSecond: 50,
+      burst: 100,
+    },
   },
   business: {
     id: 'business',
     name: 'Business',
     priceCents: 19900,
-    limits: { smsPerMonth: 100000, verificationsPerMonth: 100000, numbers: 250, requestsPerSecond: 200, burst: 400 },
+    limits: {
+      smsPerMonth: 100000,
+      verificationsPerMonth: 100000,
+      numbers: 250,
+      requestsPerSecond: 200,
+      burst: 400,
+    },
   },
 };
 
-export const planOf = (id: string | undefined): Plan => PLANS[(PLAN_IDS as readonly string[]).includes(id ?? '') ? (id as PlanId) : 'free'];
+export const planOf = (id: string | undefined): Plan =>
+  PLANS[(PLAN_IDS as readonly string[]).includes(id ?? '') ? (id as PlanId) : 'free'];

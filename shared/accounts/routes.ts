@@ -7,7 +7,7 @@ export const getMeRoute = defineRoute({
   handler: 'accounts/get-me',
   auth: 'user-or-key',
   scope: 'account:read',
-  summary: 'The caller\'s profile.',
+  summary: "The caller's profile.",
 });
 
 export const accountRoutes = [getMeRoute] as const;

@@ -27,11 +27,17 @@ function managementClient(): ApiGatewayManagementApiClient {
 export async function postToConnection(connectionId: string, event: unknown): Promise<'sent' | 'gone'> {
   try {
     await managementClient().send(
-      new PostToConnectionCommand({ ConnectionId: connectionId, Data: new TextEncoder().encode(JSON.stringify(event)) }),
+      new PostToConnectionCommand({
+        ConnectionId: connectionId,
+        Data: new TextEncoder().encode(JSON.stringify(event)),
+      }),
     );
     return 'sent';
   } catch (error) {
-    if (error instanceof GoneException || (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 410) {
+    if (
+      error instanceof GoneException ||
+      (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 410
+    ) {
       return 'gone';
     }
     throw error;

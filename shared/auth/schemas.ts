@@ -14,16 +14,30 @@ export const emailOnlyBody = z.object({ email }).strict();
 /** `email` accepts an email address or a username (../shared/API.md). */
 export const loginBody = z
   .object({
-    email: z.string().trim().min(1).max(254).transform((v) => v.toLowerCase()),
+    email: z
+      .string()
+      .trim()
+      .min(1)
+      .max(254)
+      .transform((v) => v.toLowerCase()),
     password: z.string().min(1).max(256),
   })
   .strict();
 
-const token = z.string().min(1).max(8192).regex(/^[A-Za-z0-9._~+/=-]+$/, { message: 'Malformed token.' });
+const token = z
+  .string()
+  .min(1)
+  .max(8192)
+  .regex(/^[A-Za-z0-9._~+/=-]+$/, { message: 'Malformed token.' });
 
 export const refreshBody = z.object({ refreshToken: token }).strict();
-export const logoutBody = z.object({ refreshToken: token.optional() }).strict();
+/** Logout may be sent without a body. */
+export const logoutBody = z.object({ refreshToken: token.optional() }).strict().optional();
 
 export const resetPasswordBody = z
-  .object({ email, code: z.string().regex(/^\d{6}$/, { message: 'The code has 6 digits.' }), newPassword: password })
+  .object({
+    email,
+    code: z.string().regex(/^\d{6}$/, { message: 'The code has 6 digits.' }),
+    newPassword: password,
+  })
   .strict();

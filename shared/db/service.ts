@@ -1,4 +1,9 @@
 import { Service } from 'electrodb';
+import { ApiKey, ApiKeySecret } from '../accounts/entities/api-key';
+import { UniqueClaim } from '../accounts/entities/unique-claim';
+import { User } from '../accounts/entities/user';
+import { EmailCode } from '../auth/entities/email-code';
+import { RevokedToken } from '../auth/entities/revoked-token';
 import { IdempotencyRecord } from '../http/entities/idempotency-record';
 import { dynamo, tableName } from './client';
 
@@ -8,6 +13,12 @@ import { dynamo, tableName } from './client';
  */
 export const entities = {
   idempotencyRecord: IdempotencyRecord,
+  user: User,
+  uniqueClaim: UniqueClaim,
+  emailCode: EmailCode,
+  revokedToken: RevokedToken,
+  apiKey: ApiKey,
+  apiKeySecret: ApiKeySecret,
 } as const;
 
 let service: Service<typeof entities> | undefined;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import { isConditionalFailure } from '../db/errors';
 import { db } from '../db/service';
 import { ttlIn } from '../db/schema';
 import { badRequest, idempotencyInProgress, idempotencyKeyReused } from './errors';
@@ -128,14 +129,4 @@ export function idempotency(
       await db().entities.idempotencyRecord.delete({ id: scope.id }).go();
     },
   };
-}
-
-export function isConditionalFailure(error: unknown): boolean {
-  const text = String((error as { message?: string })?.message ?? '');
-  const cause = (error as { cause?: { name?: string } })?.cause?.name ?? '';
-  return (
-    cause === 'ConditionalCheckFailedException' ||
-    text.includes('The conditional request failed') ||
-    text.includes('ConditionalCheckFailed')
-  );
 }

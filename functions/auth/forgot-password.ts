@@ -1,0 +1,8 @@
+import { forgotPasswordRoute } from '../../shared/auth/routes';
+import { forgotPassword } from '../../shared/auth/service';
+import { accepted, httpHandler } from '../../shared/http/handler';
+
+export const handler = httpHandler(forgotPasswordRoute, async ({ body }) => {
+  await forgotPassword(body.email);
+  return accepted();
+});

@@ -1,0 +1,5 @@
+import { registerRoute } from '../../shared/auth/routes';
+import { register } from '../../shared/auth/service';
+import { created, httpHandler } from '../../shared/http/handler';
+
+export const handler = httpHandler(registerRoute, async ({ body }) => created(await register(body)));

@@ -1,0 +1,46 @@
+import { Entity, type EntityItem } from 'electrodb';
+import { SERVICE_NAME } from '../../db/schema';
+
+/** An API key's public record, listed under its owner. The secret is never stored. */
+export const ApiKey = new Entity({
+  model: { service: SERVICE_NAME, entity: 'apiKey', version: '1' },
+  attributes: {
+    userId: { type: 'string', required: true, readOnly: true },
+    keyId: { type: 'string', required: true, readOnly: true },
+    name: { type: 'string', required: true },
+    prefix: { type: 'string', required: true },
+    scopes: { type: 'list', items: { type: 'string' }, required: true },
+    secretHash: { type: 'string', required: true },
+    /** API Gateway API key id bound to the owner's usage plan (AWS only). */
+    gatewayKeyId: { type: 'string' },
+    status: { type: ['active', 'revoked'] as const, required: true, default: 'active' },
+    createdAt: { type: 'string', required: true, readOnly: true, default: () => new Date().toISOString() },
+    rotatedAt: { type: 'string' },
+    revokedAt: { type: 'string' },
+    lastUsedAt: { type: 'string' },
+  },
+  indexes: {
+    primary: { pk: { field: 'pk', composite: ['userId'] }, sk: { field: 'sk', composite: ['keyId'] } },
+  },
+});
+export type ApiKeyItem = EntityItem<typeof ApiKey>;
+
+/**
+ * Lookup item from the SHA-256 of a key's secret to its key: a strongly consistent GetItem
+ * for the authorizer. Rotation and revocation delete it in the same transaction that updates
+ * the key, so an old secret is rejected at once.
+ */
+export const ApiKeySecret = new Entity({
+  model: { service: SERVICE_NAME, entity: 'apiKeySecret', version: '1' },
+  attributes: {
+    secretHash: { type: 'string', required: true, readOnly: true },
+    keyId: { type: 'string', required: true },
+    userId: { type: 'string', required: true },
+    scopes: { type: 'list', items: { type: 'string' }, required: true },
+    gatewayApiKeyValue: { type: 'string' },
+  },
+  indexes: {
+    primary: { pk: { field: 'pk', composite: ['secretHash'] }, sk: { field: 'sk', composite: [] } },
+  },
+});
+export type ApiKeySecretItem = EntityItem<typeof ApiKeySecret>;

@@ -1,0 +1,35 @@
+import { Entity, type EntityItem } from 'electrodb';
+import { SERVICE_NAME } from '../../db/schema';
+import { PLAN_IDS } from '../plans';
+
+/**
+ * A platform user. `userId` is `usr_` + the Cognito `sub` without dashes (122 random bits),
+ * so the authorizer derives the item key from a verified token without a lookup.
+ */
+export const User = new Entity({
+  model: { service: SERVICE_NAME, entity: 'user', version: '1' },
+  attributes: {
+    userId: { type: 'string', required: true, readOnly: true },
+    email: { type: 'string', required: true },
+    username: { type: 'string', required: true },
+    fullName: { type: 'string', required: true, default: '' },
+    emailVerified: { type: 'boolean', required: true, default: false },
+    status: { type: ['active', 'suspended'] as const, required: true, default: 'active' },
+    plan: { type: PLAN_IDS, required: true, default: 'free' },
+    balanceCents: { type: 'number', required: true, default: 0 },
+    /** Access tokens issued before this epoch second are rejected (password change). */
+    tokensValidAfter: { type: 'number' },
+    createdAt: { type: 'string', required: true, readOnly: true, default: () => new Date().toISOString() },
+    updatedAt: {
+      type: 'string',
+      required: true,
+      default: () => new Date().toISOString(),
+      watch: '*',
+      set: () => new Date().toISOString(),
+    },
+  },
+  indexes: {
+    primary: { pk: { field: 'pk', composite: ['userId'] }, sk: { field: 'sk', composite: [] } },
+  },
+});
+export type UserItem = EntityItem<typeof User>;

@@ -1,0 +1,134 @@
+import {
+  AdminConfirmSignUpCommand,
+  AdminDeleteUserCommand,
+  AdminSetUserPasswordCommand,
+  AdminUpdateUserAttributesCommand,
+  ChangePasswordCommand,
+  CognitoIdentityProviderClient,
+  InitiateAuthCommand,
+  RevokeTokenCommand,
+  SignUpCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { config } from '../config';
+
+/**
+ * The Cognito calls the platform makes, in one place. Locally the endpoint is cognito-local.
+ * Errors keep Cognito's exception names (`error.name`) so services can map them.
+ */
+let client: CognitoIdentityProviderClient | undefined;
+
+function cognito(): CognitoIdentityProviderClient {
+  if (client) return client;
+  const { COGNITO_ENDPOINT } = config('cognito');
+  client = new CognitoIdentityProviderClient({
+    region: config('core').AWS_REGION,
+    ...(COGNITO_ENDPOINT
+      ? { endpoint: COGNITO_ENDPOINT, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
+      : {}),
+  });
+  return client;
+}
+
+const pool = () => config('cognito').USER_POOL_ID;
+const appClient = () => config('cognito').USER_POOL_CLIENT_ID;
+
+export interface Tokens {
+  readonly accessToken: string;
+  readonly refreshToken?: string;
+  readonly idToken?: string;
+  readonly expiresIn: number;
+}
+
+/** Creates the Cognito user (password hashed by Cognito) and returns its `sub`. */
+export async function signUp(email: string, password: string): Promise<string> {
+  const out = await cognito().send(
+    new SignUpCommand({
+      ClientId: appClient(),
+      Username: email,
+      Password: password,
+      UserAttributes: [{ Name: 'email', Value: email }],
+    }),
+  );
+  if (!out.UserSub) throw new Error('Cognito SignUp returned no UserSub');
+  return out.UserSub;
+}
+
+export async function deleteUser(email: string): Promise<void> {
+  await cognito().send(new AdminDeleteUserCommand({ UserPoolId: pool(), Username: email }));
+}
+
+/** Marks the user confirmed with a verified email, once the platform's own code was checked. */
+export async function confirmEmail(email: string): Promise<void> {
+  try {
+    await cognito().send(new AdminConfirmSignUpCommand({ UserPoolId: pool(), Username: email }));
+  } catch (error) {
+    // Already confirmed (e.g. a retried verification): nothing left to do.
+    if ((error as Error).name !== 'NotAuthorizedException') throw error;
+  }
+  await cognito().send(
+    new AdminUpdateUserAttributesCommand({
+      UserPoolId: pool(),
+      Username: email,
+      UserAttributes: [{ Name: 'email_verified', Value: 'true' }],
+    }),
+  );
+}
+
+export async function passwordLogin(email: string, password: string): Promise<Tokens> {
+  const out = await cognito().send(
+    new InitiateAuthCommand({
+      ClientId: appClient(),
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      AuthParameters: { USERNAME: email, PASSWORD: password },
+    }),
+  );
+  return toTokens(out.AuthenticationResult);
+}
+
+export async function refreshLogin(refreshToken: string): Promise<Tokens> {
+  const out = await cognito().send(
+    new InitiateAuthCommand({
+      ClientId: appClient(),
+      AuthFlow: 'REFRESH_TOKEN_AUTH',
+      AuthParameters: { REFRESH_TOKEN: refreshToken },
+    }),
+  );
+  return toTokens(out.AuthenticationResult);
+}
+
+export async function revokeRefreshToken(refreshToken: string): Promise<void> {
+  await cognito().send(new RevokeTokenCommand({ ClientId: appClient(), Token: refreshToken }));
+}
+
+export async function setPassword(email: string, password: string): Promise<void> {
+  await cognito().send(
+    new AdminSetUserPasswordCommand({
+      UserPoolId: pool(),
+      Username: email,
+      Password: password,
+      Permanent: true,
+    }),
+  );
+}
+
+export async function changePassword(accessToken: string, current: string, next: string): Promise<void> {
+  await cognito().send(
+    new ChangePasswordCommand({
+      AccessToken: accessToken,
+      PreviousPassword: current,
+      ProposedPassword: next,
+    }),
+  );
+}
+
+function toTokens(
+  result: { AccessToken?: string; RefreshToken?: string; IdToken?: string; ExpiresIn?: number } | undefined,
+): Tokens {
+  if (!result?.AccessToken) throw new Error('Cognito returned no tokens (challenge flows are not enabled)');
+  return {
+    accessToken: result.AccessToken,
+    ...(result.RefreshToken ? { refreshToken: result.RefreshToken } : {}),
+    ...(result.IdToken ? { idToken: result.IdToken } : {}),
+    expiresIn: result.ExpiresIn ?? 3600,
+  };
+}

@@ -1,0 +1,216 @@
+import { createHash } from 'node:crypto';
+import type { UserItem } from '../accounts/entities/user';
+import { sendEmail } from '../adapters/email';
+import { db } from '../db/service';
+import { ttlIn } from '../db/schema';
+import { rejectedItems } from '../db/transactions';
+import { AppError, emailNotVerified, invalidCode, invalidCredentials, unauthorized } from '../http/errors';
+import type { AuthContext } from '../http/route';
+import { userIdFromSub } from '../ids';
+import { logger } from '../observability/logger';
+import * as cognito from './cognito';
+import { consumeCode, issueCode } from './codes';
+
+/** Refresh tokens live 30 days; a revoked one is remembered that long. */
+const REFRESH_TOKEN_SECONDS = 30 * 24 * 3600;
+
+export const emailTaken = () => new AppError(409, 'email_taken', 'Email already registered');
+export const usernameTaken = () => new AppError(409, 'username_taken', 'Username taken');
+
+export interface PublicUser {
+  readonly userId: string;
+  readonly email: string;
+  readonly username: string;
+  readonly fullName: string;
+  readonly emailVerified: boolean;
+}
+
+const toPublicUser = (u: UserItem): PublicUser => ({
+  userId: u.userId,
+  email: u.email,
+  username: u.username,
+  fullName: u.fullName,
+  emailVerified: u.emailVerified,
+});
+
+export async function findUserIdBy(kind: 'email' | 'username', value: string): Promise<string | undefined> {
+  const { data } = await db().entities.uniqueClaim.get({ kind, value }).go({ consistent: true });
+  return data?.userId;
+}
+
+export async function getUser(userId: string): Promise<UserItem | undefined> {
+  const { data } = await db().entities.user.get({ userId }).go({ consistent: true });
+  return data ?? undefined;
+}
+
+/**
+ * Registration: Cognito holds the password (hashed), the table holds the profile plus one
+ * uniqueness item per email and username, written in one transaction. If the transaction
+ * loses a race after Cognito accepted the user, the Cognito user is deleted again, so a
+ * failed registration leaves nothing behind.
+ */
+export async function register(input: {
+  email: string;
+  username: string;
+  password: string;
+  fullName?: string;
+}): Promise<PublicUser> {
+  const { email, username } = input;
+  const [emailOwner, usernameOwner] = await Promise.all([
+    findUserIdBy('email', email),
+    findUserIdBy('username', username),
+  ]);
+  if (emailOwner) throw emailTaken();
+  if (usernameOwner) throw usernameTaken();
+
+  let sub: string;
+  try {
+    sub = await cognito.signUp(email, input.password);
+  } catch (error) {
+    const name = (error as Error).name;
+    if (name === 'UsernameExistsException' || name === 'AliasExistsException') throw emailTaken();
+    if (name === 'InvalidPasswordException') {
+      throw new AppError(400, 'validation_failed', 'Validation failed', {
+        detail: 'The password does not meet the password policy.',
+        errors: [{ path: 'body.password', message: 'Password does not meet the policy.' }],
+      });
+    }
+    throw error;
+  }
+  const userId = userIdFromSub(sub);
+  const result = await db()
+    .transaction.write(({ user, uniqueClaim }) => [
+      uniqueClaim.create({ kind: 'email', value: email, userId }).commit(),
+      uniqueClaim.create({ kind: 'username', value: username, userId }).commit(),
+      user.create({ userId, email, username, fullName: input.fullName ?? '' }).commit(),
+    ])
+    .go();
+  const rejected = rejectedItems(result);
+  if (result.canceled) {
+    await cognito.deleteUser(email);
+    if (rejected.includes(0)) throw emailTaken();
+    if (rejected.includes(1)) throw usernameTaken();
+    throw new Error('Registration transaction cancelled');
+  }
+  await sendVerificationEmail(userId, email);
+  return { userId, email, username, fullName: input.fullName ?? '', emailVerified: false };
+}
+
+async function sendVerificationEmail(userId: string, email: string): Promise<void> {
+  const code = await issueCode(userId, 'verify-email');
+  await sendEmail({
+    to: email,
+    subject: 'Your SMSPROJ verification code',
+    text: `Your SMSPROJ verification code is ${code}. It expires in 24 hours. If you did not sign up, ignore this email.`,
+  });
+}
+
+export async function verifyEmail(email: string, code: string): Promise<void> {
+  const userId = await findUserIdBy('email', email);
+  if (!userId || !(await consumeCode(userId, 'verify-email', code))) {
+    throw invalidCode('The code is wrong, expired or was already used.');
+  }
+  await cognito.confirmEmail(email);
+  await db().entities.user.patch({ userId }).set({ emailVerified: true }).go();
+}
+
+/** Always succeeds (202) so that the endpoint does not reveal which emails are registered. */
+export async function resendVerification(email: string): Promise<void> {
+  const userId = await findUserIdBy('email', email);
+  if (!userId) return;
+  const user = await getUser(userId);
+  if (!user || user.emailVerified) return;
+  await sendVerificationEmail(userId, email);
+}
+
+/** Login by email or username. Unknown user and wrong password give the same answer. */
+export async function login(identifier: string, password: string): Promise<cognito.Tokens> {
+  const kind = identifier.includes('@') ? 'email' : 'username';
+  const userId = await findUserIdBy(kind, identifier);
+  const user = userId ? await getUser(userId) : undefined;
+  if (!user) throw invalidCredentials('Wrong email, username or password.');
+  let tokens: cognito.Tokens;
+  try {
+    tokens = await cognito.passwordLogin(user.email, password);
+  } catch (error) {
+    const name = (error as Error).name;
+    if (name === 'UserNotConfirmedException') throw emailNotVerified('Verify your email address first.');
+    if (name === 'NotAuthorizedException' || name === 'UserNotFoundException') {
+      throw invalidCredentials('Wrong email, username or password.');
+    }
+    throw error;
+  }
+  if (!user.emailVerified) throw emailNotVerified('Verify your email address first.');
+  return tokens;
+}
+
+const refreshTokenId = (token: string) => `rt:${createHash('sha256').update(token).digest('hex')}`;
+
+export async function refresh(refreshToken: string): Promise<cognito.Tokens> {
+  const { data: revoked } = await db()
+    .entities.revokedToken.get({ tokenId: refreshTokenId(refreshToken) })
+    .go({ consistent: true });
+  if (revoked) throw unauthorized('This refresh token was revoked.');
+  try {
+    const tokens = await cognito.refreshLogin(refreshToken);
+    return { accessToken: tokens.accessToken, expiresIn: tokens.expiresIn };
+  } catch (error) {
+    const name = (error as Error).name;
+    if (
+      name === 'NotAuthorizedException' ||
+      name === 'UserNotFoundException' ||
+      name === 'InvalidParameterException'
+    ) {
+      throw unauthorized('The refresh token is invalid or expired.');
+    }
+    throw error;
+  }
+}
+
+/**
+ * Logout: Cognito tokens stay cryptographically valid after sign-out, so the session's access
+ * token id (and, in AWS, its origin_jti, shared by every token of the session) and the refresh
+ * token go on the denylist the authorizer reads on every request, until they would expire.
+ */
+export async function logout(auth: AuthContext, refreshToken?: string): Promise<void> {
+  const nowSeconds = Math.floor(Date.now() / 1000);
+  const accessTtl = Math.max(auth.tokenExp ?? nowSeconds + 3600, nowSeconds + 60);
+  const ids: Array<{ tokenId: string; ttl: number }> = [];
+  if (auth.jti) ids.push({ tokenId: `at:${auth.jti}`, ttl: accessTtl });
+  if (auth.originJti) ids.push({ tokenId: `oj:${auth.originJti}`, ttl: ttlIn(REFRESH_TOKEN_SECONDS) });
+  if (refreshToken) ids.push({ tokenId: refreshTokenId(refreshToken), ttl: ttlIn(REFRESH_TOKEN_SECONDS) });
+  if (ids.length > 0) await db().entities.revokedToken.put(ids).go();
+  if (refreshToken) {
+    await cognito.revokeRefreshToken(refreshToken).catch((error: Error) => {
+      // The denylist already rejects the token; Cognito's own revocation is best effort.
+      logger.warn('Cognito RevokeToken failed', { errorName: error.name });
+    });
+  }
+}
+
+/** Always 202: whether the email exists is not revealed. */
+export async function forgotPassword(email: string): Promise<void> {
+  const userId = await findUserIdBy('email', email);
+  if (!userId) return;
+  const code = await issueCode(userId, 'reset-password');
+  await sendEmail({
+    to: email,
+    subject: 'Reset your SMSPROJ password',
+    text: `Your SMSPROJ password reset code is ${code}. It expires in 1 hour. If you did not ask for it, ignore this email.`,
+  });
+}
+
+export async function resetPassword(email: string, code: string, newPassword: string): Promise<void> {
+  const userId = await findUserIdBy('email', email);
+  if (!userId || !(await consumeCode(userId, 'reset-password', code))) {
+    throw invalidCode('The code is wrong, expired or was already used.');
+  }
+  await cognito.setPassword(email, newPassword);
+  // Every session from before the reset ends: the password may have been compromised.
+  await db()
+    .entities.user.patch({ userId })
+    .set({ tokensValidAfter: Math.floor(Date.now() / 1000) })
+    .go();
+}
+
+export { toPublicUser };

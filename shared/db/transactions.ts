@@ -1,0 +1,20 @@
+import type { TransactionItem } from 'electrodb';
+
+/** Indexes of the transaction items whose condition failed (empty when the transaction committed). */
+export function rejectedItems(result: {
+  canceled: boolean;
+  data: ReadonlyArray<TransactionItem<unknown>>;
+}): number[] {
+  if (!result.canceled) return [];
+  return result.data.flatMap((item, index) =>
+    item.rejected || item.code === 'ConditionalCheckFailed' ? [index] : [],
+  );
+}
+
+/** True when the transaction was cancelled by a conflicting concurrent transaction (safe to retry). */
+export function conflicted(result: {
+  canceled: boolean;
+  data: ReadonlyArray<TransactionItem<unknown>>;
+}): boolean {
+  return result.canceled && result.data.some((item) => item.code === 'TransactionConflict');
+}
