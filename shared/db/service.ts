@@ -5,6 +5,7 @@ import { User } from '../accounts/entities/user';
 import { EmailCode } from '../auth/entities/email-code';
 import { RevokedToken } from '../auth/entities/revoked-token';
 import { IdempotencyRecord } from '../http/entities/idempotency-record';
+import { UsageCounter } from '../usage/entities/usage-counter';
 import { dynamo, tableName } from './client';
 
 /**
@@ -19,6 +20,7 @@ export const entities = {
   revokedToken: RevokedToken,
   apiKey: ApiKey,
   apiKeySecret: ApiKeySecret,
+  usageCounter: UsageCounter,
 } as const;
 
 let service: Service<typeof entities> | undefined;

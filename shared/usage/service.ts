@@ -1,0 +1,139 @@
+import { AppError } from '../http/errors';
+import { isConditionalFailure } from '../db/errors';
+import { db } from '../db/service';
+
+export const METRICS = [
+  'smsSent',
+  'smsReceived',
+  'verifications',
+  'apiRequests',
+  'errors',
+  'spendCents',
+] as const;
+export type Metric = (typeof METRICS)[number];
+
+export const monthBucket = (at: Date = new Date()) => `month#${at.toISOString().slice(0, 7)}`;
+export const dayBucket = (at: Date = new Date()) => `day#${at.toISOString().slice(0, 10)}`;
+
+/** First instant of the next calendar month (UTC): when monthly quotas reset. */
+export function periodEnd(at: Date = new Date()): Date {
+  return new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() + 1, 1));
+}
+export function periodStart(at: Date = new Date()): Date {
+  return new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), 1));
+}
+
+/**
+ * Counts usage: the month row and the day row (and the key's day row) with atomic ADD, so
+ * concurrent requests never lose an increment. Three small writes, issued in parallel.
+ */
+export async function recordUsage(
+  userId: string,
+  metric: Metric,
+  amount = 1,
+  options: { keyId?: string; at?: Date } = {},
+): Promise<void> {
+  const at = options.at ?? new Date();
+  const buckets = [
+    monthBucket(at),
+    dayBucket(at),
+    ...(options.keyId ? [`${dayBucket(at)}#key#${options.keyId}`] : []),
+  ];
+  const counters = db().entities.usageCounter;
+  await Promise.all(
+    buckets.map((bucket) =>
+      counters
+        .update({ userId, bucket })
+        .add({ [metric]: amount })
+        .go(),
+    ),
+  );
+}
+
+export interface QuotaExceededDetails {
+  readonly metric: Metric;
+  readonly limit: number;
+  readonly now?: Date;
+}
+
+/** 429 `rate_limited` for a monthly quota: Retry-After runs to the period end, with the upgrade path. */
+export function quotaExceeded({ metric, limit, now = new Date() }: QuotaExceededDetails): AppError {
+  const retryAfter = Math.max(1, Math.ceil((periodEnd(now).getTime() - now.getTime()) / 1000));
+  return new AppError(429, 'rate_limited', 'Monthly quota reached', {
+    detail: `The plan allows ${limit} ${metric} per month. Upgrade the plan or wait for the next period.`,
+    headers: { 'retry-after': String(retryAfter) },
+    extensions: {
+      retryAfter,
+      limit,
+      metric,
+      upgrade: { href: '/v1/plans' },
+      temporaryIncrease: { eligible: true, href: '/v1/me/limits/temporary-increase' },
+    },
+  });
+}
+
+/**
+ * Takes `amount` from a monthly quota atomically: the month row's counter is incremented only
+ * if it stays within `limit` (a conditional ADD), otherwise 429. The day rows follow. Call
+ * `releaseQuota` if the operation that consumed the quota then fails.
+ */
+export async function consumeQuota(
+  userId: string,
+  metric: Metric,
+  limit: number,
+  options: { amount?: number; keyId?: string; at?: Date } = {},
+): Promise<void> {
+  const amount = options.amount ?? 1;
+  const at = options.at ?? new Date();
+  const counters = db().entities.usageCounter;
+  try {
+    await counters
+      .update({ userId, bucket: monthBucket(at) })
+      .add({ [metric]: amount })
+      .where((attr, op) => `${op.notExists(attr[metric])} OR ${op.lte(attr[metric], limit - amount)}`)
+      .go();
+  } catch (error) {
+    if (isConditionalFailure(error)) throw quotaExceeded({ metric, limit, now: at });
+    throw error;
+  }
+  const days = [dayBucket(at), ...(options.keyId ? [`${dayBucket(at)}#key#${options.keyId}`] : [])];
+  await Promise.all(
+    days.map((bucket) =>
+      counters
+        .update({ userId, bucket })
+        .add({ [metric]: amount })
+        .go(),
+    ),
+  );
+}
+
+/** Gives back quota taken by `consumeQuota` for an operation that did not happen. */
+export async function releaseQuota(
+  userId: string,
+  metric: Metric,
+  options: { amount?: number; keyId?: string; at?: Date } = {},
+): Promise<void> {
+  const amount = options.amount ?? 1;
+  const at = options.at ?? new Date();
+  const buckets = [
+    monthBucket(at),
+    dayBucket(at),
+    ...(options.keyId ? [`${dayBucket(at)}#key#${options.keyId}`] : []),
+  ];
+  const counters = db().entities.usageCounter;
+  await Promise.all(
+    buckets.map((bucket) =>
+      counters
+        .update({ userId, bucket })
+        .subtract({ [metric]: amount })
+        .go(),
+    ),
+  );
+}
+
+export async function monthUsage(userId: string, at: Date = new Date()): Promise<Record<Metric, number>> {
+  const { data } = await db()
+    .entities.usageCounter.get({ userId, bucket: monthBucket(at) })
+    .go();
+  return Object.fromEntries(METRICS.map((m) => [m, data?.[m] ?? 0])) as Record<Metric, number>;
+}
