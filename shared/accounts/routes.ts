@@ -1,4 +1,13 @@
 import { defineRoute } from '../http/route';
+import { emptyBody } from '../http/schemas';
+import {
+  apiKeyParams,
+  changePasswordBody,
+  createApiKeyBody,
+  notificationPreferencesBody,
+  patchMeBody,
+  usageQuery,
+} from './schemas';
 
 export const getMeRoute = defineRoute({
   id: 'getMe',
@@ -10,4 +19,119 @@ export const getMeRoute = defineRoute({
   summary: "The caller's profile.",
 });
 
-export const accountRoutes = [getMeRoute] as const;
+export const patchMeRoute = defineRoute({
+  id: 'patchMe',
+  method: 'PATCH',
+  path: '/v1/me',
+  handler: 'accounts/patch-me',
+  auth: 'user',
+  summary: 'Change full name and/or username (409 username_taken).',
+  body: patchMeBody,
+});
+
+export const changePasswordRoute = defineRoute({
+  id: 'changePassword',
+  method: 'POST',
+  path: '/v1/me/password',
+  handler: 'accounts/change-password',
+  auth: 'user',
+  summary: "Change the password; the user's other sessions are revoked.",
+  body: changePasswordBody,
+  successStatus: 204,
+});
+
+export const dashboardRoute = defineRoute({
+  id: 'getDashboard',
+  method: 'GET',
+  path: '/v1/me/dashboard',
+  handler: 'accounts/get-dashboard',
+  auth: 'user-or-key',
+  scope: 'account:read',
+  summary: 'Account, usage this period, limits, warnings, numbers and recent activity.',
+});
+
+export const usageRoute = defineRoute({
+  id: 'getUsage',
+  method: 'GET',
+  path: '/v1/me/usage',
+  handler: 'accounts/get-usage',
+  auth: 'user-or-key',
+  scope: 'account:read',
+  summary: 'Per-day usage, per-key breakdown and the billing summary.',
+  query: usageQuery,
+});
+
+export const getPreferencesRoute = defineRoute({
+  id: 'getNotificationPreferences',
+  method: 'GET',
+  path: '/v1/me/notification-preferences',
+  handler: 'accounts/get-notification-preferences',
+  auth: 'user-or-key',
+  scope: 'account:read',
+  summary: 'Email and in-app notification preferences.',
+});
+
+export const putPreferencesRoute = defineRoute({
+  id: 'putNotificationPreferences',
+  method: 'PUT',
+  path: '/v1/me/notification-preferences',
+  handler: 'accounts/put-notification-preferences',
+  auth: 'user',
+  summary: 'Replace the notification preferences.',
+  body: notificationPreferencesBody,
+});
+
+export const createApiKeyRoute = defineRoute({
+  id: 'createApiKey',
+  method: 'POST',
+  path: '/v1/me/api-keys',
+  handler: 'accounts/create-api-key',
+  auth: 'user',
+  summary: 'Create an API key; the secret is returned only in this response.',
+  body: createApiKeyBody,
+  idempotent: true,
+  successStatus: 201,
+});
+
+export const listApiKeysRoute = defineRoute({
+  id: 'listApiKeys',
+  method: 'GET',
+  path: '/v1/me/api-keys',
+  handler: 'accounts/list-api-keys',
+  auth: 'user',
+  summary: 'API keys without secrets, with lastUsedAt.',
+});
+
+export const rotateApiKeyRoute = defineRoute({
+  id: 'rotateApiKey',
+  method: 'POST',
+  path: '/v1/me/api-keys/{id}/rotate',
+  handler: 'accounts/rotate-api-key',
+  auth: 'user',
+  summary: 'Issue a new secret; the old one is rejected at once.',
+  params: apiKeyParams,
+  body: emptyBody.optional(),
+});
+
+export const revokeApiKeyRoute = defineRoute({
+  id: 'revokeApiKey',
+  method: 'DELETE',
+  path: '/v1/me/api-keys/{id}',
+  handler: 'accounts/revoke-api-key',
+  auth: 'user',
+  summary: 'Revoke an API key; it is rejected from then on.',
+  params: apiKeyParams,
+  successStatus: 204,
+});
+
+export const accountRoutes = [
+  getMeRoute,
+  patchMeRoute,
+  changePasswordRoute,
+  getPreferencesRoute,
+  putPreferencesRoute,
+  createApiKeyRoute,
+  listApiKeysRoute,
+  rotateApiKeyRoute,
+  revokeApiKeyRoute,
+] as const;

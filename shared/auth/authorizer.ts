@@ -6,6 +6,7 @@ import { db } from '../db/service';
 import { type AuthContext, SCOPES, type Scope } from '../http/route';
 import { userIdFromSub } from '../ids';
 import { isExpiredJwt, verifyAccessToken } from './jwt';
+import { sessionOfAccessToken } from './sessions';
 
 /** Credentials as presented: the Authorization header and/or the X-Api-Key header. */
 export interface Credentials {
@@ -57,7 +58,11 @@ async function authorizeToken(token: string): Promise<AuthorizeResult> {
   if (revoked) return fail('revoked');
   if (!user) return fail('unknown_user');
   if (user.status !== 'active') return fail('suspended');
-  if (user.tokensValidAfter !== undefined && claims.iat < user.tokensValidAfter) return fail('revoked');
+  if (user.tokensValidAfter !== undefined && claims.iat < user.tokensValidAfter) {
+    // Issued before a password change or reset: only the session that changed the password survives.
+    const session = claims.jti ? await sessionOfAccessToken(claims.jti) : undefined;
+    if (!session || session !== user.keepSessionId) return fail('revoked');
+  }
   return {
     ok: true,
     auth: {
@@ -69,6 +74,7 @@ async function authorizeToken(token: string): Promise<AuthorizeResult> {
       ...(claims.jti ? { jti: claims.jti } : {}),
       ...(claims.originJti ? { originJti: claims.originJti } : {}),
     },
+    ...(user.gatewayApiKeyValue ? { usageIdentifierKey: user.gatewayApiKeyValue } : {}),
   };
 }
 

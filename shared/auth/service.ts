@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { UserItem } from '../accounts/entities/user';
 import { sendEmail } from '../adapters/email';
 import { db } from '../db/service';
@@ -10,9 +9,14 @@ import { userIdFromSub } from '../ids';
 import { logger } from '../observability/logger';
 import * as cognito from './cognito';
 import { consumeCode, issueCode } from './codes';
-
-/** Refresh tokens live 30 days; a revoked one is remembered that long. */
-const REFRESH_TOKEN_SECONDS = 30 * 24 * 3600;
+import {
+  continueSession,
+  REFRESH_TOKEN_SECONDS,
+  refreshTokenId,
+  revokeOtherSessions,
+  startSession,
+} from './sessions';
+import { recordActivity } from '../activity/service';
 
 export const emailTaken = () => new AppError(409, 'email_taken', 'Email already registered');
 export const usernameTaken = () => new AppError(409, 'username_taken', 'Username taken');
@@ -141,10 +145,12 @@ export async function login(identifier: string, password: string): Promise<cogni
     throw error;
   }
   if (!user.emailVerified) throw emailNotVerified('Verify your email address first.');
+  await Promise.all([
+    startSession(user.userId, tokens.accessToken, tokens.refreshToken),
+    recordActivity(user.userId, 'login', 'Logged in'),
+  ]);
   return tokens;
 }
-
-const refreshTokenId = (token: string) => `rt:${createHash('sha256').update(token).digest('hex')}`;
 
 export async function refresh(refreshToken: string): Promise<cognito.Tokens> {
   const { data: revoked } = await db()
@@ -153,6 +159,7 @@ export async function refresh(refreshToken: string): Promise<cognito.Tokens> {
   if (revoked) throw unauthorized('This refresh token was revoked.');
   try {
     const tokens = await cognito.refreshLogin(refreshToken);
+    await continueSession(refreshToken, tokens.accessToken);
     return { accessToken: tokens.accessToken, expiresIn: tokens.expiresIn };
   } catch (error) {
     const name = (error as Error).name;
@@ -210,7 +217,9 @@ export async function resetPassword(email: string, code: string, newPassword: st
   await db()
     .entities.user.patch({ userId })
     .set({ tokensValidAfter: Math.floor(Date.now() / 1000) })
+    .remove(['keepSessionId'])
     .go();
+  await revokeOtherSessions(userId, undefined);
 }
 
 export { toPublicUser };

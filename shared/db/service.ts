@@ -1,5 +1,8 @@
 import { Service } from 'electrodb';
 import { ApiKey, ApiKeySecret } from '../accounts/entities/api-key';
+import { Preferences } from '../accounts/entities/preferences';
+import { Activity } from '../activity/entities/activity';
+import { Session, TokenSession } from '../auth/entities/session';
 import { UniqueClaim } from '../accounts/entities/unique-claim';
 import { User } from '../accounts/entities/user';
 import { EmailCode } from '../auth/entities/email-code';
@@ -21,6 +24,10 @@ export const entities = {
   apiKey: ApiKey,
   apiKeySecret: ApiKeySecret,
   usageCounter: UsageCounter,
+  session: Session,
+  tokenSession: TokenSession,
+  preferences: Preferences,
+  activity: Activity,
 } as const;
 
 let service: Service<typeof entities> | undefined;

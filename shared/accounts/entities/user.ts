@@ -19,6 +19,11 @@ export const User = new Entity({
     balanceCents: { type: 'number', required: true, default: 0 },
     /** Access tokens issued before this epoch second are rejected (password change). */
     tokensValidAfter: { type: 'number' },
+    /** The session that changed the password: its tokens stay valid despite `tokensValidAfter`. */
+    keepSessionId: { type: 'string' },
+    /** AWS only: the API Gateway API key that binds this user's JWT calls to the tier's usage plan. */
+    gatewayApiKeyValue: { type: 'string' },
+    gatewayApiKeyId: { type: 'string' },
     createdAt: { type: 'string', required: true, readOnly: true, default: () => new Date().toISOString() },
     updatedAt: {
       type: 'string',

@@ -1,0 +1,7 @@
+import { getPreferences } from '../../shared/accounts/preferences';
+import { getPreferencesRoute } from '../../shared/accounts/routes';
+import { httpHandler, ok } from '../../shared/http/handler';
+
+export const handler = httpHandler(getPreferencesRoute, async ({ auth }) =>
+  ok(await getPreferences(auth.userId)),
+);

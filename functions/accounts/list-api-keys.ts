@@ -1,0 +1,7 @@
+import { listApiKeys } from '../../shared/accounts/api-keys';
+import { listApiKeysRoute } from '../../shared/accounts/routes';
+import { httpHandler, ok } from '../../shared/http/handler';
+
+export const handler = httpHandler(listApiKeysRoute, async ({ auth }) =>
+  ok({ items: await listApiKeys(auth.userId), nextCursor: null }),
+);

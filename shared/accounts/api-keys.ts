@@ -1,0 +1,159 @@
+import { recordActivity } from '../activity/service';
+import { getUser } from '../auth/service';
+import { isConditionalFailure } from '../db/errors';
+import { db } from '../db/service';
+import { notFound } from '../http/errors';
+import type { Scope } from '../http/route';
+import { newId } from '../ids';
+import { generateApiKey, hashApiKey, visiblePrefix } from './api-key-secret';
+import type { ApiKeyItem } from './entities/api-key';
+import { createGatewayKey, deleteGatewayKey } from './gateway-keys';
+import type { PlanId } from './plans';
+
+export interface ApiKeyView {
+  readonly id: string;
+  readonly name: string;
+  readonly prefix: string;
+  readonly scopes: readonly string[];
+  readonly status: 'active' | 'revoked';
+  readonly createdAt: string;
+  readonly rotatedAt: string | null;
+  readonly lastUsedAt: string | null;
+}
+
+const view = (k: ApiKeyItem): ApiKeyView => ({
+  id: k.keyId,
+  name: k.name,
+  prefix: k.prefix,
+  scopes: k.scopes,
+  status: k.status,
+  createdAt: k.createdAt,
+  rotatedAt: k.rotatedAt ?? null,
+  lastUsedAt: k.lastUsedAt ?? null,
+});
+
+/** Creates a key; the secret is returned once and only its SHA-256 is stored. */
+export async function createApiKey(
+  userId: string,
+  name: string,
+  scopes: readonly Scope[],
+): Promise<ApiKeyView & { key: string }> {
+  const user = await getUser(userId);
+  if (!user) throw notFound('No such user.');
+  const keyId = newId('key');
+  const key = generateApiKey();
+  const secretHash = hashApiKey(key);
+  const gateway = await createGatewayKey(`${userId}/${keyId}`, user.plan as PlanId);
+  await db()
+    .transaction.write(({ apiKey, apiKeySecret }) => [
+      apiKey
+        .create({
+          userId,
+          keyId,
+          name,
+          prefix: visiblePrefix(key),
+          scopes: [...scopes],
+          secretHash,
+          ...(gateway ? { gatewayKeyId: gateway.id } : {}),
+        })
+        .commit(),
+      apiKeySecret
+        .create({
+          secretHash,
+          keyId,
+          userId,
+          scopes: [...scopes],
+          ...(gateway ? { gatewayApiKeyValue: gateway.value } : {}),
+        })
+        .commit(),
+    ])
+    .go();
+  await recordActivity(userId, 'api_key', `API key "${name}" created`, keyId);
+  const { data } = await db().entities.apiKey.get({ userId, keyId }).go({ consistent: true });
+  if (!data) throw new Error('API key vanished after creation');
+  return { ...view(data), key };
+}
+
+export async function listApiKeys(userId: string): Promise<ApiKeyView[]> {
+  const { data } = await db().entities.apiKey.query.primary({ userId }).go({ pages: 'all' });
+  return data.map(view).sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
+}
+
+async function activeKey(userId: string, keyId: string): Promise<ApiKeyItem> {
+  const { data } = await db().entities.apiKey.get({ userId, keyId }).go({ consistent: true });
+  if (!data || data.status !== 'active') throw notFound('No such API key.');
+  return data;
+}
+
+/**
+ * Rotation: one transaction deletes the old secret's lookup item (so the old secret is
+ * rejected at once), writes the new one and updates the key — conditional on the key still
+ * having the old hash, so two concurrent rotations cannot both succeed.
+ */
+export async function rotateApiKey(userId: string, keyId: string): Promise<ApiKeyView & { key: string }> {
+  const current = await activeKey(userId, keyId);
+  const key = generateApiKey();
+  const secretHash = hashApiKey(key);
+  const { data: oldSecret } = await db()
+    .entities.apiKeySecret.get({ secretHash: current.secretHash })
+    .go({ consistent: true });
+  const result = await db()
+    .transaction.write(({ apiKey, apiKeySecret }) => [
+      apiKeySecret.delete({ secretHash: current.secretHash }).commit(),
+      apiKeySecret
+        .create({
+          secretHash,
+          keyId,
+          userId,
+          scopes: current.scopes,
+          ...(oldSecret?.gatewayApiKeyValue ? { gatewayApiKeyValue: oldSecret.gatewayApiKeyValue } : {}),
+        })
+        .commit(),
+      apiKey
+        .patch({ userId, keyId })
+        .set({ secretHash, prefix: visiblePrefix(key), rotatedAt: new Date().toISOString() })
+        .where(
+          (attr, op) => `${op.eq(attr.secretHash, current.secretHash)} AND ${op.eq(attr.status, 'active')}`,
+        )
+        .commit(),
+    ])
+    .go();
+  if (result.canceled) throw notFound('No such API key.');
+  await recordActivity(userId, 'api_key', `API key "${current.name}" rotated`, keyId);
+  const { data } = await db().entities.apiKey.get({ userId, keyId }).go({ consistent: true });
+  if (!data) throw notFound('No such API key.');
+  return { ...view(data), key };
+}
+
+/** Revocation deletes the secret's lookup item in the same transaction: rejected from the next request on. */
+export async function revokeApiKey(userId: string, keyId: string): Promise<void> {
+  const current = await activeKey(userId, keyId);
+  const result = await db()
+    .transaction.write(({ apiKey, apiKeySecret }) => [
+      apiKeySecret.delete({ secretHash: current.secretHash }).commit(),
+      apiKey
+        .patch({ userId, keyId })
+        .set({ status: 'revoked', revokedAt: new Date().toISOString() })
+        .where((attr, op) => op.eq(attr.status, 'active'))
+        .commit(),
+    ])
+    .go();
+  if (result.canceled) throw notFound('No such API key.');
+  await deleteGatewayKey(current.gatewayKeyId);
+  await recordActivity(userId, 'api_key', `API key "${current.name}" revoked`, keyId);
+}
+
+/** Marks a key used (at most once a minute per key, so lists show a useful lastUsedAt cheaply). */
+export async function touchApiKey(userId: string, keyId: string, at: Date = new Date()): Promise<void> {
+  const iso = at.toISOString();
+  const minuteAgo = new Date(at.getTime() - 60_000).toISOString();
+  await db()
+    .entities.apiKey.patch({ userId, keyId })
+    .set({ lastUsedAt: iso })
+    .where((attr, op) => `${op.notExists(attr.lastUsedAt)} OR ${op.lt(attr.lastUsedAt, minuteAgo)}`)
+    .go()
+    .catch((error: unknown) => {
+      // Already touched within the minute: nothing to do.
+      if (!isConditionalFailure(error)) throw error;
+    });
+}

@@ -1,0 +1,27 @@
+import { Entity, type EntityItem } from 'electrodb';
+import { SERVICE_NAME } from '../../db/schema';
+
+const channel = {
+  type: 'map',
+  required: true,
+  properties: {
+    numberRenewal: { type: 'boolean', required: true },
+    verificationExpired: { type: 'boolean', required: true },
+    usageWarnings: { type: 'boolean', required: true },
+    newMessage: { type: 'boolean', required: true },
+  },
+} as const;
+
+/** Notification preferences; absent means "all on" (defaults are applied when reading). */
+export const Preferences = new Entity({
+  model: { service: SERVICE_NAME, entity: 'preferences', version: '1' },
+  attributes: {
+    userId: { type: 'string', required: true, readOnly: true },
+    email: channel,
+    inApp: channel,
+  },
+  indexes: {
+    primary: { pk: { field: 'pk', composite: ['userId'] }, sk: { field: 'sk', composite: [] } },
+  },
+});
+export type PreferencesItem = EntityItem<typeof Preferences>;
