@@ -1,3 +1,4 @@
+import { planRoutes } from './accounts/plan-routes';
 import { accountRoutes } from './accounts/routes';
 import { authRoutes } from './auth/routes';
 import type { RouteDef } from './http/route';
@@ -7,7 +8,7 @@ import type { RouteDef } from './http/route';
  * handler module from it; the local gateway mounts it; /openapi.json is generated from it; the
  * security suite iterates over it. Each context owns its `routes.ts`; add new contexts here.
  */
-export const routes: readonly RouteDef[] = [...authRoutes, ...accountRoutes];
+export const routes: readonly RouteDef[] = [...authRoutes, ...accountRoutes, ...planRoutes];
 
 /** Handler modules (functions/<module>.ts) with the routes they serve. */
 export function handlerModules(): Map<string, RouteDef[]> {

@@ -52,3 +52,12 @@ export const PLANS: Readonly<Record<PlanId, Plan>> = {
 
 export const planOf = (id: string | undefined): Plan =>
   PLANS[(PLAN_IDS as readonly string[]).includes(id ?? '') ? (id as PlanId) : 'free'];
+
+/** `GET /v1/plans` body: `[{ id, priceCents, limits }]`. */
+export const plansView = () =>
+  PLAN_IDS.map((id) => ({
+    id,
+    name: PLANS[id].name,
+    priceCents: PLANS[id].priceCents,
+    limits: PLANS[id].limits,
+  }));

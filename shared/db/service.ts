@@ -1,5 +1,6 @@
 import { Service } from 'electrodb';
 import { ApiKey, ApiKeySecret } from '../accounts/entities/api-key';
+import { LimitChange } from '../accounts/entities/limit-change';
 import { Preferences } from '../accounts/entities/preferences';
 import { Activity } from '../activity/entities/activity';
 import { Session, TokenSession } from '../auth/entities/session';
@@ -28,6 +29,7 @@ export const entities = {
   tokenSession: TokenSession,
   preferences: Preferences,
   activity: Activity,
+  limitChange: LimitChange,
 } as const;
 
 let service: Service<typeof entities> | undefined;

@@ -21,6 +21,9 @@ export const User = new Entity({
     tokensValidAfter: { type: 'number' },
     /** The session that changed the password: its tokens stay valid despite `tokensValidAfter`. */
     keepSessionId: { type: 'string' },
+    /** Active temporary limit increase: limits are multiplied by `limitFactor` until `limitFactorExpiresAt` (epoch ms). */
+    limitFactor: { type: 'number' },
+    limitFactorExpiresAt: { type: 'number' },
     /** AWS only: the API Gateway API key that binds this user's JWT calls to the tier's usage plan. */
     gatewayApiKeyValue: { type: 'string' },
     gatewayApiKeyId: { type: 'string' },

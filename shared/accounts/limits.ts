@@ -1,0 +1,95 @@
+import { ulid } from 'ulid';
+import { recordActivity } from '../activity/service';
+import { getUser } from '../auth/service';
+import { db } from '../db/service';
+import { AppError, notEligible, notFound } from '../http/errors';
+import type { UserItem } from './entities/user';
+import { type PlanLimits, planOf } from './plans';
+
+/** A temporary increase doubles every limit for 24 hours (one active at a time). */
+export const TEMPORARY_INCREASE = { factor: 2, hours: 24 } as const;
+
+/** The factor in force at `now` (1 without an active temporary increase). */
+export function activeFactor(
+  user: Pick<UserItem, 'limitFactor' | 'limitFactorExpiresAt'>,
+  now = Date.now(),
+): number {
+  return user.limitFactor && user.limitFactorExpiresAt && user.limitFactorExpiresAt > now
+    ? user.limitFactor
+    : 1;
+}
+
+/** The plan's limits with any active temporary increase applied: what every check enforces. */
+export function effectiveLimits(
+  user: Pick<UserItem, 'plan' | 'limitFactor' | 'limitFactorExpiresAt'>,
+  now = Date.now(),
+): PlanLimits {
+  const base = planOf(user.plan).limits;
+  const factor = activeFactor(user, now);
+  if (factor === 1) return base;
+  return {
+    smsPerMonth: Math.floor(base.smsPerMonth * factor),
+    verificationsPerMonth: Math.floor(base.verificationsPerMonth * factor),
+    numbers: Math.floor(base.numbers * factor),
+    requestsPerSecond: Math.floor(base.requestsPerSecond * factor),
+    burst: Math.floor(base.burst * factor),
+  };
+}
+
+export async function limitsOf(userId: string): Promise<PlanLimits> {
+  const user = await getUser(userId);
+  if (!user) throw notFound('No such user.');
+  return effectiveLimits(user);
+}
+
+/**
+ * Grants a temporary increase to a user with a verified email. The user item carries the
+ * factor (so the authorizer sees it with no extra read); the condition "no active increase"
+ * and the ledger entry are in one transaction, so two concurrent requests cannot both win.
+ */
+export async function requestTemporaryIncrease(
+  userId: string,
+  reason: string,
+  now = Date.now(),
+): Promise<{ factor: number; expiresAt: string }> {
+  const user = await getUser(userId);
+  if (!user) throw notFound('No such user.');
+  if (!user.emailVerified) throw notEligible('Verify your email address to request a temporary increase.');
+  const expiresAtMs = now + TEMPORARY_INCREASE.hours * 3600_000;
+  const expiresAt = new Date(expiresAtMs).toISOString();
+  const result = await db()
+    .transaction.write(({ user: users, limitChange }) => [
+      users
+        .patch({ userId })
+        .set({ limitFactor: TEMPORARY_INCREASE.factor, limitFactorExpiresAt: expiresAtMs })
+        .where(
+          (attr, op) =>
+            `${op.notExists(attr.limitFactorExpiresAt)} OR ${op.lte(attr.limitFactorExpiresAt, now)}`,
+        )
+        .commit(),
+      limitChange
+        .create({
+          userId,
+          changeId: ulid(now),
+          type: 'temporary_increase',
+          factor: TEMPORARY_INCREASE.factor,
+          reason,
+          expiresAt,
+          at: new Date(now).toISOString(),
+        })
+        .commit(),
+    ])
+    .go();
+  if (result.canceled) {
+    throw new AppError(409, 'temporary_increase_active', 'Temporary increase already active', {
+      detail: 'Only one temporary increase can be active at a time.',
+      extensions: { expiresAt: new Date(user.limitFactorExpiresAt ?? now).toISOString() },
+    });
+  }
+  await recordActivity(
+    userId,
+    'plan',
+    `Temporary ${TEMPORARY_INCREASE.factor}x limit increase until ${expiresAt}`,
+  );
+  return { factor: TEMPORARY_INCREASE.factor, expiresAt };
+}

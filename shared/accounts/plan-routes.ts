@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { defineRoute } from '../http/route';
+import { text } from '../http/schemas';
+
+export const listPlansRoute = defineRoute({
+  id: 'listPlans',
+  method: 'GET',
+  path: '/v1/plans',
+  handler: 'accounts/list-plans',
+  auth: 'public',
+  summary: 'Plans with prices and limits.',
+});
+
+export const temporaryIncreaseRoute = defineRoute({
+  id: 'requestTemporaryIncrease',
+  method: 'POST',
+  path: '/v1/me/limits/temporary-increase',
+  handler: 'accounts/request-temporary-increase',
+  auth: 'user',
+  summary: 'Double every limit for 24 h (verified email; one at a time).',
+  body: z.object({ reason: text(1, 500) }).strict(),
+  idempotent: true,
+  successStatus: 201,
+});
+
+export const planRoutes = [listPlansRoute, temporaryIncreaseRoute] as const;
