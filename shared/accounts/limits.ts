@@ -4,6 +4,7 @@ import { getUser } from '../auth/service';
 import { db } from '../db/service';
 import { AppError, notEligible, notFound } from '../http/errors';
 import type { UserItem } from './entities/user';
+import { activeFactor } from './limit-factor';
 import { type PlanLimits, planOf } from './plans';
 
 /** A temporary increase doubles every limit for 24 hours (one active at a time). */

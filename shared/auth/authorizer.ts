@@ -5,6 +5,7 @@ import { dynamo, tableName } from '../db/client';
 import { db } from '../db/service';
 import { type AuthContext, SCOPES, type Scope } from '../http/route';
 import { userIdFromSub } from '../ids';
+import { activeFactor } from '../accounts/limit-factor';
 import { isExpiredJwt, verifyAccessToken } from './jwt';
 import { sessionOfAccessToken } from './sessions';
 
@@ -70,6 +71,7 @@ async function authorizeToken(token: string): Promise<AuthorizeResult> {
       via: 'jwt',
       scopes: [...SCOPES],
       plan: user.plan,
+      limitFactor: activeFactor(user),
       tokenExp: claims.exp,
       ...(claims.jti ? { jti: claims.jti } : {}),
       ...(claims.originJti ? { originJti: claims.originJti } : {}),
@@ -95,6 +97,7 @@ async function authorizeApiKey(key: string): Promise<AuthorizeResult> {
       keyId: secret.keyId,
       scopes: secret.scopes.filter((s): s is Scope => (SCOPES as readonly string[]).includes(s)),
       plan: user.plan,
+      limitFactor: activeFactor(user),
     },
     ...(secret.gatewayApiKeyValue ? { usageIdentifierKey: secret.gatewayApiKeyValue } : {}),
   };

@@ -17,11 +17,13 @@ export function authContextFrom(event: APIGatewayProxyEvent): AuthContext | unde
       ? (str('scopes') ?? '').split(',').filter((s): s is Scope => (SCOPES as readonly string[]).includes(s))
       : [...SCOPES];
   const exp = str('tokenExp');
+  const factor = Number(str('limitFactor') ?? '1');
   return {
     userId,
     via,
     scopes,
     plan: str('plan') ?? 'free',
+    ...(Number.isFinite(factor) && factor > 1 ? { limitFactor: factor } : {}),
     ...(str('keyId') ? { keyId: str('keyId') } : {}),
     ...(str('jti') ? { jti: str('jti') } : {}),
     ...(str('originJti') ? { originJti: str('originJti') } : {}),
@@ -36,6 +38,7 @@ export function authContextToRecord(auth: AuthContext): Record<string, string> {
     via: auth.via,
     scopes: auth.scopes.join(','),
     plan: auth.plan,
+    limitFactor: String(auth.limitFactor ?? 1),
     keyId: auth.keyId ?? '',
     jti: auth.jti ?? '',
     originJti: auth.originJti ?? '',

@@ -64,6 +64,8 @@ export interface AuthContext {
   /** Scopes of the API key; JWT callers hold all scopes. */
   readonly scopes: readonly Scope[];
   readonly plan: string;
+  /** Active temporary limit increase (1 when none): request-rate limits are multiplied by it. */
+  readonly limitFactor?: number;
   /** Access token ids (JWT callers) so logout can revoke exactly this session. */
   readonly jti?: string;
   readonly originJti?: string;
