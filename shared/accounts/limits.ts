@@ -10,16 +10,6 @@ import { type PlanLimits, planOf } from './plans';
 /** A temporary increase doubles every limit for 24 hours (one active at a time). */
 export const TEMPORARY_INCREASE = { factor: 2, hours: 24 } as const;
 
-/** The factor in force at `now` (1 without an active temporary increase). */
-export function activeFactor(
-  user: Pick<UserItem, 'limitFactor' | 'limitFactorExpiresAt'>,
-  now = Date.now(),
-): number {
-  return user.limitFactor && user.limitFactorExpiresAt && user.limitFactorExpiresAt > now
-    ? user.limitFactor
-    : 1;
-}
-
 /** The plan's limits with any active temporary increase applied: what every check enforces. */
 export function effectiveLimits(
   user: Pick<UserItem, 'plan' | 'limitFactor' | 'limitFactorExpiresAt'>,
