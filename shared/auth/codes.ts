@@ -29,8 +29,17 @@ export async function issueCode(userId: string, purpose: CodePurpose): Promise<s
   return code;
 }
 
-/** Checks and consumes a code. Wrong guesses are counted atomically; expired or burnt codes never match. */
-export async function consumeCode(userId: string, purpose: CodePurpose, code: string): Promise<boolean> {
+/**
+ * Checks a code and, if it matches, runs `action` and only then consumes the code — so a
+ * failure in `action` (e.g. Cognito unavailable) leaves the code usable for a retry.
+ * Wrong guesses are counted atomically; expired or burnt codes never match.
+ */
+export async function redeemCode(
+  userId: string,
+  purpose: CodePurpose,
+  code: string,
+  action: () => Promise<void>,
+): Promise<boolean> {
   const codes = db().entities.emailCode;
   const { data } = await codes.get({ userId, purpose }).go({ consistent: true });
   if (!data || data.expiresAt < Date.now() || data.attempts >= MAX_ATTEMPTS) return false;
@@ -39,15 +48,15 @@ export async function consumeCode(userId: string, purpose: CodePurpose, code: st
     await codes.patch({ userId, purpose }).add({ attempts: 1 }).go();
     return false;
   }
+  await action();
   try {
-    // Conditional delete: of two concurrent correct submissions only one consumes the code.
     await codes
       .delete({ userId, purpose })
       .where((attr, op) => op.eq(attr.codeHash, data.codeHash))
       .go();
-    return true;
   } catch (error) {
-    if (isConditionalFailure(error)) return false;
-    throw error;
+    // A concurrent redemption of the same code already consumed it; the action is idempotent.
+    if (!isConditionalFailure(error)) throw error;
   }
+  return true;
 }

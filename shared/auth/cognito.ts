@@ -9,7 +9,7 @@ import {
   RevokeTokenCommand,
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { config } from '../config';
+import { config, isLocal } from '../config';
 
 /**
  * The Cognito calls the platform makes, in one place. Locally the endpoint is cognito-local.
@@ -69,18 +69,41 @@ export async function confirmEmail(email: string): Promise<void> {
     new AdminUpdateUserAttributesCommand({
       UserPoolId: pool(),
       Username: email,
-      UserAttributes: [{ Name: 'email_verified', Value: 'true' }],
+      // cognito-local (like Cognito for an alias change) wants the email alongside email_verified.
+      UserAttributes: [
+        { Name: 'email', Value: email },
+        { Name: 'email_verified', Value: 'true' },
+      ],
     }),
   );
 }
 
+/**
+ * cognito-local answers a wrong password with InvalidPasswordException where Cognito answers
+ * NotAuthorizedException; translate it here (local runtime only) so services see AWS semantics.
+ */
+async function wrongPasswordAsNotAuthorized<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (isLocal() && (error as Error).name === 'InvalidPasswordException') {
+      const translated = new Error('Incorrect username or password.');
+      translated.name = 'NotAuthorizedException';
+      throw translated;
+    }
+    throw error;
+  }
+}
+
 export async function passwordLogin(email: string, password: string): Promise<Tokens> {
-  const out = await cognito().send(
-    new InitiateAuthCommand({
-      ClientId: appClient(),
-      AuthFlow: 'USER_PASSWORD_AUTH',
-      AuthParameters: { USERNAME: email, PASSWORD: password },
-    }),
+  const out = await wrongPasswordAsNotAuthorized(() =>
+    cognito().send(
+      new InitiateAuthCommand({
+        ClientId: appClient(),
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        AuthParameters: { USERNAME: email, PASSWORD: password },
+      }),
+    ),
   );
   return toTokens(out.AuthenticationResult);
 }
@@ -112,12 +135,14 @@ export async function setPassword(email: string, password: string): Promise<void
 }
 
 export async function changePassword(accessToken: string, current: string, next: string): Promise<void> {
-  await cognito().send(
-    new ChangePasswordCommand({
-      AccessToken: accessToken,
-      PreviousPassword: current,
-      ProposedPassword: next,
-    }),
+  await wrongPasswordAsNotAuthorized(() =>
+    cognito().send(
+      new ChangePasswordCommand({
+        AccessToken: accessToken,
+        PreviousPassword: current,
+        ProposedPassword: next,
+      }),
+    ),
   );
 }
 

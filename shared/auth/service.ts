@@ -8,7 +8,7 @@ import type { AuthContext } from '../http/route';
 import { userIdFromSub } from '../ids';
 import { logger } from '../observability/logger';
 import * as cognito from './cognito';
-import { consumeCode, issueCode } from './codes';
+import { issueCode, redeemCode } from './codes';
 import {
   continueSession,
   REFRESH_TOKEN_SECONDS,
@@ -111,11 +111,13 @@ async function sendVerificationEmail(userId: string, email: string): Promise<voi
 
 export async function verifyEmail(email: string, code: string): Promise<void> {
   const userId = await findUserIdBy('email', email);
-  if (!userId || !(await consumeCode(userId, 'verify-email', code))) {
-    throw invalidCode('The code is wrong, expired or was already used.');
-  }
-  await cognito.confirmEmail(email);
-  await db().entities.user.patch({ userId }).set({ emailVerified: true }).go();
+  const confirmed =
+    userId !== undefined &&
+    (await redeemCode(userId, 'verify-email', code, async () => {
+      await cognito.confirmEmail(email);
+      await db().entities.user.patch({ userId }).set({ emailVerified: true }).go();
+    }));
+  if (!confirmed) throw invalidCode('The code is wrong, expired or was already used.');
 }
 
 /** Always succeeds (202) so that the endpoint does not reveal which emails are registered. */
@@ -209,10 +211,12 @@ export async function forgotPassword(email: string): Promise<void> {
 
 export async function resetPassword(email: string, code: string, newPassword: string): Promise<void> {
   const userId = await findUserIdBy('email', email);
-  if (!userId || !(await consumeCode(userId, 'reset-password', code))) {
+  if (
+    !userId ||
+    !(await redeemCode(userId, 'reset-password', code, () => cognito.setPassword(email, newPassword)))
+  ) {
     throw invalidCode('The code is wrong, expired or was already used.');
   }
-  await cognito.setPassword(email, newPassword);
   // Every session from before the reset ends: the password may have been compromised.
   await db()
     .entities.user.patch({ userId })
