@@ -1,0 +1,209 @@
+import fc from 'fast-check';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo, tableName } from '../../../shared/db/client';
+import { db } from '../../../shared/db/service';
+import type { RouteDef } from '../../../shared/http/route';
+import { routes } from '../../../shared/routes';
+import { type ApiResponse, request } from '../helpers/api';
+import { signedInUser, type TestUser } from '../helpers/session';
+import {
+  fillPath,
+  NOT_USER_RESOURCES,
+  type OwnedResources,
+  ownedResources,
+  PLACEHOLDER,
+  paramsFor,
+} from './fixtures';
+import {
+  HOSTILE_FIELD_VALUES,
+  HOSTILE_PATH_VALUES,
+  HOSTILE_QUERIES,
+  HOSTILE_RAW_BODIES,
+} from './hostile-inputs';
+
+/**
+ * The security suite, generated from the route table so that a new route is covered the day
+ * it is added: authentication on every protected route, object-level authorisation (BOLA) on
+ * every route with a resource id, and hostile inputs on every route — always a 4xx
+ * problem+json, never a 5xx, and nothing written.
+ */
+const protectedRoutes = routes.filter((r) => r.auth !== 'public');
+const writeRoutes = routes.filter((r) => r.body !== undefined);
+const parameterised = routes.filter((r) => r.path.includes('{'));
+const withQuery = routes.filter((r) => r.query !== undefined);
+const label = (r: RouteDef) => `${r.method} ${r.path}`;
+
+function expectClientError(res: ApiResponse, what: string): void {
+  if (res.status < 400 || res.status >= 500) {
+    throw new Error(`${what}: expected a 4xx problem, got ${res.status} ${res.text.slice(0, 300)}`);
+  }
+  expect(res.headers.get('content-type') ?? '').toMatch(/^application\/problem\+json/);
+  expect(res.json).toMatchObject({ status: res.status, code: expect.any(String), title: expect.any(String) });
+}
+
+/** Every item in the table that mentions the user: the "nothing was written" witness. */
+async function footprint(userId: string): Promise<number> {
+  let count = 0;
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamo().send(
+      new ScanCommand({ TableName: tableName(), ExclusiveStartKey: startKey }),
+    );
+    count += (page.Items ?? []).filter((item) => JSON.stringify(item).includes(userId)).length;
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return count;
+}
+
+const bodyKeys = (route: RouteDef): string[] => {
+  const shape = (
+    route.body as unknown as {
+      shape?: Record<string, unknown>;
+      _zod?: { def?: { shape?: Record<string, unknown> } };
+    }
+  )?.shape;
+  return shape ? Object.keys(shape) : ['x'];
+};
+
+let owner: OwnedResources;
+let intruder: TestUser;
+
+beforeAll(async () => {
+  [owner, intruder] = await Promise.all([ownedResources(), signedInUser('intruder')]);
+  // A generous request rate, so that the hostile batteries test validation, not the rate limiter.
+  await Promise.all(
+    [owner.owner.userId, intruder.userId].map((userId) =>
+      db().entities.user.patch({ userId }).set({ plan: 'business' }).go(),
+    ),
+  );
+}, 60_000);
+
+describe('authentication: every protected route without credentials is 401', () => {
+  it.each(protectedRoutes.map((r) => [label(r), r] as const))('%s', async (_name, route) => {
+    const res = await request(route.method, fillPath(route.path, PLACEHOLDER), route.body ? {} : undefined);
+    expect(res.status).toBe(401);
+    expect(res.json).toMatchObject({ code: 'unauthorized' });
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  });
+
+  it.each(protectedRoutes.map((r) => [label(r), r] as const))(
+    '%s with a forged bearer token',
+    async (_name, route) => {
+      const res = await request(
+        route.method,
+        fillPath(route.path, PLACEHOLDER),
+        route.body ? {} : undefined,
+        {
+          token: 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.',
+        },
+      );
+      expect(res.status).toBe(401);
+    },
+  );
+});
+
+describe("BOLA: another user's resource id is a 404 on every parameterised route", () => {
+  it('knows a resource for every parameterised route', () => {
+    const uncovered = parameterised.filter(
+      (r) => !NOT_USER_RESOURCES.has(r.path) && !paramsFor(r.path, owner),
+    );
+    expect(uncovered.map(label)).toEqual([]);
+  });
+
+  it.each(parameterised.filter((r) => !NOT_USER_RESOURCES.has(r.path)).map((r) => [label(r), r] as const))(
+    '%s',
+    async (_name, route) => {
+      const params = paramsFor(route.path, owner);
+      if (!params) throw new Error(`no fixture for ${route.path}`);
+      const before = await footprint(owner.owner.userId);
+      const res = await request(route.method, fillPath(route.path, params), route.body ? {} : undefined, {
+        token: intruder.accessToken,
+      });
+      // A body that fails validation is a 400 before any lookup; with a valid body it must be a 404.
+      expect([400, 404]).toContain(res.status);
+      if (res.status === 400) {
+        const valid = await request(route.method, fillPath(route.path, params), validBodyFor(route, owner), {
+          token: intruder.accessToken,
+        });
+        expect(valid.status).toBe(404);
+      }
+      expect(await footprint(owner.owner.userId)).toBe(before);
+    },
+  );
+});
+
+/** A minimal body that passes validation for the routes that take one on a resource path. */
+function validBodyFor(route: RouteDef, r: OwnedResources): unknown {
+  if (route.path.endsWith('/messages')) return { body: 'hello' };
+  if (route.path.endsWith('/read')) return { messageId: 'msg_01JAAAAAAAAAAAAAAAAAAAAAAA' };
+  if (route.path.endsWith('/attachments')) return { fileName: 'a.png', contentType: 'image/png', size: 10 };
+  if (route.method === 'PATCH' && route.path.startsWith('/v1/numbers/')) return { autoRenew: false };
+  void r;
+  return {};
+}
+
+describe('hostile bodies: 4xx problem+json, never 5xx, nothing written', () => {
+  it.each(writeRoutes.map((r) => [label(r), r] as const))('%s', async (_name, route) => {
+    const params = paramsFor(route.path, owner) ?? PLACEHOLDER;
+    const path = fillPath(route.path, params);
+    const token = route.auth === 'public' ? undefined : owner.owner.accessToken;
+    const before = await footprint(owner.owner.userId);
+    for (const [what, raw] of HOSTILE_RAW_BODIES) {
+      if (what === 'an empty object') continue; // may be valid for routes whose fields are all optional
+      const res = await request(route.method, path, raw, {
+        token,
+        headers: { 'content-type': 'application/json' },
+      });
+      expect(res.status).not.toBe(429);
+      expectClientError(res, `${label(route)} with ${what}`);
+    }
+    for (const key of bodyKeys(route)) {
+      for (const [what, value] of HOSTILE_FIELD_VALUES) {
+        const res = await request(route.method, path, { [key]: value }, { token });
+        expectClientError(res, `${label(route)} with ${key} = ${what}`);
+      }
+    }
+    expect(await footprint(owner.owner.userId)).toBe(before);
+  });
+
+  it('survives arbitrary JSON on every write route (property-based)', async () => {
+    const write = writeRoutes.filter((r) => r.auth !== 'public');
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...write), fc.jsonValue({ maxDepth: 4 }), async (route, value) => {
+        const params = paramsFor(route.path, owner) ?? PLACEHOLDER;
+        const res = await request(route.method, fillPath(route.path, params), JSON.stringify(value), {
+          token: owner.owner.accessToken,
+          headers: { 'content-type': 'application/json' },
+        });
+        return res.status < 500;
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('hostile path values and queries: 4xx, never 5xx', () => {
+  it.each(parameterised.map((r) => [label(r), r] as const))('%s', async (_name, route) => {
+    for (const [what, value] of HOSTILE_PATH_VALUES) {
+      const names = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '');
+      const path = fillPath(route.path, Object.fromEntries(names.map((n) => [n, value])));
+      const res = await request(route.method, path, route.body ? {} : undefined, {
+        token: owner.owner.accessToken,
+      });
+      expectClientError(res, `${label(route)} with ${what}`);
+    }
+  });
+
+  it.each(withQuery.map((r) => [label(r), r] as const))('%s', async (_name, route) => {
+    const params = paramsFor(route.path, owner) ?? PLACEHOLDER;
+    const token = route.auth === 'public' ? undefined : owner.owner.accessToken;
+    for (const [what, query] of HOSTILE_QUERIES) {
+      const res = await request(route.method, `${fillPath(route.path, params)}?${query}`, undefined, {
+        token,
+      });
+      // A route may ignore a parameter it does not declare (200); it must never fail on it.
+      if (res.status >= 400) expectClientError(res, `${label(route)} with ${what}`);
+      else expect(res.status).toBeLessThan(300);
+    }
+  });
+});
