@@ -57,10 +57,14 @@ export interface OpenApiOptions {
 const JSON_SCHEMA_DIALECT = 'https://json-schema.org/draft/2020-12/schema';
 
 /** Builds the document for `routes` (normally `routes` from shared/routes.ts). */
-export function buildOpenApiDocument(routes: readonly RouteDef[], options: OpenApiOptions = {}): OpenApiDocument {
+export function buildOpenApiDocument(
+  routes: readonly RouteDef[],
+  options: OpenApiOptions = {},
+): OpenApiDocument {
   const paths: Record<string, Record<string, OpenApiOperation>> = {};
   for (const route of routes) {
-    const byMethod = (paths[route.path] ??= {});
+    const byMethod = paths[route.path] ?? {};
+    paths[route.path] = byMethod;
     const method = route.method.toLowerCase();
     if (byMethod[method]) throw new Error(`Duplicate route ${route.method} ${route.path}`);
     byMethod[method] = operationFor(route);
@@ -159,7 +163,10 @@ function objectParameters(schema: z.ZodType | undefined, location: 'path' | 'que
 
 /** JSON Schema of what a client sends (before transforms and defaults), without the dialect marker. */
 function inputSchema(schema: z.ZodType): JsonSchema {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, {
+    io: 'input',
+    unrepresentable: 'any',
+  }) as JsonSchema;
   return rest;
 }
 
@@ -231,8 +238,10 @@ const problemResponses: Record<string, JsonSchema> = {
   BadRequest: problem('Invalid input (`validation_failed`, `invalid_json`, ...).'),
   Unauthorized: problem('Missing, invalid, expired or revoked credentials (`unauthorized`).'),
   Forbidden: problem('The credentials do not allow this operation (`insufficient_scope`, ...).'),
-  NotFound: problem('No such resource, or not the caller\'s (`not_found`).'),
-  IdempotencyKeyReused: problem('The Idempotency-Key was used with a different body (`idempotency_key_reused`).'),
+  NotFound: problem("No such resource, or not the caller's (`not_found`)."),
+  IdempotencyKeyReused: problem(
+    'The Idempotency-Key was used with a different body (`idempotency_key_reused`).',
+  ),
   TooManyRequests: problem('Rate or plan limit exceeded (`rate_limited`).', {
     'Retry-After': integerHeader('Seconds to wait before retrying.'),
     'RateLimit-Limit': integerHeader('Requests allowed in a burst.'),

@@ -1,0 +1,38 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { DEFAULT_DATA_DIR } from './paths';
+
+const port = z.coerce.number().int().min(0).max(65535);
+const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
+
+/** Environment variables of the local runtime itself (not the platform's: see shared/config.ts). */
+const schema = z.object({
+  /** Gateway port; 0 picks a free one (tests). */
+  SMSPROJ_PORT: port.default(3000),
+  /** Emulator data, mailbox and SMS outbox (relative to the working directory). @default <repo>/.local-data */
+  SMSPROJ_DATA_DIR: z.string().min(1).optional(),
+  SMSPROJ_DYNAMODB_PORT: port.optional(),
+  SMSPROJ_COGNITO_PORT: port.optional(),
+  SMSPROJ_S3_PORT: port.optional(),
+  /** Written once everything is up: URLs, env and pids as JSON (the jest harness waits for it). */
+  SMSPROJ_READY_FILE: z.string().min(1).optional(),
+  /** Shut down when this process disappears (the jest harness passes its own pid). */
+  SMSPROJ_PARENT_PID: z.coerce.number().int().positive().optional(),
+  /** No banner and no access log. */
+  SMSPROJ_QUIET: flag.default(false),
+  /** Run scheduled jobs in the background. */
+  SMSPROJ_SCHEDULER: flag.default(true),
+});
+
+export type LocalSettings = z.infer<typeof schema> & { readonly dataDir: string };
+
+/** Parses the runtime's variables; a bad value is a one-line error naming it. */
+export function localSettings(env: NodeJS.ProcessEnv = process.env): LocalSettings {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid local runtime settings: ${problems}`);
+  }
+  const dir = parsed.data.SMSPROJ_DATA_DIR;
+  return { ...parsed.data, dataDir: dir ? resolve(dir) : DEFAULT_DATA_DIR };
+}
