@@ -22,4 +22,26 @@ export interface JobResult {
   readonly processed: number;
 }
 
-export const jobs: readonly JobDef[] = [];
+export const jobs: readonly JobDef[] = [
+  /** Renewal notices, renewals, expiries and quarantine releases of phone numbers (shared/numbers/renewals.ts). */
+  {
+    name: 'renew-numbers',
+    handler: 'jobs/renew-numbers',
+    schedule: 'rate(1 hour)',
+    localEveryMs: 5 * 60_000,
+  },
+  /** Pending verifications past expiresAt expire (refunded), received ones complete (shared/verifications/expiry.ts). */
+  {
+    name: 'expire-verifications',
+    handler: 'jobs/expire-verifications',
+    schedule: 'rate(1 minute)',
+    localEveryMs: 60_000,
+  },
+  /** Background verification exports into S3 (shared/verifications/exports.ts); locally they also start at once. */
+  {
+    name: 'verification-exports',
+    handler: 'jobs/verification-exports',
+    schedule: 'rate(1 minute)',
+    localEveryMs: 60_000,
+  },
+];

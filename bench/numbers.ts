@@ -1,0 +1,143 @@
+/**
+ * Numbers and SMS benchmarks (issue 4): DynamoDB calls and consumed capacity of a number
+ * purchase, an SMS sent (request + queue worker; first SMS to a recipient, which creates the
+ * conversation, and a follow-up), an inbound SMS (new sender and known sender), a renewal and
+ * an idle renewal-job run.
+ *
+ * Used by the bench runner (`runNumberBenchmarks`), or on its own:
+ *   npx tsx bench/numbers.ts            (spawns a local runtime on free ports)
+ * It prints the figures and merges them into bench/results.json under "numbers".
+ *
+ * Capacity comes from DynamoDB Local's ReturnConsumedCapacity=TOTAL on every call (the
+ * `instrument` middleware of ./conversations.ts): the service functions the handlers run, minus
+ * HTTP. The Idempotency-Key layer of POST /v1/numbers and POST /v1/sms adds one conditional put
+ * and one update (2 WCU) per request that carries a key. Transactional writes cost double.
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Cost, instrument } from './conversations';
+
+export interface NumberBenchResult {
+  readonly purchase: Cost;
+  readonly smsSentNewRecipient: Cost;
+  readonly smsSentSameRecipient: Cost;
+  readonly inboundNewSender: Cost;
+  readonly inboundKnownSender: Cost;
+  readonly renewal: Cost & { readonly processed: number };
+  readonly renewalIdleRun: Cost & { readonly processed: number };
+  readonly notes: string[];
+}
+
+/** A user with a balance, straight into the table (no Cognito needed here). */
+async function seedUser(): Promise<string> {
+  const { db } = await import('../shared/db/service');
+  const { topUp } = await import('../shared/billing/service');
+  const unique = randomUUID().replaceAll('-', '').slice(0, 12);
+  const userId = `usr_${randomUUID().replaceAll('-', '')}`;
+  await db()
+    .entities.user.create({ userId, email: `bench_${unique}@bench.test`, username: `bench_${unique}` })
+    .go();
+  await topUp({ userId, amountCents: 100_000, ref: 'bench' });
+  return userId;
+}
+
+async function freshNumber(): Promise<string> {
+  const { freshNumbers } = await import('../shared/numbers/catalog');
+  const { stockNumbers } = await import('../shared/numbers/inventory');
+  const [number] = freshNumbers('US', 'local', 1)!;
+  await stockNumbers([number!], 'available');
+  return number!.phoneNumber;
+}
+
+const recipient = () => `+1415${String(2_000_000 + Math.floor(Math.random() * 7_999_999))}`;
+
+export async function runNumberBenchmarks(): Promise<NumberBenchResult> {
+  const { dynamo } = await import('../shared/db/client');
+  const { purchaseNumber } = await import('../shared/numbers/service');
+  const { runRenewals } = await import('../shared/numbers/renewals');
+  const { sendSms } = await import('../shared/sms/send');
+  const { drainLocalQueue } = await import('../shared/sms/queue');
+  const { receiveSms } = await import('../shared/sms/inbound');
+  const meter = instrument(dynamo());
+
+  const userId = await seedUser();
+  const phoneNumber = await freshNumber();
+  const purchase = await meter.measure(() => purchaseNumber({ userId, phoneNumber }));
+
+  const to = recipient();
+  const smsSentNewRecipient = await meter.measure(async () => {
+    await sendSms({ userId, from: phoneNumber, to, body: 'Hello from the benchmark' });
+    await drainLocalQueue();
+  });
+  const smsSentSameRecipient = await meter.measure(async () => {
+    await sendSms({ userId, from: phoneNumber, to, body: 'And again' });
+    await drainLocalQueue();
+  });
+
+  const inbound = (from: string) => ({
+    originationNumber: from,
+    destinationNumber: phoneNumber,
+    messageBody: 'Reply from the benchmark',
+    inboundMessageId: randomUUID(),
+  });
+  const sender = recipient();
+  const at = new Date().toISOString();
+  const inboundNewSender = await meter.measure(() => receiveSms(inbound(sender), at));
+  const inboundKnownSender = await meter.measure(() => receiveSms(inbound(sender), at));
+
+  // A renewal: the job run for this user only, at its renewsAt (one due number, renewed).
+  const { getOwnedNumber } = await import('../shared/numbers/service');
+  const owned = await getOwnedNumber(userId, phoneNumber);
+  const renewAt = new Date(Date.parse(owned.renewsAt) + 60_000);
+  let processed = 0;
+  const renewalCost = await meter.measure(async () => {
+    processed = (await runRenewals(renewAt, { userIds: [userId] })).processed;
+  });
+  let idleProcessed = 0;
+  const idleCost = await meter.measure(async () => {
+    idleProcessed = (await runRenewals(new Date(), { userIds: [userId] })).processed;
+  });
+
+  return {
+    purchase,
+    smsSentNewRecipient,
+    smsSentSameRecipient,
+    inboundNewSender,
+    inboundKnownSender,
+    renewal: { ...renewalCost, processed },
+    renewalIdleRun: { ...idleCost, processed: idleProcessed },
+    notes: [
+      'Service functions measured directly (no HTTP): add 2 WCU for an Idempotency-Key on POST /v1/numbers and POST /v1/sms.',
+      'smsSent includes the queue worker (outbound marker, carrier, status update) and the message.created / message.status pushes (no sockets open).',
+      'The renewal-job run queries every byDue shard and the quarantine index: its idle cost is those empty queries, independent of how many numbers exist.',
+    ],
+  };
+}
+
+async function main(): Promise<void> {
+  const { spawnRuntime } = await import('../local/spawn-runtime');
+  const dataDir = mkdtempSync(join(tmpdir(), 'smsproj-bench-'));
+  const runtime = await spawnRuntime({ dataDir, timeoutMs: 120_000, env: { LOG_LEVEL: 'WARN' } });
+  try {
+    Object.assign(process.env, runtime.ready.env, { LOG_LEVEL: 'WARN' });
+    const result = await runNumberBenchmarks();
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    const file = join(__dirname, 'results.json');
+    const previous = existsSync(file)
+      ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>)
+      : {};
+    writeFileSync(file, `${JSON.stringify({ ...previous, numbers: result }, null, 2)}\n`);
+  } finally {
+    await runtime.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,5 @@
+import type { JobEvent, JobResult } from '../../shared/jobs/registry';
+import { runRenewalJob } from '../../shared/numbers/renewals';
+
+/** Scheduled job `renew-numbers`: renewal notices, renewals, expiries, quarantine releases. */
+export const handler = async (event: JobEvent): Promise<JobResult> => runRenewalJob(event);

@@ -1,0 +1,7 @@
+import { httpHandler, ok } from '../../shared/http/handler';
+import { listAvailableNumbers } from '../../shared/numbers/inventory';
+import { listAvailableNumbersRoute } from '../../shared/numbers/routes';
+
+export const handler = httpHandler(listAvailableNumbersRoute, async ({ query }) =>
+  ok(await listAvailableNumbers(query)),
+);

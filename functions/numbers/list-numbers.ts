@@ -1,0 +1,7 @@
+import { httpHandler, ok } from '../../shared/http/handler';
+import { listNumbersRoute } from '../../shared/numbers/routes';
+import { listOwnedNumbers } from '../../shared/numbers/service';
+
+export const handler = httpHandler(listNumbersRoute, async ({ query, auth }) =>
+  ok(await listOwnedNumbers(auth.userId, query)),
+);

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { findUserIdBy } from '../../shared/auth/service';
+import { topUp } from '../../shared/billing/service';
+import { notFound } from '../../shared/http/errors';
+import { email } from '../../shared/http/schemas';
+import { defineDevEndpoint } from './registry';
+
+/** POST /dev/credits { email, amountCents } : tops up a balance (a `topup` ledger entry), as a payment would. */
+export const creditsEndpoint = defineDevEndpoint({
+  method: 'POST',
+  path: '/dev/credits',
+  summary: "Top up a user's balance: { email, amountCents } -> { balanceCents }.",
+  body: z.object({ email, amountCents: z.number().int().min(1).max(100_000_000) }).strict(),
+  async handle({ body }) {
+    const userId = await findUserIdBy('email', body.email);
+    if (!userId) throw notFound('No user with this email.');
+    const { balanceCents } = await topUp({
+      userId,
+      amountCents: body.amountCents,
+      ref: 'dev-credits',
+      description: 'Local top-up (/dev/credits)',
+    });
+    return { status: 200, body: { balanceCents } };
+  },
+});

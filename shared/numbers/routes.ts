@@ -1,0 +1,98 @@
+import { defineRoute } from '../http/route';
+import {
+  listAvailableQuery,
+  listOwnedQuery,
+  phoneNumberParams,
+  purchaseBody,
+  updateNumberBody,
+} from './schemas';
+
+export const listAvailableNumbersRoute = defineRoute({
+  id: 'listAvailableNumbers',
+  method: 'GET',
+  path: '/v1/numbers/available',
+  handler: 'numbers/list-available',
+  auth: 'user-or-key',
+  scope: 'numbers:read',
+  summary: 'Numbers for sale, filtered by country, type, capability and digits.',
+  query: listAvailableQuery,
+});
+
+export const getAvailableNumberRoute = defineRoute({
+  id: 'getAvailableNumber',
+  method: 'GET',
+  path: '/v1/numbers/available/{phoneNumber}',
+  handler: 'numbers/get-available',
+  auth: 'user-or-key',
+  scope: 'numbers:read',
+  summary: 'One number for sale, with prices and formats (404 unless for sale).',
+  params: phoneNumberParams,
+});
+
+export const purchaseNumberRoute = defineRoute({
+  id: 'purchaseNumber',
+  method: 'POST',
+  path: '/v1/numbers',
+  handler: 'numbers/purchase-number',
+  auth: 'user-or-key',
+  scope: 'numbers:write',
+  summary: 'Buy a number: setup and first month are charged from the balance.',
+  body: purchaseBody,
+  idempotent: true,
+  successStatus: 201,
+});
+
+export const listNumbersRoute = defineRoute({
+  id: 'listNumbers',
+  method: 'GET',
+  path: '/v1/numbers',
+  handler: 'numbers/list-numbers',
+  auth: 'user-or-key',
+  scope: 'numbers:read',
+  summary: "The caller's numbers with status, renewal and usage this period.",
+  query: listOwnedQuery,
+});
+
+export const getNumberRoute = defineRoute({
+  id: 'getNumber',
+  method: 'GET',
+  path: '/v1/numbers/{phoneNumber}',
+  handler: 'numbers/get-number',
+  auth: 'user-or-key',
+  scope: 'numbers:read',
+  summary: "One of the caller's numbers.",
+  params: phoneNumberParams,
+});
+
+export const updateNumberRoute = defineRoute({
+  id: 'updateNumber',
+  method: 'PATCH',
+  path: '/v1/numbers/{phoneNumber}',
+  handler: 'numbers/update-number',
+  auth: 'user-or-key',
+  scope: 'numbers:write',
+  summary: 'Turn auto-renewal on or off.',
+  params: phoneNumberParams,
+  body: updateNumberBody,
+});
+
+export const cancelNumberRoute = defineRoute({
+  id: 'cancelNumber',
+  method: 'DELETE',
+  path: '/v1/numbers/{phoneNumber}',
+  handler: 'numbers/cancel-number',
+  auth: 'user-or-key',
+  scope: 'numbers:write',
+  summary: 'Cancel: no further renewals; usable until renewsAt, then quarantined.',
+  params: phoneNumberParams,
+});
+
+export const numberRoutes = [
+  listAvailableNumbersRoute,
+  getAvailableNumberRoute,
+  purchaseNumberRoute,
+  listNumbersRoute,
+  getNumberRoute,
+  updateNumberRoute,
+  cancelNumberRoute,
+] as const;

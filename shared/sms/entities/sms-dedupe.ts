@@ -1,0 +1,25 @@
+import { Entity, type EntityItem } from 'electrodb';
+import { SERVICE_NAME } from '../../db/schema';
+
+/**
+ * At-most-once markers for SMS processing. Carriers and queues deliver at least once:
+ * - `inbound`: one per End User Messaging `inboundMessageId`; a repeated delivery is dropped.
+ * - `outbound`: one per message handed to the carrier; a redelivered queue message is not sent twice.
+ * Created conditionally (`attribute_not_exists`), deleted again if processing fails so a retry can
+ * redo it, and expired by TTL after a week.
+ */
+export const SmsDedupe = new Entity({
+  model: { service: SERVICE_NAME, entity: 'smsDedupe', version: '1' },
+  attributes: {
+    kind: { type: ['inbound', 'outbound'] as const, required: true, readOnly: true },
+    id: { type: 'string', required: true, readOnly: true },
+    at: { type: 'string', required: true },
+    /** Outbound only: what the carrier answered, so a redelivered job re-applies it instead of resending. */
+    outcome: { type: ['sending', 'sent', 'failed'] as const },
+    ttl: { type: 'number', required: true },
+  },
+  indexes: {
+    primary: { pk: { field: 'pk', composite: ['kind', 'id'] }, sk: { field: 'sk', composite: [] } },
+  },
+});
+export type SmsDedupeItem = EntityItem<typeof SmsDedupe>;

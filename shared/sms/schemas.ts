@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { text } from '../http/schemas';
+import { e164 } from '../numbers/phone';
+
+/** End User Messaging accepts message bodies up to 1600 characters (about 10 GSM-7 parts). */
+export const MAX_SMS_CHARS = 1600;
+
+export const sendSmsBody = z
+  .object({
+    from: e164,
+    to: e164,
+    body: text(1, MAX_SMS_CHARS),
+  })
+  .strict();
+export type SendSmsInput = z.infer<typeof sendSmsBody>;
+
+/** Longest message body the platform stores (conversation messages); the carrier adapter splits it. */
+export const MAX_MESSAGE_CHARS = 4000;
+
+/** A queued outbound SMS: what the send worker needs, nothing more. */
+export const sendJob = z.object({
+  messageId: z.string().min(1).max(100),
+  conversationId: z.string().min(1).max(100),
+  userId: z.string().min(1).max(100),
+  from: z.string().regex(/^\+[1-9]\d{6,14}$/),
+  to: z.string().regex(/^\+[1-9]\d{6,14}$/),
+  body: z.string().min(1).max(MAX_MESSAGE_CHARS),
+});
+export type SendJob = z.infer<typeof sendJob>;
+
+/** E.164 shape (inbound numbers are the carrier's word; routing checks them against the inventory). */
+const e164Shape = z.string().regex(/^\+[1-9]\d{6,14}$/, { message: 'Must be an E.164 number.' });
+/** A sender: an E.164 number, a short code (3-8 digits) or an alphanumeric sender id (1-11 chars). */
+export const smsSender = z
+  .string()
+  .trim()
+  .regex(/^(\+[1-9]\d{6,14}|\d{3,8}|[A-Za-z0-9][A-Za-z0-9 .&_-]{0,10})$/, {
+    message: 'Must be an E.164 number, a short code or an alphanumeric sender id.',
+  });
+
+/**
+ * The End User Messaging two-way SMS payload, delivered as the JSON string `Records[].Sns.Message`.
+ * Only the fields we use are required; the carrier may add more.
+ */
+export const inboundSmsPayload = z.object({
+  originationNumber: smsSender,
+  destinationNumber: e164Shape,
+  messageKeyword: z.string().max(100).optional(),
+  messageBody: z.string().max(5000),
+  inboundMessageId: z.string().min(1).max(200),
+  previousPublishedMessageId: z.string().max(200).optional(),
+});
+export type InboundSmsPayload = z.infer<typeof inboundSmsPayload>;
+
+/** POST /dev/sms/inbound: a carrier delivering an SMS to a platform number (local runtime). */
+export const devInboundBody = z
+  .object({
+    from: smsSender,
+    to: e164Shape,
+    body: z.string().max(1600),
+    inboundMessageId: z.string().min(1).max(200).optional(),
+  })
+  .strict();
