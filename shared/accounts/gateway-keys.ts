@@ -4,6 +4,7 @@ import {
   CreateUsagePlanKeyCommand,
   DeleteApiKeyCommand,
   DeleteUsagePlanKeyCommand,
+  GetUsagePlansCommand,
 } from '@aws-sdk/client-api-gateway';
 import { z } from 'zod';
 import { config, isLocal } from '../config';
@@ -14,6 +15,9 @@ import type { PlanId } from './plans';
  * traffic, is identified to API Gateway by a gateway API key attached to the usage plan of
  * the owner's tier; the authorizer returns its value as `usageIdentifierKey`. Locally the
  * gateway enforces the same limits itself, so these are no-ops there.
+ *
+ * CDK passes the plans by name (USAGE_PLAN_NAMES, tier → name): passing ids would make the
+ * functions depend on the stage that depends on them. Ids are looked up once per container.
  */
 export interface GatewayKey {
   readonly id: string;
@@ -21,19 +25,42 @@ export interface GatewayKey {
 }
 
 let client: APIGatewayClient | undefined;
-const usagePlans = () =>
-  z.record(z.string(), z.string()).parse(JSON.parse(process.env.USAGE_PLAN_IDS ?? '{}')) as Partial<
-    Record<PlanId, string>
-  >;
+let planIds: Promise<Partial<Record<PlanId, string>>> | undefined;
+
+const gateway = () => {
+  client ??= new APIGatewayClient({ region: config('core').AWS_REGION });
+  return client;
+};
+
+function usagePlanIds(): Promise<Partial<Record<PlanId, string>>> {
+  planIds ??= (async () => {
+    const names = z.record(z.string(), z.string()).parse(JSON.parse(process.env.USAGE_PLAN_NAMES ?? '{}'));
+    const byName = new Map<string, string>();
+    let position: string | undefined;
+    do {
+      const page = await gateway().send(new GetUsagePlansCommand({ position, limit: 500 }));
+      for (const plan of page.items ?? []) if (plan.name && plan.id) byName.set(plan.name, plan.id);
+      position = page.position;
+    } while (position);
+    return Object.fromEntries(
+      Object.entries(names).flatMap(([tier, name]) => (byName.has(name) ? [[tier, byName.get(name)]] : [])),
+    ) as Partial<Record<PlanId, string>>;
+  })().catch((error: unknown) => {
+    planIds = undefined;
+    throw error;
+  });
+  return planIds;
+}
 
 export async function createGatewayKey(name: string, plan: PlanId): Promise<GatewayKey | undefined> {
   if (isLocal()) return undefined;
-  client ??= new APIGatewayClient({ region: config('core').AWS_REGION });
-  const planId = usagePlans()[plan];
-  if (!planId) return undefined;
-  const key = await client.send(new CreateApiKeyCommand({ name, enabled: true, generateDistinctId: true }));
+  const planId = (await usagePlanIds())[plan];
+  if (!planId) throw new Error(`No usage plan for tier ${plan}`);
+  const key = await gateway().send(
+    new CreateApiKeyCommand({ name, enabled: true, generateDistinctId: true }),
+  );
   if (!key.id || !key.value) throw new Error('CreateApiKey returned no key');
-  await client.send(
+  await gateway().send(
     new CreateUsagePlanKeyCommand({ usagePlanId: planId, keyId: key.id, keyType: 'API_KEY' }),
   );
   return { id: key.id, value: key.value };
@@ -41,21 +68,16 @@ export async function createGatewayKey(name: string, plan: PlanId): Promise<Gate
 
 export async function deleteGatewayKey(id: string | undefined): Promise<void> {
   if (isLocal() || !id) return;
-  client ??= new APIGatewayClient({ region: config('core').AWS_REGION });
-  await client.send(new DeleteApiKeyCommand({ apiKey: id }));
+  await gateway().send(new DeleteApiKeyCommand({ apiKey: id }));
 }
 
-/** Moves a gateway key to another tier's usage plan (plan upgrade). */
+/** Moves a gateway key to another tier's usage plan (plan change). */
 export async function moveGatewayKey(id: string | undefined, from: PlanId, to: PlanId): Promise<void> {
-  if (isLocal() || !id) return;
-  client ??= new APIGatewayClient({ region: config('core').AWS_REGION });
-  const plans = usagePlans();
-  const fromPlan = plans[from];
+  if (isLocal() || !id || from === to) return;
+  const plans = await usagePlanIds();
   const toPlan = plans[to];
-  if (fromPlan)
-    await client
-      .send(new DeleteUsagePlanKeyCommand({ usagePlanId: fromPlan, keyId: id }))
-      .catch(() => undefined);
-  if (toPlan)
-    await client.send(new CreateUsagePlanKeyCommand({ usagePlanId: toPlan, keyId: id, keyType: 'API_KEY' }));
+  if (!toPlan) throw new Error(`No usage plan for tier ${to}`);
+  await gateway().send(new CreateUsagePlanKeyCommand({ usagePlanId: toPlan, keyId: id, keyType: 'API_KEY' }));
+  const fromPlan = plans[from];
+  if (fromPlan) await gateway().send(new DeleteUsagePlanKeyCommand({ usagePlanId: fromPlan, keyId: id }));
 }

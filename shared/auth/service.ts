@@ -1,4 +1,5 @@
 import type { UserItem } from '../accounts/entities/user';
+import { createGatewayKey } from '../accounts/gateway-keys';
 import { sendEmail } from '../adapters/email';
 import { db } from '../db/service';
 import { ttlIn } from '../db/schema';
@@ -100,6 +101,22 @@ export async function register(input: {
   return { userId, email, username, fullName: input.fullName ?? '', emailVerified: false };
 }
 
+/**
+ * AWS only: every authenticated API method requires a usage-plan key, so a verified user's JWT
+ * traffic gets its own API Gateway key on the tier's usage plan (the authorizer returns it as
+ * `usageIdentifierKey`). Login heals a user whose binding failed at verification.
+ */
+async function bindUsagePlan(userId: string): Promise<void> {
+  const user = await getUser(userId);
+  if (!user || user.gatewayApiKeyId) return;
+  const key = await createGatewayKey(`${userId}/jwt`, user.plan);
+  if (!key) return;
+  await db()
+    .entities.user.patch({ userId })
+    .set({ gatewayApiKeyId: key.id, gatewayApiKeyValue: key.value })
+    .go();
+}
+
 async function sendVerificationEmail(userId: string, email: string): Promise<void> {
   const code = await issueCode(userId, 'verify-email');
   await sendEmail({
@@ -116,6 +133,7 @@ export async function verifyEmail(email: string, code: string): Promise<void> {
     (await redeemCode(userId, 'verify-email', code, async () => {
       await cognito.confirmEmail(email);
       await db().entities.user.patch({ userId }).set({ emailVerified: true }).go();
+      await bindUsagePlan(userId);
     }));
   if (!confirmed) throw invalidCode('The code is wrong, expired or was already used.');
 }
@@ -147,6 +165,7 @@ export async function login(identifier: string, password: string): Promise<cogni
     throw error;
   }
   if (!user.emailVerified) throw emailNotVerified('Verify your email address first.');
+  if (!user.gatewayApiKeyId) await bindUsagePlan(user.userId);
   await Promise.all([
     startSession(user.userId, tokens.accessToken, tokens.refreshToken),
     recordActivity(user.userId, 'login', 'Logged in'),

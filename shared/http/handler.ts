@@ -3,6 +3,7 @@ import middy, { type MiddlewareObj } from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import type { z } from 'zod';
+import { config } from '../config';
 import { logger } from '../observability/logger';
 import { authContextFrom, enforceRouteAuth } from './auth-context';
 import {
@@ -97,6 +98,37 @@ export function problemResult(error: unknown, path?: string): APIGatewayProxyRes
   };
 }
 
+/** Headers a browser on the web client's origin may read from our responses. */
+const EXPOSED_HEADERS =
+  'RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, Retry-After, Idempotent-Replayed, Content-Disposition';
+
+/**
+ * CORS for the deployed web client (PUBLIC_BASE_URL, a CloudFront origin other than the API's):
+ * API Gateway answers the preflight; the actual responses need the allow-origin header too.
+ */
+const cors = (): Mw => ({
+  after: (request: Req) => addCors(request),
+  onError: (request: Req) => addCors(request),
+});
+
+function addCors(request: Req): void {
+  const origin = request.event.headers?.origin;
+  if (!origin || !request.response) return;
+  let allowed: string;
+  try {
+    allowed = new URL(config('web').PUBLIC_BASE_URL).origin;
+  } catch {
+    return;
+  }
+  if (origin !== allowed) return;
+  request.response.headers = {
+    ...request.response.headers,
+    'access-control-allow-origin': origin,
+    'access-control-expose-headers': EXPOSED_HEADERS,
+    vary: 'Origin',
+  };
+}
+
 /** Last line of defence: every thrown error becomes problem+json; unknown errors a bare 500. */
 const problemErrors = (): Mw => ({
   onError: (request: Req) => {
@@ -157,6 +189,7 @@ export function httpHandler<R extends RouteDef>(
   fn: (input: HandlerInput<R>) => Promise<HttpResult>,
 ) {
   const chain = middy<APIGatewayProxyEvent, APIGatewayProxyResult, Error, HttpContext, Internal>()
+    .use(cors())
     .use(problemErrors())
     .use(injectLambdaContext(logger, { clearState: true, resetKeys: true }) as Mw)
     .use(httpHeaderNormalizer() as Mw)

@@ -1,7 +1,4 @@
-import { getPreferences } from '../accounts/preferences';
-import { sendEmail } from '../adapters/email';
-import { getUser } from '../auth/service';
-import { pushToUsers } from '../realtime/connections';
+import { notify } from '../notifications/service';
 
 /**
  * Renewal-related notifications: email and an in-app `notification` WebSocket event, each only
@@ -20,24 +17,7 @@ export interface NumberNotice {
 }
 
 export async function notifyNumberOwner(userId: string, notice: NumberNotice): Promise<void> {
-  const [user, prefs] = await Promise.all([getUser(userId), getPreferences(userId)]);
-  if (!user) return;
-  const work: Promise<unknown>[] = [];
-  if (notice.email && prefs.email.numberRenewal) {
-    work.push(sendEmail({ to: user.email, subject: notice.title, text: notice.body }));
-  }
-  if (prefs.inApp.numberRenewal) {
-    work.push(
-      pushToUsers([userId], {
-        type: 'notification',
-        kind: notice.kind,
-        title: notice.title,
-        body: notice.body,
-        ref: notice.ref,
-      }),
-    );
-  }
-  await Promise.all(work);
+  await notify(userId, 'numberRenewal', notice);
 }
 
 const day = (iso: string) => iso.slice(0, 10);

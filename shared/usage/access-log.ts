@@ -30,10 +30,11 @@ export async function meterAccessLogs(records: readonly AccessLogRecord[]): Prom
   const lastUse = new Map<string, { userId: string; keyId: string; at: number }>();
   let counted = 0;
   for (const record of records) {
+    // API Gateway writes '-' for context values a request did not have.
     if (!record.userId || !record.userId.startsWith('usr_')) continue;
     counted += 1;
     const at = new Date(record.requestTimeEpoch);
-    const keyId = record.keyId || undefined;
+    const keyId = record.keyId?.startsWith('key_') ? record.keyId : undefined;
     const buckets = [monthBucket(at), dayBucket(at), ...(keyId ? [`${dayBucket(at)}#key#${keyId}`] : [])];
     for (const bucket of buckets) {
       const id = `${record.userId}|${bucket}`;

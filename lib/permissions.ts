@@ -1,0 +1,192 @@
+/**
+ * What each Lambda handler module may touch. The route table says which module serves which
+ * route, not which AWS resources it needs, so the least-privilege map lives here, next to the
+ * infrastructure that enforces it. A module without an entry gets DEFAULT_PERMISSIONS.
+ *
+ * Every grant also decides the environment: a function only receives the variables of the
+ * config sections (shared/config.ts) it is allowed to use, so a missing entry fails fast at
+ * the first call instead of silently holding more access than it needs.
+ */
+
+/** `read`: GetItem/Query/BatchGet (also on the GSIs). `readWrite`: plus Put/Update/Delete/transactions. */
+export type TableAccess = 'none' | 'read' | 'readWrite';
+
+/** `read`: GetObject (presigned GET). `put`: PutObject (presigned POST). */
+export type BucketAccess = 'read' | 'put' | 'readWrite';
+
+/**
+ * Cognito user pool actions a handler may call with IAM credentials. The public, unauthenticated
+ * APIs (InitiateAuth, SignUp, ConfirmSignUp, ForgotPassword, ConfirmForgotPassword, RevokeToken,
+ * GlobalSignOut with an access token) need no IAM permission at all.
+ */
+export type CognitoAction =
+  | 'AdminConfirmSignUp'
+  | 'AdminCreateUser'
+  | 'AdminDeleteUser'
+  | 'AdminDisableUser'
+  | 'AdminEnableUser'
+  | 'AdminGetUser'
+  | 'AdminInitiateAuth'
+  | 'AdminSetUserPassword'
+  | 'AdminUpdateUserAttributes'
+  | 'AdminUserGlobalSignOut'
+  | 'ListUsers'
+  | 'SignUp';
+
+export interface FunctionPermissions {
+  /**
+   * Access to the single table (env TABLE_NAME).
+   * @default 'readWrite'
+   */
+  readonly table?: TableAccess;
+  /**
+   * Present (even empty): env USER_POOL_ID and USER_POOL_CLIENT_ID (JWT verification and the
+   * public Cognito APIs need them). The listed actions are granted on the pool only.
+   * @default - no Cognito configuration, no Cognito permission
+   */
+  readonly cognito?: readonly CognitoAction[];
+  /**
+   * Attachments and exports bucket (env BUCKET_NAME).
+   * @default - no bucket access
+   */
+  readonly bucket?: BucketAccess;
+  /**
+   * Push to WebSocket connections through the management API (env WS_MANAGEMENT_ENDPOINT).
+   * @default false
+   */
+  readonly wsManage?: boolean;
+  /**
+   * ses:SendEmail (env EMAIL_FROM).
+   * @default false
+   */
+  readonly sesSend?: boolean;
+  /**
+   * sqs:SendMessage on the outbound SMS queue (env SMS_QUEUE_URL).
+   * @default false
+   */
+  readonly sqsSend?: boolean;
+  /**
+   * sns:Publish straight to phone numbers (the carrier adapter); publishing to topics is denied.
+   * @default false
+   */
+  readonly smsPublish?: boolean;
+  /**
+   * Manage API Gateway API keys and their usage-plan membership (see `apiKeyAdminGrant`
+   * in lib/constructs/handler-functions.ts), env USAGE_PLAN_NAMES.
+   * @default false
+   */
+  readonly apiKeys?: boolean;
+}
+
+/** Conservative default for a module nobody has described yet: its own data, nothing else. */
+export const DEFAULT_PERMISSIONS: FunctionPermissions = { table: 'readWrite' };
+
+const read: FunctionPermissions = { table: 'read' };
+const apiKeyAdmin: FunctionPermissions = { table: 'readWrite', apiKeys: true };
+
+/**
+ * Handler module (functions/<module>.ts, no extension) → what it needs. Add an entry when a
+ * handler needs less than the default (a read-only route) or more (Cognito, S3, SES, pushes).
+ * Entries follow what the services call today (shared/<context>/service.ts); keep them in step.
+ */
+export const PERMISSIONS: Readonly<Record<string, FunctionPermissions>> = {
+  // Authorizers: verify Cognito JWTs (no IAM, only the pool ids), look up API keys, sessions and
+  // the revocation denylist with reads only, so a compromised authorizer cannot write anything.
+  'auth/authorizer': { table: 'read', cognito: [] },
+  'auth/ws-authorizer': { table: 'read', cognito: [] },
+
+  // Auth context (shared/auth/service.ts, shared/auth/cognito.ts): the platform emails its own
+  // 6-digit codes (SES) and confirms users with admin calls. SignUp, InitiateAuth, RevokeToken
+  // and ChangePassword are public Cognito APIs: they need the client id, not IAM.
+  'auth/register': { table: 'readWrite', cognito: ['AdminDeleteUser'], sesSend: true },
+  // Verification (and login, to heal a failed binding) give the user's JWT traffic a usage-plan key.
+  'auth/verify-email': {
+    table: 'readWrite',
+    cognito: ['AdminConfirmSignUp', 'AdminUpdateUserAttributes'],
+    apiKeys: true,
+  },
+  'auth/resend-verification': { table: 'readWrite', sesSend: true },
+  'auth/login': { table: 'readWrite', cognito: [], apiKeys: true },
+  'auth/refresh': { table: 'readWrite', cognito: [] },
+  'auth/logout': { table: 'readWrite', cognito: [] },
+  'auth/forgot-password': { table: 'readWrite', sesSend: true },
+  'auth/reset-password': { table: 'readWrite', cognito: ['AdminSetUserPassword'] },
+
+  // Accounts context.
+  'accounts/get-me': read,
+  'accounts/patch-me': { table: 'readWrite' },
+  'accounts/change-password': { table: 'readWrite', cognito: [] },
+  'accounts/get-dashboard': read,
+  'accounts/get-usage': read,
+  'accounts/get-notification-preferences': read,
+  'accounts/put-notification-preferences': { table: 'readWrite' },
+  'accounts/list-api-keys': read,
+  'accounts/create-api-key': apiKeyAdmin,
+  'accounts/rotate-api-key': apiKeyAdmin,
+  'accounts/revoke-api-key': apiKeyAdmin,
+  'accounts/change-plan': apiKeyAdmin,
+  'accounts/list-plans': { table: 'none' },
+  'accounts/request-temporary-increase': { table: 'readWrite' },
+
+  // Conversations and messages (shared/conversations/service.ts): message views presign
+  // attachment downloads (s3:GetObject); mutations push events to participants.
+  'conversations/create-conversation': { table: 'readWrite', wsManage: true },
+  'conversations/list-conversations': read,
+  'conversations/get-conversation': read,
+  'conversations/archive-conversation': { table: 'readWrite', wsManage: true },
+  'conversations/restore-conversation': { table: 'readWrite', wsManage: true },
+  'conversations/list-participants': read,
+  'conversations/create-attachment': { table: 'readWrite', bucket: 'put' },
+  'messages/list-messages': { table: 'read', bucket: 'read' },
+  'messages/search-messages': { table: 'read', bucket: 'read' },
+  'messages/send-message': { table: 'readWrite', bucket: 'read', wsManage: true, sqsSend: true },
+  'messages/mark-read': { table: 'readWrite', wsManage: true },
+
+  // SMS (shared/sms): the route enqueues; the worker publishes to the carrier and reports the
+  // status; inbound SMS land in conversations or verifications, and are pushed.
+  'sms/send-sms': { table: 'readWrite', sqsSend: true, wsManage: true },
+  'sms/send-worker': { table: 'readWrite', smsPublish: true, wsManage: true },
+  'sms/inbound': { table: 'readWrite', wsManage: true },
+
+  // Numbers (shared/numbers): marketplace and owned numbers.
+  'numbers/list-available': read,
+  'numbers/get-available': read,
+  'numbers/list-numbers': read,
+  'numbers/get-number': read,
+  'numbers/purchase-number': { table: 'readWrite' },
+  'numbers/update-number': { table: 'readWrite' },
+  'numbers/cancel-number': { table: 'readWrite' },
+
+  // Verifications (shared/verifications): cancel/complete push `verification.updated`; large
+  // exports are written to S3 by the verification-exports job and downloaded by presigned GET.
+  'verifications/list-services': { table: 'none' },
+  'verifications/create-verification': { table: 'readWrite' },
+  'verifications/get-verification': read,
+  'verifications/list-verifications': read,
+  'verifications/cancel-verification': { table: 'readWrite', wsManage: true },
+  'verifications/complete-verification': { table: 'readWrite', wsManage: true },
+  'verifications/export-verifications': { table: 'readWrite' },
+  'verifications/get-export': { table: 'read', bucket: 'read' },
+
+  // Scheduled jobs (shared/jobs/registry.ts): notices go out by email and in-app push.
+  'jobs/expire-verifications': { table: 'readWrite', wsManage: true, sesSend: true },
+  'jobs/renew-numbers': { table: 'readWrite', wsManage: true, sesSend: true },
+  'jobs/verification-exports': { table: 'readWrite', bucket: 'put' },
+
+  // Realtime: connection records; $default answers pings and relays typing signals.
+  'realtime/connect': { table: 'readWrite' },
+  'realtime/disconnect': { table: 'readWrite' },
+  'realtime/default': { table: 'readWrite', wsManage: true },
+
+  // Usage metering from the REST access log (counters and API keys' lastUsedAt).
+  'usage/aggregate-access-logs': { table: 'readWrite' },
+};
+
+/** The permissions of a handler module, with the defaults filled in. */
+export function permissionsFor(
+  handlerModule: string,
+  overrides: Readonly<Record<string, FunctionPermissions>> = PERMISSIONS,
+): FunctionPermissions & { readonly table: TableAccess } {
+  const entry = overrides[handlerModule] ?? DEFAULT_PERMISSIONS;
+  return { ...entry, table: entry.table ?? DEFAULT_PERMISSIONS.table ?? 'readWrite' };
+}

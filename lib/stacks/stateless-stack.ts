@@ -1,0 +1,102 @@
+import { Stack, type StackProps } from 'aws-cdk-lib';
+import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { Construct } from 'constructs';
+import type { PlanId } from '../../shared/accounts/plans';
+import type { RouteDef } from '../../shared/http/route';
+import type { JobDef } from '../../shared/jobs/registry';
+import type { WsRouteDef } from '../../shared/realtime/ws-routes';
+import type { FunctionPermissions } from '../permissions';
+import { ApiGatewayAccount } from '../constructs/api-gateway-account';
+import { HandlerFunctions } from '../constructs/handler-functions';
+import { SmsRestApi } from '../constructs/rest-api';
+import { Schedules } from '../constructs/schedules';
+import { SmsCarrier, SmsOutbox } from '../constructs/sms-messaging';
+import { UsageMetering } from '../constructs/usage-metering';
+import { RealtimeApi } from '../constructs/websocket-api';
+
+export interface StatelessStackProps extends StackProps {
+  readonly table: ITableV2;
+  readonly userPool: IUserPool;
+  readonly userPoolClient: IUserPoolClient;
+  readonly bucket: IBucket;
+  /** Browser origins of the web client (CORS); the first is PUBLIC_BASE_URL. */
+  readonly webOrigins: readonly string[];
+  /** Verified SES identity every email is sent from. */
+  readonly emailFrom: string;
+  /**
+   * Manage the account-level API Gateway CloudWatch role (needed once per account and region
+   * for access logs).
+   * @default true
+   */
+  readonly manageApiGatewayAccount?: boolean;
+  /**
+   * Monthly request quota per tier.
+   * @default - none
+   */
+  readonly monthlyRequestQuota?: Partial<Readonly<Record<PlanId, number>>>;
+  /** Overrides for tests and experiments. @default the shared registries */
+  readonly routes?: readonly RouteDef[];
+  readonly wsRoutes?: readonly WsRouteDef[];
+  readonly jobs?: readonly JobDef[];
+  readonly permissions?: Readonly<Record<string, FunctionPermissions>>;
+}
+
+/**
+ * Everything that can be replaced without losing data: the REST and WebSocket APIs, one
+ * function per handler module, schedules, usage metering and the SMS queue and topic.
+ */
+export class StatelessStack extends Stack {
+  readonly functions: HandlerFunctions;
+  readonly restApi: SmsRestApi;
+  readonly realtime: RealtimeApi;
+  readonly schedules: Schedules;
+  readonly smsOutbox: SmsOutbox;
+  readonly smsCarrier: SmsCarrier;
+  readonly usageMetering: UsageMetering;
+
+  constructor(scope: Construct, id: string, props: StatelessStackProps) {
+    super(scope, id, props);
+    const [webOrigin] = props.webOrigins;
+    if (!webOrigin) throw new Error('StatelessStack needs at least one web origin');
+
+    this.smsOutbox = new SmsOutbox(this, 'SmsOutbox');
+    this.functions = new HandlerFunctions(this, 'Functions', {
+      table: props.table,
+      userPool: props.userPool,
+      userPoolClient: props.userPoolClient,
+      bucket: props.bucket,
+      emailFrom: props.emailFrom,
+      publicBaseUrl: webOrigin,
+      smsQueue: this.smsOutbox.queue,
+      permissions: props.permissions,
+    });
+
+    this.realtime = new RealtimeApi(this, 'Realtime', { functions: this.functions, routes: props.wsRoutes });
+    this.restApi = new SmsRestApi(this, 'Rest', {
+      functions: this.functions,
+      webOrigins: props.webOrigins,
+      routes: props.routes,
+      monthlyRequestQuota: props.monthlyRequestQuota,
+    });
+    this.usageMetering = new UsageMetering(this, 'UsageMetering', {
+      functions: this.functions,
+      accessLogs: this.restApi.accessLogs,
+    });
+    this.smsCarrier = new SmsCarrier(this, 'SmsCarrier', {
+      functions: this.functions,
+      outbox: this.smsOutbox,
+    });
+    this.schedules = new Schedules(this, 'Schedules', { functions: this.functions, jobs: props.jobs });
+
+    if (props.manageApiGatewayAccount ?? true) {
+      const account = new ApiGatewayAccount(this, 'ApiGatewayAccount');
+      this.restApi.api.deploymentStage.node.addDependency(account.account);
+      this.realtime.stage.node.addDependency(account.account);
+    }
+
+    // Web hosting slot (later issue): a WebHosting construct (S3 + CloudFront for web/dist,
+    // /v1/* routed to this REST API) belongs here and would become the only web origin.
+  }
+}
