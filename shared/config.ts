@@ -44,6 +44,12 @@ const sections = {
     SMS_QUEUE_URL: optionalUrl,
     LOCAL_CARRIER_URL: optionalUrl,
   }),
+  verifications: z.object({
+    /** JSON array overriding the services catalogue (see shared/verifications/catalogue.ts). */
+    VERIFICATION_SERVICES: z.string().min(2).optional(),
+    /** Exports with more rows than this run as a background job writing to S3 (202 + poll). */
+    VERIFICATION_EXPORT_SYNC_LIMIT: z.coerce.number().int().min(0).max(50_000).default(5000),
+  }),
   web: z.object({
     PUBLIC_BASE_URL: z.url().default('http://localhost:3000'),
   }),

@@ -1,14 +1,26 @@
 import { planRoutes } from './accounts/plan-routes';
 import { accountRoutes } from './accounts/routes';
 import { authRoutes } from './auth/routes';
+import { conversationRoutes } from './conversations/routes';
 import type { RouteDef } from './http/route';
+import { numberRoutes } from './numbers/routes';
+import { smsRoutes } from './sms/routes';
+import { verificationRoutes } from './verifications/routes';
 
 /**
  * The route table: every REST route once. CDK builds API Gateway resources and one Lambda per
  * handler module from it; the local gateway mounts it; /openapi.json is generated from it; the
  * security suite iterates over it. Each context owns its `routes.ts`; add new contexts here.
  */
-export const routes: readonly RouteDef[] = [...authRoutes, ...accountRoutes, ...planRoutes];
+export const routes: readonly RouteDef[] = [
+  ...authRoutes,
+  ...accountRoutes,
+  ...planRoutes,
+  ...conversationRoutes,
+  ...numberRoutes,
+  ...smsRoutes,
+  ...verificationRoutes,
+];
 
 /** Handler modules (functions/<module>.ts) with the routes they serve. */
 export function handlerModules(): Map<string, RouteDef[]> {

@@ -10,6 +10,20 @@ import { EmailCode } from '../auth/entities/email-code';
 import { RevokedToken } from '../auth/entities/revoked-token';
 import { IdempotencyRecord } from '../http/entities/idempotency-record';
 import { UsageCounter } from '../usage/entities/usage-counter';
+import { Attachment } from '../conversations/entities/attachment';
+import { Conversation, SmsThread } from '../conversations/entities/conversation';
+import { Membership } from '../conversations/entities/membership';
+import { ClientMessageClaim, Message } from '../conversations/entities/message';
+import { SearchToken } from '../conversations/entities/search-token';
+import { Connection } from '../realtime/entities/connection';
+import { TypingThrottle } from '../realtime/entities/typing-throttle';
+import { LedgerEntry } from '../billing/entities/ledger-entry';
+import { InventoryNumber } from '../numbers/entities/inventory-number';
+import { OwnedNumber, OwnedNumberCount } from '../numbers/entities/owned-number';
+import { SmsDedupe } from '../sms/entities/sms-dedupe';
+import { PoolLease } from '../verifications/entities/pool-lease';
+import { Verification } from '../verifications/entities/verification';
+import { VerificationExport } from '../verifications/entities/verification-export';
 import { dynamo, tableName } from './client';
 
 /**
@@ -30,6 +44,23 @@ export const entities = {
   preferences: Preferences,
   activity: Activity,
   limitChange: LimitChange,
+  conversation: Conversation,
+  smsThread: SmsThread,
+  membership: Membership,
+  message: Message,
+  clientMessageClaim: ClientMessageClaim,
+  attachment: Attachment,
+  searchToken: SearchToken,
+  connection: Connection,
+  typingThrottle: TypingThrottle,
+  inventoryNumber: InventoryNumber,
+  ownedNumber: OwnedNumber,
+  ownedNumberCount: OwnedNumberCount,
+  ledgerEntry: LedgerEntry,
+  smsDedupe: SmsDedupe,
+  verification: Verification,
+  poolLease: PoolLease,
+  verificationExport: VerificationExport,
 } as const;
 
 let service: Service<typeof entities> | undefined;

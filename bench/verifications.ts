@@ -1,0 +1,172 @@
+/**
+ * Verification benchmarks (issue 5): DynamoDB calls and consumed capacity of a create
+ * (allocation + charge), an inbound code, a cancel (refund), a completion, an expiry run per
+ * processed request and an idle expiry run, a history page and a 100-row export.
+ *
+ * Used by the bench runner (`runVerificationBenchmarks`), or on its own:
+ *   npx tsx bench/verifications.ts            (spawns a local runtime on free ports)
+ * It prints the figures and merges them into bench/results.json under "verifications".
+ *
+ * Capacity comes from DynamoDB Local's ReturnConsumedCapacity=TOTAL on every call (the
+ * `instrument` middleware of ./conversations.ts), so the figures are those of the very service
+ * functions the handlers run, minus HTTP. Writes in a transaction cost double (DynamoDB's
+ * transactional pricing), which DynamoDB Local reports as such.
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Cost, instrument } from './conversations';
+
+export interface VerificationBenchResult {
+  readonly create: Cost;
+  readonly inboundCode: Cost;
+  readonly cancel: Cost;
+  readonly complete: Cost;
+  readonly expiryPerProcessed: Cost & { readonly processed: number };
+  readonly expiryIdleRun: Cost;
+  readonly historyPage: Cost;
+  readonly export100: Cost;
+  readonly notes: string[];
+}
+
+const POOL_COUNTRY = 'JP';
+const EXPIRY_BATCH = 20;
+
+async function seedPool(count: number): Promise<void> {
+  const { freshPoolNumbers } = await import('../test/integration/verifications/helpers');
+  const { addToVerificationPool } = await import('../shared/numbers/inventory');
+  await addToVerificationPool(
+    freshPoolNumbers(POOL_COUNTRY, count).map((phoneNumber) => ({
+      phoneNumber,
+      country: POOL_COUNTRY,
+      type: 'mobile' as const,
+      capabilities: ['sms' as const],
+      monthlyPriceCents: 0,
+      setupPriceCents: 0,
+    })),
+  );
+}
+
+/** A user with a balance, straight into the table (no Cognito needed here). */
+async function seedUser(): Promise<string> {
+  const { db } = await import('../shared/db/service');
+  const { topUp } = await import('../shared/billing/service');
+  const unique = randomUUID().replaceAll('-', '').slice(0, 12);
+  const userId = `usr_${randomUUID().replaceAll('-', '')}`;
+  await db()
+    .entities.user.create({ userId, email: `bench_${unique}@bench.test`, username: `bench_${unique}` })
+    .go();
+  await topUp({ userId, amountCents: 100_000, ref: 'bench' });
+  return userId;
+}
+
+/** Data-layer figures; needs process.env pointing at a runtime's emulators. */
+export async function runVerificationBenchmarks(): Promise<VerificationBenchResult> {
+  const { dynamo } = await import('../shared/db/client');
+  const { db } = await import('../shared/db/service');
+  const service = await import('../shared/verifications/service');
+  const { handleVerificationSms } = await import('../shared/verifications/inbound');
+  const { expireDueVerifications } = await import('../shared/verifications/expiry');
+  const { exportHistory } = await import('../shared/verifications/exports');
+  const meter = instrument(dynamo());
+  await seedPool(EXPIRY_BATCH + 10);
+  const userId = await seedUser();
+  const create = () => service.createVerification({ userId, service: 'telegram', country: POOL_COUNTRY });
+
+  await service.cancelVerification(userId, (await create()).id); // warm-up
+  let created = await create();
+  const createCost = await meter.measure(async () => {
+    created = await create();
+  });
+  const inboundCode = await meter.measure(() =>
+    handleVerificationSms({
+      to: created.phoneNumber,
+      from: 'Telegram',
+      body: 'Telegram code: 40921. Do not give this code to anyone.',
+      receivedAt: new Date().toISOString(),
+      inboundMessageId: randomUUID(),
+    }),
+  );
+  const complete = await meter.measure(() => service.completeVerification(userId, created.id));
+  const pending = await create();
+  const cancel = await meter.measure(() => service.cancelVerification(userId, pending.id));
+
+  // Expiry: a batch made due at an instant of its own, the job run with the clock there.
+  const due = new Date(Date.UTC(2001, 0, 1) + Math.floor(Math.random() * 2 ** 31));
+  const batch = [];
+  for (let i = 0; i < EXPIRY_BATCH; i++) batch.push(await create());
+  for (const v of batch) {
+    const { data } = await db().entities.verification.get({ verificationId: v.id }).go();
+    await db()
+      .entities.verification.patch({ verificationId: v.id })
+      .set({ expiresAt: due.toISOString(), expiryShard: data!.expiryShard, status: 'pending' })
+      .go();
+  }
+  let processed = 0;
+  const expiryRun = await meter.measure(async () => {
+    processed = (await expireDueVerifications(new Date(due.getTime() + 1000))).processed;
+  });
+  const per = (value: number) => Math.round((value / Math.max(1, processed)) * 100) / 100;
+  const expiryIdleRun = await meter.measure(() => expireDueVerifications(new Date(due.getTime() + 2000)));
+
+  for (let i = 0; i < 70; i++) await service.cancelVerification(userId, (await create()).id);
+  const historyPage = await meter.measure(() =>
+    service.listVerifications(userId, { filters: {}, limit: 20 }),
+  );
+  const export100 = await meter.measure(() =>
+    exportHistory(userId, { filters: {}, format: 'csv', forceAsync: false }),
+  );
+
+  return {
+    create: createCost,
+    inboundCode,
+    cancel,
+    complete,
+    expiryPerProcessed: {
+      processed,
+      calls: per(expiryRun.calls),
+      byOperation: Object.fromEntries(Object.entries(expiryRun.byOperation).map(([k, n]) => [k, per(n)])),
+      readUnits: per(expiryRun.readUnits),
+      writeUnits: per(expiryRun.writeUnits),
+      capacityUnits: per(expiryRun.capacityUnits),
+      ms: per(expiryRun.ms),
+    },
+    expiryIdleRun,
+    historyPage,
+    export100,
+    notes: [
+      'create: GetItem (user limits) + UpdateItem x2 (quota month/day) + Query (pool) + Query (held leases) + TransactWriteItems (lease, verification, balance, ledger) + UpdateItem x2 (spend counters) + PutItem (activity).',
+      'inboundCode: GetItem (lease) + UpdateItem (append, conditional) + Query (owner sockets).',
+      'cancel: GetItem + TransactWriteItems (status, lease delete, balance, ledger refund) + push + activity.',
+      `expiryPerProcessed: one Query per shard per run, then per due request a transaction like cancel, plus notification preferences, email and push (batch of ${EXPIRY_BATCH}).`,
+      'expiryIdleRun: one Query per shard on the sparse index and nothing else, however many requests exist.',
+    ],
+  };
+}
+
+async function main(): Promise<void> {
+  const { spawnRuntime } = await import('../local/spawn-runtime');
+  const dataDir = mkdtempSync(join(tmpdir(), 'smsproj-bench-'));
+  const runtime = await spawnRuntime({ dataDir, timeoutMs: 120_000, env: { LOG_LEVEL: 'WARN' } });
+  try {
+    Object.assign(process.env, runtime.ready.env, { LOG_LEVEL: 'WARN' });
+    const result = await runVerificationBenchmarks();
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    const file = join(__dirname, 'results.json');
+    const previous = existsSync(file)
+      ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>)
+      : {};
+    writeFileSync(file, `${JSON.stringify({ ...previous, verifications: result }, null, 2)}\n`);
+  } finally {
+    await runtime.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,14 @@
+import { created, httpHandler } from '../../shared/http/handler';
+import { createVerificationRoute } from '../../shared/verifications/routes';
+import { createVerification } from '../../shared/verifications/service';
+
+export const handler = httpHandler(createVerificationRoute, async ({ auth, body }) =>
+  created(
+    await createVerification({
+      userId: auth.userId,
+      service: body.service,
+      ...(body.country ? { country: body.country } : {}),
+      ...(auth.keyId ? { keyId: auth.keyId } : {}),
+    }),
+  ),
+);

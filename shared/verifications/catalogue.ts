@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { config } from '../config';
+
+/**
+ * The services a verification can be ordered for (5sim / SMS-Activate "products"). Each has a
+ * price and a lifetime; `countries` restricts which pool countries may serve it (all when absent).
+ * The catalogue is configuration: `VERIFICATION_SERVICES` (a JSON array of the same shape)
+ * replaces the defaults, so prices change without a deploy of code.
+ */
+export const DEFAULT_LIFETIME_MINUTES = 15;
+
+const serviceSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9_-]{1,31}$/),
+    name: z.string().min(1).max(60),
+    priceCents: z.number().int().min(0).max(100_000),
+    lifetimeMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(DEFAULT_LIFETIME_MINUTES),
+    countries: z
+      .array(z.string().regex(/^[A-Z]{2}$/))
+      .min(1)
+      .optional(),
+  })
+  .strict();
+
+export type CatalogueService = z.infer<typeof serviceSchema>;
+
+const catalogueSchema = z
+  .array(serviceSchema)
+  .min(1)
+  .refine((list) => new Set(list.map((s) => s.id)).size === list.length, {
+    message: 'Duplicate service id.',
+  });
+
+const DEFAULT_SERVICES: readonly CatalogueService[] = [
+  { id: 'telegram', name: 'Telegram', priceCents: 25, lifetimeMinutes: 15 },
+  { id: 'whatsapp', name: 'WhatsApp', priceCents: 30, lifetimeMinutes: 15 },
+  { id: 'google', name: 'Google / Gmail / YouTube', priceCents: 20, lifetimeMinutes: 15 },
+  { id: 'microsoft', name: 'Microsoft / Outlook', priceCents: 15, lifetimeMinutes: 15 },
+  { id: 'instagram', name: 'Instagram', priceCents: 20, lifetimeMinutes: 15 },
+  { id: 'facebook', name: 'Facebook', priceCents: 20, lifetimeMinutes: 15 },
+  { id: 'tiktok', name: 'TikTok', priceCents: 15, lifetimeMinutes: 15 },
+  { id: 'uber', name: 'Uber', priceCents: 15, lifetimeMinutes: 15 },
+  { id: 'amazon', name: 'Amazon', priceCents: 15, lifetimeMinutes: 15 },
+  { id: 'discord', name: 'Discord', priceCents: 12, lifetimeMinutes: 15 },
+  { id: 'twitter', name: 'X (Twitter)', priceCents: 20, lifetimeMinutes: 15 },
+  { id: 'signal', name: 'Signal', priceCents: 25, lifetimeMinutes: 15 },
+  { id: 'snapchat', name: 'Snapchat', priceCents: 12, lifetimeMinutes: 15 },
+  { id: 'linkedin', name: 'LinkedIn', priceCents: 15, lifetimeMinutes: 15 },
+  { id: 'apple', name: 'Apple ID', priceCents: 20, lifetimeMinutes: 15 },
+  { id: 'steam', name: 'Steam', priceCents: 10, lifetimeMinutes: 15 },
+  { id: 'paypal', name: 'PayPal', priceCents: 30, lifetimeMinutes: 20 },
+  { id: 'airbnb', name: 'Airbnb', priceCents: 15, lifetimeMinutes: 15 },
+  { id: 'other', name: 'Any other service', priceCents: 10, lifetimeMinutes: 15 },
+];
+
+let cached: ReadonlyMap<string, CatalogueService> | undefined;
+
+/** Parses a catalogue override; a broken override is a configuration error (fail fast). */
+export function parseCatalogue(json: string): CatalogueService[] {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    throw new Error('Invalid configuration (verifications): VERIFICATION_SERVICES is not valid JSON');
+  }
+  const parsed = catalogueSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration (verifications): VERIFICATION_SERVICES ${problems}`);
+  }
+  return parsed.data;
+}
+
+function catalogue(): ReadonlyMap<string, CatalogueService> {
+  if (cached) return cached;
+  const override = config('verifications').VERIFICATION_SERVICES;
+  const list = override ? parseCatalogue(override) : DEFAULT_SERVICES;
+  cached = new Map(list.map((s) => [s.id, s]));
+  return cached;
+}
+
+export const listServices = (): CatalogueService[] => [...catalogue().values()];
+
+export const findService = (id: string): CatalogueService | undefined => catalogue().get(id);
+
+/** `GET /v1/verifications/services` body. */
+export const servicesView = () =>
+  listServices().map(({ id, name, priceCents, lifetimeMinutes, countries }) => ({
+    id,
+    name,
+    priceCents,
+    lifetimeMinutes,
+    ...(countries ? { countries } : {}),
+  }));
+
+/** Forget the parsed catalogue (tests that change the environment). */
+export function resetCatalogue(): void {
+  cached = undefined;
+}

@@ -1,0 +1,232 @@
+import { config, isLocal } from '../config';
+import { isConditionalFailure } from '../db/errors';
+import { ttlIn } from '../db/schema';
+import { db } from '../db/service';
+import { notFound } from '../http/errors';
+import type { HttpResult } from '../http/handler';
+import { newId } from '../ids';
+import { logger } from '../observability/logger';
+import type { ExportFormat, VerificationExportItem } from './entities/verification-export';
+import { CONTENT_TYPES, exportFileName, renderExport } from './export-format';
+import { DOWNLOAD_URL_SECONDS, exportDownloadUrl, exportObjectKey, putExportFile } from './export-storage';
+import { collectHistory } from './history';
+import type { HistoryFilters } from './schemas';
+import type { VerificationStatus } from './state';
+
+/**
+ * Exports of the verification history. Up to VERIFICATION_EXPORT_SYNC_LIMIT rows (5,000 by
+ * default) are rendered in the request and downloaded at once; larger ones become an export job:
+ * 202 `{ exportId }`, a worker renders the file into S3, and `GET /v1/verifications/exports/{id}`
+ * answers `{ status, downloadUrl? }` with a presigned GET once it is ready.
+ *
+ * The worker is the `verification-exports` scheduled job (every minute in AWS), which picks up
+ * queued exports from a sparse index. Locally the export also starts in-process right after the
+ * 202, through the same `runExport`. Claiming an export is a conditional write, so the in-process
+ * start and the scheduled worker never both render it; a worker that dies leaves a claim that
+ * expires, and the export is retried (three attempts, then `failed`).
+ */
+const KEEP_EXPORT_SECONDS = 7 * 24 * 3600;
+const CLAIM_MS = 5 * 60_000;
+const MAX_ATTEMPTS = 3;
+/** A background export stops here (a month of the biggest plan); the file says nothing is missing only below it. */
+export const MAX_EXPORT_ROWS = 200_000;
+
+export type ExportOutcome =
+  | { readonly kind: 'file'; readonly body: string; readonly contentType: string; readonly fileName: string }
+  | { readonly kind: 'job'; readonly exportId: string; readonly status: 'queued' };
+
+export interface ExportStatusView {
+  readonly exportId: string;
+  readonly status: VerificationExportItem['status'];
+  readonly format: ExportFormat;
+  readonly createdAt: string;
+  readonly rowCount?: number;
+  readonly finishedAt?: string;
+  readonly downloadUrl?: string;
+  readonly downloadUrlExpiresAt?: string;
+}
+
+export const syncExportLimit = (): number => config('verifications').VERIFICATION_EXPORT_SYNC_LIMIT;
+
+/** The filtered history as a file, or (large or `forceAsync`) a background export job. */
+export async function exportHistory(
+  userId: string,
+  request: { filters: HistoryFilters; format: ExportFormat; forceAsync: boolean },
+  now: Date = new Date(),
+): Promise<ExportOutcome> {
+  const limit = syncExportLimit();
+  if (!request.forceAsync) {
+    const items = await collectHistory(userId, request.filters, limit + 1);
+    if (items.length <= limit) {
+      return {
+        kind: 'file',
+        body: renderExport(request.format, items),
+        contentType: CONTENT_TYPES[request.format],
+        fileName: exportFileName(request.format, now),
+      };
+    }
+  }
+  return startExport(userId, request.format, request.filters, now);
+}
+
+/** The HTTP answer: the file as an attachment, or 202 with where to poll. */
+export function exportResponse(outcome: ExportOutcome): HttpResult {
+  if (outcome.kind === 'job') {
+    return {
+      status: 202,
+      body: { exportId: outcome.exportId, status: outcome.status },
+      headers: { location: `/v1/verifications/exports/${outcome.exportId}` },
+    };
+  }
+  return {
+    status: 200,
+    body: outcome.body,
+    raw: true,
+    headers: {
+      'content-type': outcome.contentType,
+      'content-disposition': `attachment; filename="${outcome.fileName}"`,
+      'cache-control': 'no-store',
+    },
+  };
+}
+
+const storedFilters = (filters: HistoryFilters) => ({
+  ...(filters.service ? { service: filters.service } : {}),
+  ...(filters.status ? { status: filters.status } : {}),
+  ...(filters.fromMs !== undefined ? { from: new Date(filters.fromMs).toISOString() } : {}),
+  ...(filters.toMs !== undefined ? { to: new Date(filters.toMs).toISOString() } : {}),
+});
+
+const filtersOf = (item: VerificationExportItem): HistoryFilters => ({
+  ...(item.filters.service ? { service: item.filters.service } : {}),
+  ...(item.filters.status ? { status: item.filters.status as VerificationStatus } : {}),
+  ...(item.filters.from ? { fromMs: Date.parse(item.filters.from) } : {}),
+  ...(item.filters.to ? { toMs: Date.parse(item.filters.to) } : {}),
+});
+
+async function startExport(
+  userId: string,
+  format: ExportFormat,
+  filters: HistoryFilters,
+  now: Date,
+): Promise<ExportOutcome> {
+  const exportId = newId('vex');
+  const createdAt = now.toISOString();
+  await db()
+    .entities.verificationExport.create({
+      exportId,
+      userId,
+      format,
+      filters: storedFilters(filters),
+      status: 'queued',
+      attempts: 0,
+      createdAt,
+      queuedAt: createdAt,
+      ttl: ttlIn(KEEP_EXPORT_SECONDS, now.getTime()),
+    })
+    .go();
+  if (isLocal()) startInProcess(exportId);
+  return { kind: 'job', exportId, status: 'queued' };
+}
+
+/** Local runtime: run the export now, after the response, as an async invocation would. */
+function startInProcess(exportId: string): void {
+  setImmediate(() => {
+    runExport(exportId).catch((error: unknown) =>
+      logger.error('Verification export failed', { exportId, error: error as Error }),
+    );
+  });
+}
+
+/** Takes the export for this worker: queued, or running with an expired claim. False if someone else has it. */
+async function claim(item: VerificationExportItem, now: Date): Promise<boolean> {
+  try {
+    await db()
+      .entities.verificationExport.patch({ exportId: item.exportId })
+      .set({ status: 'running', claimedUntil: now.getTime() + CLAIM_MS, queuedAt: item.queuedAt })
+      .add({ attempts: 1 })
+      .where(
+        (attr, op) =>
+          `(${op.eq(attr.status, 'queued')} OR (${op.eq(attr.status, 'running')} AND ${op.lt(attr.claimedUntil, now.getTime())}))`,
+      )
+      .go();
+    return true;
+  } catch (error) {
+    if (isConditionalFailure(error)) return false;
+    throw error;
+  }
+}
+
+/**
+ * Renders one export into S3. Idempotent: only the worker holding the claim writes; the object key
+ * is fixed per export, so a retried attempt overwrites a partial one. Returns whether it ran.
+ */
+export async function runExport(exportId: string, now: Date = new Date()): Promise<boolean> {
+  const { data: item } = await db().entities.verificationExport.get({ exportId }).go({ consistent: true });
+  if (!item || !(await claim(item, now))) return false;
+  const objectKey = exportObjectKey(item.userId, item.exportId, item.format);
+  try {
+    const rows = await collectHistory(item.userId, filtersOf(item), MAX_EXPORT_ROWS);
+    const fileName = exportFileName(item.format, new Date(item.createdAt));
+    await putExportFile(objectKey, renderExport(item.format, rows), CONTENT_TYPES[item.format], fileName);
+    await db()
+      .entities.verificationExport.patch({ exportId })
+      .set({
+        status: 'ready',
+        objectKey,
+        rowCount: rows.length,
+        finishedAt: new Date().toISOString(),
+        queuedAt: item.queuedAt,
+      })
+      .go();
+    logger.info('Verification export ready', { exportId, rows: rows.length });
+    return true;
+  } catch (error) {
+    const attempts = item.attempts + 1;
+    const status = attempts >= MAX_ATTEMPTS ? 'failed' : 'queued';
+    await db()
+      .entities.verificationExport.patch({ exportId })
+      .set({ status, queuedAt: item.queuedAt, error: 'The export could not be written.' })
+      .go();
+    throw error;
+  }
+}
+
+/** The scheduled worker: every queued (or abandoned) export, oldest first. */
+export async function processPendingExports(now: Date = new Date()): Promise<number> {
+  const { data } = await db().entities.verificationExport.query.byPending({}).go({ pages: 'all' });
+  let processed = 0;
+  for (const item of data) {
+    if (item.status === 'running' && (item.claimedUntil ?? 0) >= now.getTime()) continue;
+    try {
+      if (await runExport(item.exportId, now)) processed++;
+    } catch (error) {
+      logger.error('Verification export failed', { exportId: item.exportId, error: error as Error });
+    }
+  }
+  return processed;
+}
+
+/** Poll endpoint: another user's export is a 404. */
+export async function getExportStatus(userId: string, exportId: string): Promise<ExportStatusView> {
+  const { data: item } = await db().entities.verificationExport.get({ exportId }).go({ consistent: true });
+  if (!item || item.userId !== userId) throw notFound('No such export.');
+  const ready = item.status === 'ready' && item.objectKey;
+  const downloadUrl = ready
+    ? await exportDownloadUrl(item.objectKey ?? '', exportFileName(item.format, new Date(item.createdAt)))
+    : undefined;
+  return {
+    exportId: item.exportId,
+    status: item.status,
+    format: item.format,
+    createdAt: item.createdAt,
+    ...(item.rowCount !== undefined ? { rowCount: item.rowCount } : {}),
+    ...(item.finishedAt ? { finishedAt: item.finishedAt } : {}),
+    ...(downloadUrl
+      ? {
+          downloadUrl,
+          downloadUrlExpiresAt: new Date(Date.now() + DOWNLOAD_URL_SECONDS * 1000).toISOString(),
+        }
+      : {}),
+  };
+}

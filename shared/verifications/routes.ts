@@ -1,0 +1,114 @@
+import { defineRoute } from '../http/route';
+import { emptyBody } from '../http/schemas';
+import {
+  createVerificationBody,
+  exportParams,
+  exportQuery,
+  historyQuery,
+  verificationParams,
+} from './schemas';
+
+export const listServicesRoute = defineRoute({
+  id: 'listVerificationServices',
+  method: 'GET',
+  path: '/v1/verifications/services',
+  handler: 'verifications/list-services',
+  auth: 'public',
+  summary: 'Services a verification number can be ordered for, with prices.',
+});
+
+export const createVerificationRoute = defineRoute({
+  id: 'createVerification',
+  method: 'POST',
+  path: '/v1/verifications',
+  handler: 'verifications/create-verification',
+  auth: 'user-or-key',
+  scope: 'verifications:write',
+  summary:
+    'Lease a pool number to receive a code (charged; 402 insufficient_funds, 503 no_numbers_available, 429 rate_limited).',
+  body: createVerificationBody,
+  idempotent: true,
+  successStatus: 201,
+});
+
+export const listVerificationsRoute = defineRoute({
+  id: 'listVerifications',
+  method: 'GET',
+  path: '/v1/verifications',
+  handler: 'verifications/list-verifications',
+  auth: 'user-or-key',
+  scope: 'verifications:read',
+  summary: 'Verification history, newest first, filtered by service, status and from/to.',
+  query: historyQuery,
+});
+
+export const exportVerificationsRoute = defineRoute({
+  id: 'exportVerifications',
+  method: 'GET',
+  path: '/v1/verifications/export',
+  handler: 'verifications/export-verifications',
+  auth: 'user-or-key',
+  scope: 'verifications:read',
+  summary: 'The filtered history as a CSV or JSON download; large exports answer 202 { exportId }.',
+  query: exportQuery,
+  memoryMb: 1024,
+});
+
+export const getExportRoute = defineRoute({
+  id: 'getVerificationExport',
+  method: 'GET',
+  path: '/v1/verifications/exports/{exportId}',
+  handler: 'verifications/get-export',
+  auth: 'user-or-key',
+  scope: 'verifications:read',
+  summary: 'Status of a background export, with a presigned download URL once ready.',
+  params: exportParams,
+});
+
+export const getVerificationRoute = defineRoute({
+  id: 'getVerification',
+  method: 'GET',
+  path: '/v1/verifications/{id}',
+  handler: 'verifications/get-verification',
+  auth: 'user-or-key',
+  scope: 'verifications:read',
+  summary: 'One verification request with its codes.',
+  params: verificationParams,
+});
+
+export const cancelVerificationRoute = defineRoute({
+  id: 'cancelVerification',
+  method: 'POST',
+  path: '/v1/verifications/{id}/cancel',
+  handler: 'verifications/cancel-verification',
+  auth: 'user-or-key',
+  scope: 'verifications:write',
+  summary: 'Cancel a pending request; the price is refunded (409 invalid_state unless pending).',
+  params: verificationParams,
+  body: emptyBody.optional(),
+  idempotent: true,
+});
+
+export const completeVerificationRoute = defineRoute({
+  id: 'completeVerification',
+  method: 'POST',
+  path: '/v1/verifications/{id}/complete',
+  handler: 'verifications/complete-verification',
+  auth: 'user-or-key',
+  scope: 'verifications:write',
+  summary: 'Close a request that received a code; finalCode is the last code (409 unless received).',
+  params: verificationParams,
+  body: emptyBody.optional(),
+  idempotent: true,
+});
+
+export const verificationRoutes = [
+  listServicesRoute,
+  createVerificationRoute,
+  listVerificationsRoute,
+  exportVerificationsRoute,
+  getExportRoute,
+  getVerificationRoute,
+  cancelVerificationRoute,
+  completeVerificationRoute,
+] as const;

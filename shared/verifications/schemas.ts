@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { cursorParam, limitParam, prefixedId } from '../http/schemas';
+import { findService } from './catalogue';
+import { EXPORT_FORMATS } from './entities/verification-export';
+import { VERIFICATION_STATUSES } from './state';
+
+/** Request schemas of the verification routes (../shared/API.md "Verifications"). */
+
+const serviceId = z
+  .string()
+  .trim()
+  .max(32)
+  .refine((id) => findService(id) !== undefined, {
+    message: 'Unknown service; see GET /v1/verifications/services.',
+  });
+
+export const createVerificationBody = z
+  .object({
+    service: serviceId,
+    country: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z]{2}$/, { message: 'Use an ISO 3166-1 alpha-2 country code, e.g. US.' })
+      .transform((c) => c.toUpperCase())
+      .optional(),
+  })
+  .strict();
+
+export const verificationParams = z.object({ id: prefixedId('vrf') }).strict();
+export const exportParams = z.object({ exportId: prefixedId('vex') }).strict();
+
+const DAY_MS = 86_400_000;
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?$/;
+const HAS_ZONE = /(Z|[+-]\d{2}:\d{2})$/;
+
+/** Epoch ms of an ISO date or date-time; a date-time without a zone is UTC (never the server's zone). */
+function instantOf(v: string): number {
+  return Date.parse(DATE_ONLY.test(v) || HAS_ZONE.test(v) ? v : `${v}Z`);
+}
+
+/** `2026-02-30` parses (as March 2nd) but is not a date anyone meant. */
+function isCalendarDate(v: string): boolean {
+  const ms = Date.parse(v);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === v;
+}
+
+/**
+ * An ISO-8601 date (`2026-11-23`, the whole UTC day) or date-time (`2026-11-23T10:00:00Z`; UTC
+ * when it has no zone), as the instant range it covers: [start, end] in epoch ms.
+ */
+export const isoInstantRange = z
+  .string()
+  .trim()
+  .max(40)
+  .refine((v) => (DATE_ONLY.test(v) || DATE_TIME.test(v)) && !Number.isNaN(instantOf(v)), {
+    message: 'Use an ISO-8601 date (YYYY-MM-DD) or date-time (YYYY-MM-DDThh:mm:ssZ).',
+  })
+  .refine((v) => !DATE_ONLY.test(v) || isCalendarDate(v), { message: 'Not a calendar date.' })
+  .transform((v) => {
+    const start = instantOf(v);
+    return { start, end: DATE_ONLY.test(v) ? start + DAY_MS - 1 : start };
+  });
+
+/** The filters history and export share: service, status and an inclusive from/to window. */
+const filterShape = {
+  service: serviceId.optional(),
+  status: z
+    .enum(VERIFICATION_STATUSES, { message: `Use one of ${VERIFICATION_STATUSES.join(', ')}.` })
+    .optional(),
+  from: isoInstantRange.optional(),
+  to: isoInstantRange.optional(),
+};
+
+export interface HistoryFilters {
+  readonly service?: string;
+  readonly status?: (typeof VERIFICATION_STATUSES)[number];
+  /** Inclusive bounds on createdAt, epoch ms. */
+  readonly fromMs?: number;
+  readonly toMs?: number;
+}
+
+const toFilters = (q: {
+  service?: string | undefined;
+  status?: HistoryFilters['status'] | undefined;
+  from?: { start: number } | undefined;
+  to?: { end: number } | undefined;
+}): HistoryFilters => ({
+  ...(q.service ? { service: q.service } : {}),
+  ...(q.status ? { status: q.status } : {}),
+  ...(q.from ? { fromMs: q.from.start } : {}),
+  ...(q.to ? { toMs: q.to.end } : {}),
+});
+
+const windowIsOrdered = (q: { from?: { start: number } | undefined; to?: { end: number } | undefined }) =>
+  !q.from || !q.to || q.from.start <= q.to.end;
+const ORDER_MESSAGE = { message: '`from` must not be after `to`.', path: ['from'] };
+
+export const historyQuery = z
+  .object({ ...filterShape, limit: limitParam, cursor: cursorParam })
+  .strict()
+  .refine(windowIsOrdered, ORDER_MESSAGE)
+  .transform((q) => ({ filters: toFilters(q), limit: q.limit, cursor: q.cursor }));
+
+export const exportQuery = z
+  .object({
+    ...filterShape,
+    format: z.enum(EXPORT_FORMATS, { message: 'Use csv or json.' }).default('csv'),
+    /** `true` asks for the background export (202 + poll) whatever the size. */
+    async: z.enum(['true', 'false'], { message: 'Use true or false.' }).optional(),
+  })
+  .strict()
+  .refine(windowIsOrdered, ORDER_MESSAGE)
+  .transform((q) => ({ filters: toFilters(q), format: q.format, forceAsync: q.async === 'true' }));

@@ -1,0 +1,73 @@
+import { createHash } from 'node:crypto';
+import type { VerificationItem } from './entities/verification';
+import type { VerificationStatus } from './state';
+
+/** Partitions of the expiry work list (gsi2 `vexp#<shard>`); fixed, since items carry their shard. */
+export const EXPIRY_SHARDS = 4;
+
+/** The expiry shard of a verification: stable, derived from its id. */
+export function expiryShardOf(verificationId: string): string {
+  const digest = createHash('sha256').update(verificationId).digest();
+  return String(digest.readUInt32BE(0) % EXPIRY_SHARDS);
+}
+
+export interface CodeView {
+  /** What a person would type (digits/letters only), or null when the SMS held no recognisable code. */
+  readonly code: string | null;
+  readonly sms: string;
+  readonly from: string;
+  readonly receivedAt: string;
+}
+
+/** The API shape of a verification (../shared/API.md "Verifications"). */
+export interface VerificationView {
+  readonly id: string;
+  readonly service: string;
+  readonly country: string;
+  readonly phoneNumber: string;
+  readonly status: VerificationStatus;
+  readonly priceCents: number;
+  readonly createdAt: string;
+  readonly expiresAt: string;
+  readonly codes: readonly CodeView[];
+  readonly finalCode: string | null;
+  readonly completedAt: string | null;
+  readonly cancelledAt: string | null;
+  readonly expiredAt: string | null;
+  /** True once the price went back to the balance (expired or cancelled). */
+  readonly refunded: boolean;
+}
+
+export function toView(item: VerificationItem): VerificationView {
+  return {
+    id: item.verificationId,
+    service: item.service,
+    country: item.country,
+    phoneNumber: item.phoneNumber,
+    status: item.status,
+    priceCents: item.priceCents,
+    createdAt: item.createdAt,
+    expiresAt: item.expiresAt,
+    codes: (item.codes ?? []).map((c) => ({
+      code: c.code ?? null,
+      sms: c.sms,
+      from: c.from,
+      receivedAt: c.receivedAt,
+    })),
+    finalCode: item.finalCode ?? null,
+    completedAt: item.completedAt ?? null,
+    cancelledAt: item.cancelledAt ?? null,
+    expiredAt: item.expiredAt ?? null,
+    refunded: item.refundedAt !== undefined,
+  };
+}
+
+/** The last code a person could type (messages without a code are skipped). */
+export function lastCode(item: Pick<VerificationItem, 'codes'>): string | undefined {
+  const codes = item.codes ?? [];
+  for (let i = codes.length - 1; i >= 0; i--) {
+    const code = codes[i]?.code;
+    if (code) return code;
+  }
+  return undefined;
+}
