@@ -13,6 +13,7 @@ import type { LocalLogger } from '../log';
 import { corsHeaders, isPreflight, preflightHeaders } from './cors';
 import { readBody, send, sendJson, sendProblem } from './http-io';
 import { handleManagementRequest, isManagementPath } from './management-api';
+import { AccessLogMeter } from './access-log';
 import { RateLimiter, type RateLimit } from './rate-limiter';
 import { handleRestRequest, planRateLimit } from './rest';
 import { createRouter } from './router';
@@ -60,6 +61,7 @@ export function createGatewayApp(deps: GatewayDeps): GatewayApp {
   const apiRouter = createRouter(deps.routes);
   const devRouter = createRouter(deps.devEndpoints);
   const limiter = new RateLimiter({ now });
+  const accessLog = new AccessLogMeter(deps.log);
   const websocket = new WebSocketGateway({
     wsRoutes: deps.wsRoutes,
     authorize: deps.authorize,
@@ -120,6 +122,12 @@ export function createGatewayApp(deps: GatewayDeps): GatewayApp {
     const match = apiRouter.match(method, url.pathname);
     if (match.kind === 'match') {
       const outcome = await handleRestRequest(restDeps, match.item, match.params, req, res, url, cors);
+      accessLog.record({
+        requestTimeEpoch: now(),
+        status: outcome.status,
+        userId: outcome.userId,
+        keyId: outcome.keyId,
+      });
       return { route: match.item.id, ...(outcome.userId ? { userId: outcome.userId } : {}) };
     }
     if (match.kind === 'not_found' && method === 'GET' && !RESERVED.test(url.pathname)) {
@@ -196,7 +204,9 @@ export function createGatewayApp(deps: GatewayDeps): GatewayApp {
       }
       websocket.handleUpgrade(req, socket, head, url);
     },
-    close: () => websocket.close(),
+    close: async () => {
+      await Promise.all([websocket.close(), accessLog.close()]);
+    },
   };
 }
 

@@ -42,7 +42,7 @@ export async function handleRestRequest(
   res: ServerResponse,
   url: URL,
   baseHeaders: Readonly<Record<string, string>>,
-): Promise<{ status: number; userId?: string }> {
+): Promise<{ status: number; userId?: string; keyId?: string }> {
   const requestId = randomUUID();
   const headers: Record<string, string> = { ...baseHeaders, 'x-amzn-requestid': requestId };
   const body = await readBody(req);
@@ -71,7 +71,7 @@ export async function handleRestRequest(
     Object.assign(headers, rateLimitHeaders(decision));
     if (!decision.allowed) {
       sendProblem(res, rateLimited(decision, limit), url.pathname, headers);
-      return { status: 429, userId: auth.userId };
+      return { status: 429, ...caller(auth) };
     }
   }
 
@@ -100,17 +100,21 @@ export async function handleRestRequest(
     });
     const status = timedOut ? 504 : 502;
     sendProblem(res, integrationError(status), url.pathname, headers);
-    return { status, ...(auth ? { userId: auth.userId } : {}) };
+    return { status, ...caller(auth) };
   }
   const proxy = asProxyResult(result);
   if (!proxy) {
     deps.log.error('malformed handler response', { route: route.id });
     sendProblem(res, integrationError(502), url.pathname, headers);
-    return { status: 502, ...(auth ? { userId: auth.userId } : {}) };
+    return { status: 502, ...caller(auth) };
   }
   writeProxyResult(res, proxy, headers);
-  return { status: proxy.statusCode, ...(auth ? { userId: auth.userId } : {}) };
+  return { status: proxy.statusCode, ...caller(auth) };
 }
+
+/** Who made the request, for the access log (metering counts per user and API key). */
+const caller = (auth: AuthContext | undefined) =>
+  auth ? { userId: auth.userId, ...(auth.keyId ? { keyId: auth.keyId } : {}) } : {};
 
 /** An active temporary increase multiplies the plan's request rate and burst. */
 function scaled(limit: RateLimit, factor: number | undefined): RateLimit {

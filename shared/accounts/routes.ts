@@ -128,6 +128,8 @@ export const accountRoutes = [
   getMeRoute,
   patchMeRoute,
   changePasswordRoute,
+  dashboardRoute,
+  usageRoute,
   getPreferencesRoute,
   putPreferencesRoute,
   createApiKeyRoute,

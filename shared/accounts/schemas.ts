@@ -57,4 +57,7 @@ export const usageQuery = z
   })
   .refine((q) => !q.from || !q.to || Date.parse(q.to) - Date.parse(q.from) <= 366 * 86_400_000, {
     message: 'At most one year per request.',
+  })
+  .refine((q) => !q.from || q.to || Date.now() - Date.parse(q.from) <= 366 * 86_400_000, {
+    message: 'At most one year per request.',
   });

@@ -1,4 +1,7 @@
+import { UPGRADE_HREF } from '../accounts/dashboard-links';
+import { warnOnThresholdCrossing } from '../accounts/usage-warnings';
 import { AppError } from '../http/errors';
+import { logger } from '../observability/logger';
 import { isConditionalFailure } from '../db/errors';
 import { db } from '../db/service';
 
@@ -66,7 +69,7 @@ export function quotaExceeded({ metric, limit, now = new Date() }: QuotaExceeded
       retryAfter,
       limit,
       metric,
-      upgrade: { href: '/v1/plans' },
+      upgrade: { href: UPGRADE_HREF },
       temporaryIncrease: { eligible: true, href: '/v1/me/limits/temporary-increase' },
     },
   });
@@ -86,15 +89,23 @@ export async function consumeQuota(
   const amount = options.amount ?? 1;
   const at = options.at ?? new Date();
   const counters = db().entities.usageCounter;
+  let after: number;
   try {
-    await counters
+    const { data } = await counters
       .update({ userId, bucket: monthBucket(at) })
       .add({ [metric]: amount })
       .where((attr, op) => `${op.notExists(attr[metric])} OR ${op.lte(attr[metric], limit - amount)}`)
-      .go();
+      .go({ response: 'updated_new' });
+    after = Number(data[metric] ?? amount);
   } catch (error) {
     if (isConditionalFailure(error)) throw quotaExceeded({ metric, limit, now: at });
     throw error;
+  }
+  if (metric === 'smsSent' || metric === 'verifications') {
+    // A courtesy: a failed notification must not fail (or retry) the metered operation.
+    await warnOnThresholdCrossing(userId, metric, after - amount, after, limit).catch((error: Error) =>
+      logger.warn('usage warning notification failed', { userId, metric, error }),
+    );
   }
   const days = [dayBucket(at), ...(options.keyId ? [`${dayBucket(at)}#key#${options.keyId}`] : [])];
   await Promise.all(
