@@ -70,7 +70,7 @@ export async function handleRestRequest(
     const decision = deps.limiter.take(callerKey(auth), limit);
     Object.assign(headers, rateLimitHeaders(decision));
     if (!decision.allowed) {
-      sendProblem(res, rateLimited(decision, limit), url.pathname, headers);
+      sendProblem(res, rateLimited(decision, limit, (auth.limitFactor ?? 1) === 1), url.pathname, headers);
       return { status: 429, ...caller(auth) };
     }
   }
@@ -136,7 +136,15 @@ export function rateLimitHeaders(decision: RateDecision): Record<string, string>
 }
 
 /** 429 as ../shared/API.md specifies it: exact Retry-After and the upgrade / increase links. */
-export function rateLimited(decision: RateDecision, limit: RateLimit): AppError {
+/**
+ * The 429 of the request-rate limit. A temporary increase is offered when none is active
+ * (every authenticated caller has a verified email: login requires one).
+ */
+export function rateLimited(
+  decision: RateDecision,
+  limit: RateLimit,
+  temporaryIncreaseEligible = false,
+): AppError {
   return new AppError(429, 'rate_limited', 'Too many requests', {
     detail: `Request rate limit of ${limit.ratePerSecond} per second (burst ${limit.burst}) exceeded. Retry in ${decision.retryAfterSeconds} s.`,
     headers: { 'retry-after': String(decision.retryAfterSeconds) },
@@ -145,7 +153,7 @@ export function rateLimited(decision: RateDecision, limit: RateLimit): AppError 
       limit: limit.ratePerSecond,
       burst: limit.burst,
       upgrade: { href: '/v1/plans' },
-      temporaryIncrease: { eligible: false, href: '/v1/me/limits/temporary-increase' },
+      temporaryIncrease: { eligible: temporaryIncreaseEligible, href: '/v1/me/limits/temporary-increase' },
     },
   });
 }

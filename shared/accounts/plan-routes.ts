@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineRoute } from '../http/route';
 import { text } from '../http/schemas';
+import { PLAN_IDS } from './plans';
 
 export const listPlansRoute = defineRoute({
   id: 'listPlans',
@@ -23,4 +24,15 @@ export const temporaryIncreaseRoute = defineRoute({
   successStatus: 201,
 });
 
-export const planRoutes = [listPlansRoute, temporaryIncreaseRoute] as const;
+export const changePlanRoute = defineRoute({
+  id: 'changePlan',
+  method: 'POST',
+  path: '/v1/me/plan',
+  handler: 'accounts/change-plan',
+  auth: 'user',
+  summary: "Change the plan: an upgrade charges the new plan's monthly price from the balance.",
+  body: z.object({ plan: z.enum(PLAN_IDS) }).strict(),
+  idempotent: true,
+});
+
+export const planRoutes = [listPlansRoute, changePlanRoute, temporaryIncreaseRoute] as const;

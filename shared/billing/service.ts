@@ -96,6 +96,13 @@ export function creditWrites(tx: TxEntities, input: MoneyMovement & { readonly t
   ];
 }
 
+/**
+ * The ledger entry of a money movement, for transactions that must change the user item in
+ * the same operation as the balance (a transaction cannot touch one item twice).
+ */
+export const ledgerEntryItem = (type: LedgerType, input: MoneyMovement) =>
+  entryItem(input.userId, type, input, input.at ?? new Date());
+
 function entryItem(userId: string, type: LedgerType, input: MoneyMovement, at: Date) {
   return {
     userId,
