@@ -1,7 +1,5 @@
-import { getPreferences } from '../accounts/preferences';
 import { recordActivity } from '../activity/service';
-import { sendEmail } from '../adapters/email';
-import { getUser } from '../auth/service';
+import { notify } from '../notifications/service';
 import { logger } from '../observability/logger';
 import { pushToUsers } from '../realtime/connections';
 import { findService } from './catalogue';
@@ -62,31 +60,15 @@ export async function notifyExpired(item: VerificationItem): Promise<void> {
   const body =
     `No code arrived at ${item.phoneNumber} before ${item.expiresAt}. ` +
     `The request was closed and ${formatCents(item.priceCents)} refunded to your balance.`;
-  await courtesy('expiry notice', item, async () => {
-    const preferences = await getPreferences(item.userId);
-    await Promise.all([
-      preferences.inApp.verificationExpired
-        ? pushToUsers([item.userId], {
-            type: 'notification',
-            kind: 'verificationExpired',
-            title,
-            body,
-            ref: item.verificationId,
-          })
-        : undefined,
-      preferences.email.verificationExpired
-        ? getUser(item.userId).then((user) =>
-            user
-              ? sendEmail({
-                  to: user.email,
-                  subject: title,
-                  text: `${body}\n\nRequest: ${item.verificationId}`,
-                })
-              : undefined,
-          )
-        : undefined,
-    ]);
-  });
+  await courtesy('expiry notice', item, () =>
+    notify(item.userId, 'verificationExpired', {
+      kind: 'verificationExpired',
+      title,
+      body,
+      ref: item.verificationId,
+      emailText: `${body}\n\nRequest: ${item.verificationId}`,
+    }),
+  );
 }
 
 export const formatCents = (cents: number): string => `$${(cents / 100).toFixed(2)}`;
