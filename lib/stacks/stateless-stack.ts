@@ -1,7 +1,13 @@
-import { Stack, type StackProps } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import {
+  BlockPublicAccess,
+  Bucket,
+  BucketEncryption,
+  type IBucket,
+  ObjectOwnership,
+} from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import type { PlanId } from '../../shared/accounts/plans';
 import type { RouteDef } from '../../shared/http/route';
@@ -14,7 +20,9 @@ import { SmsRestApi } from '../constructs/rest-api';
 import { Schedules } from '../constructs/schedules';
 import { SmsCarrier, SmsOutbox } from '../constructs/sms-messaging';
 import { UsageMetering } from '../constructs/usage-metering';
+import { WebHosting } from '../constructs/web-hosting';
 import { RealtimeApi } from '../constructs/websocket-api';
+import { acknowledge } from '../nag';
 
 export interface StatelessStackProps extends StackProps {
   readonly table: ITableV2;
@@ -41,6 +49,8 @@ export interface StatelessStackProps extends StackProps {
   readonly wsRoutes?: readonly WsRouteDef[];
   readonly jobs?: readonly JobDef[];
   readonly permissions?: Readonly<Record<string, FunctionPermissions>>;
+  /** Built web client to deploy. @default <repo>/web/dist */
+  readonly webDistDir?: string;
 }
 
 /**
@@ -55,6 +65,7 @@ export class StatelessStack extends Stack {
   readonly smsOutbox: SmsOutbox;
   readonly smsCarrier: SmsCarrier;
   readonly usageMetering: UsageMetering;
+  readonly web: WebHosting;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -96,7 +107,30 @@ export class StatelessStack extends Stack {
       this.realtime.stage.node.addDependency(account.account);
     }
 
-    // Web hosting slot (later issue): a WebHosting construct (S3 + CloudFront for web/dist,
-    // /v1/* routed to this REST API) belongs here and would become the only web origin.
+    this.web = new WebHosting(this, 'Web', {
+      apiUrl: this.restApi.api.url.replace(/\/$/, ''),
+      wsUrl: this.realtime.stage.url,
+      logBucket: this.webLogs(),
+      ...(props.webDistDir ? { distDir: props.webDistDir } : {}),
+    });
+  }
+
+  /** CloudFront standard logs need ACLs: a bucket of their own, owner-preferred. */
+  private webLogs(): Bucket {
+    const logs = new Bucket(this, 'WebLogs', {
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: ObjectOwnership.OBJECT_WRITER,
+      lifecycleRules: [{ id: 'expire-logs', expiration: Duration.days(90) }],
+      removalPolicy: RemovalPolicy.DESTROY,
+      autoDeleteObjects: true,
+    });
+    acknowledge(
+      logs,
+      'AwsSolutions-S1',
+      'This is the log target itself; logging it into another bucket would recurse.',
+    );
+    return logs;
   }
 }
