@@ -181,7 +181,7 @@ function runtimeEnv(
     JWKS_URI: cognito.jwksUri(poolIds.userPoolId),
     BUCKET_NAME,
     S3_ENDPOINT: s3.endpoint,
-    S3_PUBLIC_ENDPOINT: s3.endpoint,
+    S3_PUBLIC_ENDPOINT: s3.publicEndpoint,
     WS_MANAGEMENT_ENDPOINT: base,
     PUBLIC_BASE_URL: base,
     SMSPROJ_URL: base,

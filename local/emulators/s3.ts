@@ -1,11 +1,19 @@
 import { mkdirSync } from 'node:fs';
 import S3rver from 's3rver';
 import { DUMMY_ACCOUNT } from 's3rver/lib/models/account';
+import { createLocalLogger } from '../log';
 import { LOOPBACK } from '../ports';
+import { type S3PostProxy, startS3PostProxy } from './s3-post-proxy';
 
 export interface S3Emulator {
+  /** s3rver itself: what the platform's own S3 clients talk to (S3_ENDPOINT). */
   readonly endpoint: string;
   readonly port: number;
+  /**
+   * What browsers and presigned URLs use (S3_PUBLIC_ENDPOINT): s3rver behind a front that
+   * enforces POST policies as S3 does (./s3-post-proxy.ts), on a free port of its own.
+   */
+  readonly publicEndpoint: string;
   stop(): Promise<void>;
 }
 
@@ -50,8 +58,10 @@ const corsConfiguration = `<CORSConfiguration>
 
 /**
  * s3rver in-process. The bucket and its CORS rules are (re)applied on every start, which makes
- * creation idempotent; objects live on disk in `dataDir`. Signatures are verified (presigned
- * URLs really are checked), so the local access key is registered with the emulator.
+ * creation idempotent; objects live on disk in `dataDir`. s3rver checks the access key of signed
+ * requests, so the local key pair is registered with it (it does not recompute SigV4 query
+ * signatures, and it ignores POST policies: browser uploads go through the policy-enforcing
+ * front, whose address is `publicEndpoint`).
  */
 export async function startS3(options: S3Options): Promise<S3Emulator> {
   mkdirSync(options.dataDir, { recursive: true });
@@ -65,12 +75,30 @@ export async function startS3(options: S3Options): Promise<S3Emulator> {
   });
   const address = await server.run();
   const endpoint = `http://${LOOPBACK}:${address.port}`;
+  const stopS3rver = async () => {
+    server.httpServer?.closeAllConnections();
+    await server.close();
+  };
+  let front: S3PostProxy;
+  try {
+    front = await startS3PostProxy({
+      upstream: endpoint,
+      port: 0,
+      region: 'us-east-1',
+      credentials: { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey },
+      log: createLocalLogger('local-s3'),
+    });
+  } catch (error) {
+    await stopS3rver();
+    throw error;
+  }
   return {
     endpoint,
     port: address.port,
+    publicEndpoint: front.endpoint,
     async stop() {
-      server.httpServer?.closeAllConnections();
-      await server.close();
+      await front.close();
+      await stopS3rver();
     },
   };
 }
