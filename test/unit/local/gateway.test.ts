@@ -78,13 +78,21 @@ let management: ApiGatewayManagementApiClient;
 let webRoot: string;
 
 async function fakeAuthorize(credentials: Credentials): Promise<AuthorizeResult> {
-  const user = (userId: string, plan = 'free'): AuthorizeResult => ({
+  const user = (userId: string, plan = 'free', limitFactor?: number): AuthorizeResult => ({
     ok: true,
-    auth: { userId, via: 'jwt', scopes: [...SCOPES], plan, jti: 'jti-1' },
+    auth: {
+      userId,
+      via: 'jwt',
+      scopes: [...SCOPES],
+      plan,
+      jti: 'jti-1',
+      ...(limitFactor ? { limitFactor } : {}),
+    },
   });
   if (credentials.authorization === 'Bearer good-token') return user('usr_good');
   if (credentials.authorization === 'Bearer other-token') return user('usr_other');
   if (credentials.authorization === 'Bearer limited-token') return user('usr_limited', 'tiny');
+  if (credentials.authorization === 'Bearer boosted-token') return user('usr_boosted', 'tiny', 2);
   if (credentials.apiKey === 'key-secret') {
     return {
       ok: true,
@@ -283,8 +291,16 @@ describe('REST proxy integration', () => {
       retryAfter: 2,
       limit: 0.5,
       upgrade: { href: '/v1/plans' },
-      temporaryIncrease: { eligible: false, href: '/v1/me/limits/temporary-increase' },
+      temporaryIncrease: { eligible: true, href: '/v1/me/limits/temporary-increase' },
     });
+  });
+
+  it('offers no temporary increase while one is active', async () => {
+    let refused = await api.get('/v1/limited', { token: 'boosted-token' });
+    for (let i = 0; i < 5 && refused.status !== 429; i++)
+      refused = await api.get('/v1/limited', { token: 'boosted-token' });
+    const problem = expectProblem(refused, 429, 'rate_limited');
+    expect(problem).toMatchObject({ limit: 1, temporaryIncrease: { eligible: false } });
   });
 
   it('throttles each caller separately', async () => {
