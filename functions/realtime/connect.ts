@@ -1,4 +1,16 @@
 import type { APIGatewayProxyResult } from 'aws-lambda';
+import { logger } from '../../shared/observability/logger';
+import { openConnection } from '../../shared/realtime/connections';
+import { authorizedUserId, wsEvent } from '../../shared/realtime/ws-event';
 
-/** Placeholder until the realtime context lands: accepts the connect event. */
-export const handler = async (): Promise<APIGatewayProxyResult> => ({ statusCode: 200, body: '' });
+/** $connect (behind the WebSocket authorizer): remembers the connection for fan-out. */
+export const handler = async (event: unknown): Promise<APIGatewayProxyResult> => {
+  const parsed = wsEvent.safeParse(event);
+  const userId = parsed.success ? authorizedUserId(parsed.data) : undefined;
+  if (!parsed.success || !userId) {
+    logger.warn('WebSocket $connect without an authorized user');
+    return { statusCode: 401, body: 'Unauthorized' };
+  }
+  await openConnection(parsed.data.requestContext.connectionId, userId);
+  return { statusCode: 200, body: '' };
+};

@@ -1,0 +1,7 @@
+import { createAttachmentRoute } from '../../shared/conversations/routes';
+import { createAttachment } from '../../shared/conversations/service';
+import { created, httpHandler } from '../../shared/http/handler';
+
+export const handler = httpHandler(createAttachmentRoute, async ({ auth, params, body }) =>
+  created(await createAttachment(auth.userId, params.id, body)),
+);

@@ -1,0 +1,7 @@
+import { getConversationRoute } from '../../shared/conversations/routes';
+import { getConversation } from '../../shared/conversations/service';
+import { httpHandler, ok } from '../../shared/http/handler';
+
+export const handler = httpHandler(getConversationRoute, async ({ auth, params }) =>
+  ok(await getConversation(auth.userId, params.id)),
+);

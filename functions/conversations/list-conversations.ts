@@ -1,0 +1,7 @@
+import { listConversationsRoute } from '../../shared/conversations/routes';
+import { listConversations } from '../../shared/conversations/service';
+import { httpHandler, ok } from '../../shared/http/handler';
+
+export const handler = httpHandler(listConversationsRoute, async ({ auth, query }) =>
+  ok(await listConversations(auth.userId, query)),
+);

@@ -1,0 +1,7 @@
+import { restoreConversationRoute } from '../../shared/conversations/routes';
+import { restoreConversation } from '../../shared/conversations/service';
+import { httpHandler, ok } from '../../shared/http/handler';
+
+export const handler = httpHandler(restoreConversationRoute, async ({ auth, params }) =>
+  ok(await restoreConversation(auth.userId, params.id)),
+);

@@ -1,0 +1,148 @@
+import { HeadObjectCommand, GetObjectCommand, NotFound, S3Client } from '@aws-sdk/client-s3';
+import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { config } from '../config';
+import { fileTooLarge, unsupportedType } from '../http/errors';
+
+/**
+ * Attachment storage on S3 (s3rver locally). Browsers upload straight to the bucket with a
+ * presigned POST whose policy pins the exact size range and content type, and download with
+ * short-lived presigned GETs; the API never proxies file bytes.
+ */
+
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+export const ALLOWED_CONTENT_TYPES: ReadonlySet<string> = new Set([
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'image/webp',
+  'application/pdf',
+  'text/plain',
+  'text/csv',
+]);
+/** Upload window of a presigned POST. */
+export const UPLOAD_EXPIRES_SECONDS = 15 * 60;
+/** Lifetime of a download URL handed out with a message. */
+export const DOWNLOAD_EXPIRES_SECONDS = 60 * 60;
+
+let internalClient: S3Client | undefined;
+let publicClient: S3Client | undefined;
+
+function makeClient(endpoint: string | undefined): S3Client {
+  return new S3Client({
+    region: config('core').AWS_REGION,
+    ...(endpoint
+      ? {
+          endpoint,
+          forcePathStyle: true,
+          credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+        }
+      : {}),
+  });
+}
+
+/** The client the platform itself talks to S3 with (HeadObject). */
+function s3(): S3Client {
+  internalClient ??= makeClient(config('storage').S3_ENDPOINT);
+  return internalClient;
+}
+
+/**
+ * The client URLs are signed for: the same as `s3()` in AWS, but locally the browser reaches
+ * the emulator on its public address, and a presigned URL is only valid for the host it was
+ * signed for.
+ */
+function signer(): S3Client {
+  const { S3_ENDPOINT, S3_PUBLIC_ENDPOINT } = config('storage');
+  publicClient ??=
+    S3_PUBLIC_ENDPOINT && S3_PUBLIC_ENDPOINT !== S3_ENDPOINT ? makeClient(S3_PUBLIC_ENDPOINT) : s3();
+  return publicClient;
+}
+
+/** Lower-case media type without parameters (`Text/Plain; charset=utf-8` → `text/plain`). */
+export const normalizeContentType = (value: string): string => value.split(';')[0]!.trim().toLowerCase();
+
+/** 413 / 415 for a declared upload the platform does not take. */
+export function assertAcceptable(contentType: string, size: number): void {
+  if (size > MAX_ATTACHMENT_BYTES) {
+    throw fileTooLarge(`Attachments are limited to ${MAX_ATTACHMENT_BYTES} bytes (10 MB).`, {
+      extensions: { maxBytes: MAX_ATTACHMENT_BYTES },
+    });
+  }
+  if (!ALLOWED_CONTENT_TYPES.has(contentType)) {
+    throw unsupportedType('Allowed types: PNG, JPEG, GIF and WebP images, PDF, plain text and CSV.', {
+      extensions: { allowed: [...ALLOWED_CONTENT_TYPES] },
+    });
+  }
+}
+
+/** Object key of an attachment: under its conversation, named by its id (the file name is metadata). */
+export const objectKeyOf = (conversationId: string, attachmentId: string): string =>
+  `conversations/${conversationId}/attachments/${attachmentId}`;
+
+export interface UploadForm {
+  readonly url: string;
+  readonly fields: Record<string, string>;
+  readonly expiresAt: string;
+}
+
+/** A presigned POST that S3 accepts only for exactly this key, 1..size bytes and this content type. */
+export async function presignUpload(
+  objectKey: string,
+  contentType: string,
+  size: number,
+): Promise<UploadForm> {
+  const expiresAt = new Date(Date.now() + UPLOAD_EXPIRES_SECONDS * 1000).toISOString();
+  const { url, fields } = await createPresignedPost(signer(), {
+    Bucket: config('storage').BUCKET_NAME,
+    Key: objectKey,
+    Conditions: [
+      ['content-length-range', 1, size],
+      ['eq', '$Content-Type', contentType],
+    ],
+    Fields: { 'Content-Type': contentType },
+    Expires: UPLOAD_EXPIRES_SECONDS,
+  });
+  return { url, fields, expiresAt };
+}
+
+export type UploadCheck = 'ok' | 'missing' | 'mismatch';
+
+/**
+ * Defence in depth behind the POST policy: before an attachment is bound to a message, the
+ * object must exist with at most the declared size and the declared type. (Storage emulators
+ * do not all enforce POST policies; S3 does.)
+ */
+export async function checkUploaded(
+  objectKey: string,
+  size: number,
+  contentType: string,
+): Promise<UploadCheck> {
+  try {
+    const head = await s3().send(
+      new HeadObjectCommand({ Bucket: config('storage').BUCKET_NAME, Key: objectKey }),
+    );
+    const actualSize = head.ContentLength ?? 0;
+    const actualType = head.ContentType ? normalizeContentType(head.ContentType) : contentType;
+    return actualSize >= 1 && actualSize <= size && actualType === contentType ? 'ok' : 'mismatch';
+  } catch (error) {
+    const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+    if (error instanceof NotFound || status === 404 || status === 403) return 'missing';
+    throw error;
+  }
+}
+
+/** A time-limited download link that saves the file under its original name. */
+export async function downloadUrl(objectKey: string, fileName: string, contentType: string): Promise<string> {
+  const safeName = fileName.replace(/["\\\r\n]/g, '_');
+  return getSignedUrl(
+    signer(),
+    new GetObjectCommand({
+      Bucket: config('storage').BUCKET_NAME,
+      Key: objectKey,
+      ResponseContentType: contentType,
+      ResponseContentDisposition: `attachment; filename="${safeName.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+    }),
+    { expiresIn: DOWNLOAD_EXPIRES_SECONDS },
+  );
+}

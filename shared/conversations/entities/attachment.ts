@@ -1,0 +1,31 @@
+import { Entity, type EntityItem } from 'electrodb';
+import { SERVICE_NAME } from '../../db/schema';
+
+/**
+ * An upload slot: created with the presigned POST, bound to one message when the uploader
+ * sends it (state `pending` → `attached`, conditional on owner and state inside the send
+ * transaction). Pending slots expire (TTL) so abandoned uploads do not accumulate records.
+ */
+export const Attachment = new Entity({
+  model: { service: SERVICE_NAME, entity: 'attachment', version: '1' },
+  attributes: {
+    conversationId: { type: 'string', required: true, readOnly: true },
+    attachmentId: { type: 'string', required: true, readOnly: true },
+    ownerUserId: { type: 'string', required: true, readOnly: true },
+    fileName: { type: 'string', required: true, readOnly: true },
+    contentType: { type: 'string', required: true, readOnly: true },
+    size: { type: 'number', required: true, readOnly: true },
+    objectKey: { type: 'string', required: true, readOnly: true },
+    state: { type: ['pending', 'attached'] as const, required: true },
+    messageId: { type: 'string' },
+    createdAt: { type: 'string', required: true, readOnly: true },
+    ttl: { type: 'number' },
+  },
+  indexes: {
+    primary: {
+      pk: { field: 'pk', composite: ['conversationId'] },
+      sk: { field: 'sk', composite: ['attachmentId'] },
+    },
+  },
+});
+export type AttachmentItem = EntityItem<typeof Attachment>;

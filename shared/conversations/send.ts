@@ -1,0 +1,86 @@
+import { effectiveLimits } from '../accounts/limits';
+import { getUser } from '../auth/service';
+import { notFound, numberNotOwned, validationFailed } from '../http/errors';
+import { bestEffort, recordNumberUsage } from '../numbers/service';
+import { dispatchSms } from '../sms/send';
+import { segmentCount } from '../sms/segments';
+import { consumeQuota, releaseQuota } from '../usage/service';
+import type { ConversationItem } from './entities/conversation';
+import { isActiveOwnedNumber } from './number-ownership';
+import { requireParticipant, type StoredMessage, sendChatMessage, storeMessageOnce } from './service';
+
+export interface PostMessageInput {
+  readonly body: string;
+  readonly clientMessageId?: string;
+  readonly attachments?: readonly string[];
+}
+
+/**
+ * POST /v1/conversations/{id}/messages. In a chat the message is stored and pushed; in an SMS
+ * conversation it also goes out as an SMS, exactly as POST /v1/sms would send it (owned number,
+ * monthly quota, segments, the outbound queue). Kept apart from ./service.ts because the SMS
+ * context itself builds on that module.
+ */
+export async function postMessage(
+  caller: { userId: string; keyId?: string },
+  conversationId: string,
+  input: PostMessageInput,
+): Promise<StoredMessage> {
+  const conv = await requireParticipant(caller.userId, conversationId);
+  return conv.type === 'sms'
+    ? sendSmsMessage(caller, conv, input)
+    : sendChatMessage(caller.userId, conv, input);
+}
+
+async function sendSmsMessage(
+  caller: { userId: string; keyId?: string },
+  conv: ConversationItem,
+  input: PostMessageInput,
+): Promise<StoredMessage> {
+  if (input.attachments && input.attachments.length > 0) {
+    throw validationFailed([
+      { path: 'body.attachments', message: 'SMS conversations do not carry attachments.' },
+    ]);
+  }
+  const from = conv.fromNumber;
+  const to = conv.participants.find((p) => p.phoneNumber)?.phoneNumber;
+  if (!from || !to) throw new Error(`SMS conversation ${conv.conversationId} lacks its numbers`);
+  const { userId } = caller;
+  const [owned, user] = await Promise.all([isActiveOwnedNumber(userId, from), getUser(userId)]);
+  if (!user) throw notFound('No such user.');
+  if (!owned) throw numberNotOwned(`${from} is no longer an active number of yours.`);
+
+  const quotaOptions = caller.keyId ? { keyId: caller.keyId } : {};
+  await consumeQuota(userId, 'smsSent', effectiveLimits(user).smsPerMonth, quotaOptions);
+  let stored: StoredMessage;
+  try {
+    stored = await storeMessageOnce({
+      conversationId: conv.conversationId,
+      sender: { userId },
+      body: input.body,
+      status: 'queued',
+      clientMessageId: input.clientMessageId,
+      segments: segmentCount(input.body),
+    });
+    if (stored.created) {
+      await dispatchSms({
+        userId,
+        conversationId: conv.conversationId,
+        messageId: stored.message.id,
+        from,
+        to,
+        body: input.body,
+      });
+    }
+  } catch (error) {
+    await releaseQuota(userId, 'smsSent', quotaOptions);
+    throw error;
+  }
+  if (!stored.created) {
+    // A clientMessageId retry: the first attempt already sent (and paid for) it.
+    await releaseQuota(userId, 'smsSent', quotaOptions);
+    return stored;
+  }
+  await bestEffort('number usage', () => recordNumberUsage(userId, from, 'smsSent'));
+  return stored;
+}

@@ -1,0 +1,82 @@
+import { postToConnection } from '../adapters/realtime';
+import { ttlIn } from '../db/schema';
+import { db } from '../db/service';
+import { logger } from '../observability/logger';
+import type { ServerEvent } from './events';
+
+/** API Gateway closes WebSocket connections after 2 h; records outlive that by a little. */
+const CONNECTION_TTL_SECONDS = 2 * 3600 + 300;
+
+export async function openConnection(connectionId: string, userId: string): Promise<void> {
+  await db()
+    .entities.connection.put({
+      connectionId,
+      userId,
+      connectedAt: new Date().toISOString(),
+      ttl: ttlIn(CONNECTION_TTL_SECONDS),
+    })
+    .go();
+}
+
+export async function closeConnection(connectionId: string): Promise<void> {
+  await db().entities.connection.delete({ connectionId }).go();
+}
+
+/** Owner of a connection (for frames whose event lacks the authorizer context). */
+export async function connectionOwner(connectionId: string): Promise<string | undefined> {
+  const { data } = await db().entities.connection.get({ connectionId }).go();
+  return data?.userId;
+}
+
+/** Every live connection id of a user (one Query on gsi1). */
+export async function connectionsOf(userId: string): Promise<string[]> {
+  const { data } = await db()
+    .entities.connection.query.byUser({ userId })
+    .go({ pages: 'all', attributes: ['connectionId', 'ttl'] });
+  const now = Math.floor(Date.now() / 1000);
+  // TTL deletion is lazy: an expired record is as good as gone.
+  return data.filter((c) => c.ttl > now).map((c) => c.connectionId);
+}
+
+/**
+ * Sends one event to one connection. A 410 means the socket is gone without a $disconnect:
+ * exactly that connection's record is deleted, nothing else.
+ */
+export async function sendToConnection(connectionId: string, event: ServerEvent): Promise<'sent' | 'gone'> {
+  const outcome = await postToConnection(connectionId, event);
+  if (outcome === 'gone') await closeConnection(connectionId);
+  return outcome;
+}
+
+/**
+ * Fans an event out to every socket of every user in `userIds` (the event may differ per
+ * user). Returns how many sockets of each user received it. A failure to reach one socket
+ * is logged and does not stop the others: the data is already stored, push is a courtesy.
+ */
+export async function pushToUsers(
+  userIds: readonly string[],
+  event: ServerEvent | ((userId: string) => ServerEvent),
+): Promise<Map<string, number>> {
+  const delivered = new Map<string, number>();
+  await Promise.all(
+    [...new Set(userIds)].map(async (userId) => {
+      const payload = typeof event === 'function' ? event(userId) : event;
+      const connections = await connectionsOf(userId);
+      const outcomes = await Promise.allSettled(connections.map((id) => sendToConnection(id, payload)));
+      let sent = 0;
+      for (const outcome of outcomes) {
+        if (outcome.status === 'fulfilled') {
+          if (outcome.value === 'sent') sent++;
+        } else {
+          logger.warn('WebSocket push failed', {
+            userId,
+            eventType: payload.type,
+            error: outcome.reason as Error,
+          });
+        }
+      }
+      delivered.set(userId, sent);
+    }),
+  );
+  return delivered;
+}

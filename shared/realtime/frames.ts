@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { AppError } from '../http/errors';
+import { parseJsonSafely } from '../http/json';
+import { prefixedId } from '../http/schemas';
+import { sendToConnection } from './connections';
+import { relayTyping } from './typing';
+
+/** Client → server frames (../shared/API.md "WebSocket"). */
+export const clientFrame = z.discriminatedUnion('action', [
+  z
+    .object({ action: z.literal('typing'), conversationId: prefixedId('conv'), isTyping: z.boolean() })
+    .strict(),
+  z.object({ action: z.literal('ping') }).strict(),
+]);
+export type ClientFrame = z.infer<typeof clientFrame>;
+
+const errorEvent = (code: string, detail: string, action?: string) => ({
+  type: 'error' as const,
+  code,
+  detail,
+  ...(action ? { action } : {}),
+});
+
+/**
+ * Handles one frame of a connection. A bad frame is answered with an `error` event on that
+ * socket (the WebSocket equivalent of a 4xx); the connection stays open.
+ */
+export async function handleFrame(connectionId: string, userId: string, body: string): Promise<void> {
+  let frame: ClientFrame;
+  try {
+    const parsed = clientFrame.safeParse(parseJsonSafely(body));
+    if (!parsed.success) {
+      const detail = parsed.error.issues
+        .map((i) => `${i.path.join('.') || 'frame'}: ${i.message}`)
+        .join('; ');
+      await sendToConnection(connectionId, errorEvent('validation_failed', detail));
+      return;
+    }
+    frame = parsed.data;
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    await sendToConnection(connectionId, errorEvent(error.code, error.detail ?? error.title));
+    return;
+  }
+  if (frame.action === 'ping') {
+    await sendToConnection(connectionId, { type: 'pong' });
+    return;
+  }
+  const outcome = await relayTyping(userId, frame.conversationId, frame.isTyping);
+  if (outcome === 'not_found') {
+    await sendToConnection(connectionId, errorEvent('not_found', 'No such conversation.', 'typing'));
+  }
+}

@@ -1,0 +1,182 @@
+import { api, expectProblem } from '../helpers/api';
+import { signedInUser, type TestUser } from '../helpers/session';
+import { auth, chat, history, type MessageView } from './support';
+
+interface UploadSlot {
+  readonly attachmentId: string;
+  readonly upload: { url: string; fields: Record<string, string>; expiresAt: string };
+}
+
+async function reserve(user: TestUser, conversationId: string, declared: Record<string, unknown>) {
+  return api.post<UploadSlot>(`/v1/conversations/${conversationId}/attachments`, declared, auth(user));
+}
+
+/** Uploads like a browser form would: the policy fields first, the file last. */
+async function upload(slot: UploadSlot, content: string, contentType: string): Promise<Response> {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(slot.upload.fields)) form.append(name, value);
+  form.append('file', new Blob([content], { type: contentType }), 'upload.bin');
+  return fetch(slot.upload.url, { method: 'POST', body: form });
+}
+
+describe('attachments', () => {
+  let alice: TestUser;
+  let bob: TestUser;
+  let mallory: TestUser;
+  let conversationId: string;
+
+  beforeAll(async () => {
+    [alice, bob, mallory] = await Promise.all([
+      signedInUser('alice'),
+      signedInUser('bob'),
+      signedInUser('mallory'),
+    ]);
+    conversationId = (await chat(alice, [bob, mallory])).id;
+  });
+
+  it('uploads through the presigned POST and serves a download URL in the message', async () => {
+    const text = 'id,name\n1,Ada\n';
+    const reserved = await reserve(alice, conversationId, {
+      fileName: 'people.csv',
+      contentType: 'text/csv',
+      size: 64,
+    });
+    expect(reserved.status).toBe(201);
+    expect(reserved.json).toMatchObject({
+      attachmentId: expect.stringMatching(/^att_[0-9A-Z]{26}$/),
+      upload: { url: expect.any(String), fields: expect.objectContaining({ 'Content-Type': 'text/csv' }) },
+    });
+    expect(Date.parse(reserved.json.upload.expiresAt)).toBeGreaterThan(Date.now());
+    expect(reserved.json.upload.fields.key).toContain(conversationId);
+
+    const uploaded = await upload(reserved.json, text, 'text/csv');
+    expect(uploaded.status).toBeLessThan(300);
+
+    const sent = await api.post<MessageView>(
+      `/v1/conversations/${conversationId}/messages`,
+      { body: 'the list', attachments: [reserved.json.attachmentId] },
+      auth(alice),
+    );
+    expect(sent.status).toBe(201);
+    expect(sent.json.attachments).toEqual([
+      {
+        id: reserved.json.attachmentId,
+        fileName: 'people.csv',
+        contentType: 'text/csv',
+        size: 64,
+        downloadUrl: expect.stringMatching(/^https?:\/\//),
+      },
+    ]);
+
+    const [seen] = await history(bob, conversationId, 1);
+    const download = await fetch(seen!.attachments[0]!.downloadUrl);
+    expect(download.status).toBe(200);
+    expect(await download.text()).toBe(text);
+  });
+
+  it('refuses declared files over 10 MB with 413', async () => {
+    const response = await reserve(alice, conversationId, {
+      fileName: 'huge.pdf',
+      contentType: 'application/pdf',
+      size: 10 * 1024 * 1024 + 1,
+    });
+    expectProblem(response, 413, 'file_too_large');
+  });
+
+  it('refuses types other than images, pdf, text and csv with 415', async () => {
+    for (const contentType of ['application/x-msdownload', 'text/html', 'image/svg+xml']) {
+      expectProblem(
+        await reserve(alice, conversationId, { fileName: 'x', contentType, size: 10 }),
+        415,
+        'unsupported_type',
+      );
+    }
+  });
+
+  it.each([
+    ['a zero size', { fileName: 'a.txt', contentType: 'text/plain', size: 0 }],
+    ['a path as the file name', { fileName: '../../etc/passwd', contentType: 'text/plain', size: 5 }],
+    ['unknown fields', { fileName: 'a.txt', contentType: 'text/plain', size: 5, acl: 'public-read' }],
+  ])('answers 400 for %s', async (_name, body) => {
+    expectProblem(await reserve(alice, conversationId, body), 400, 'validation_failed');
+  });
+
+  it('never lets a file bigger than declared become an attachment', async () => {
+    const reserved = await reserve(alice, conversationId, {
+      fileName: 'small.txt',
+      contentType: 'text/plain',
+      size: 8,
+    });
+    const uploaded = await upload(reserved.json, 'this is far more than eight bytes', 'text/plain');
+    const sent = await api.post(
+      `/v1/conversations/${conversationId}/messages`,
+      { body: 'oversized', attachments: [reserved.json.attachmentId] },
+      auth(alice),
+    );
+    if (uploaded.status >= 400) {
+      // S3 enforces the policy's content-length-range: nothing was stored.
+      expectProblem(sent, 400, 'attachment_not_uploaded');
+    } else {
+      // An emulator without POST policy checks stored it; the platform's own check refuses it.
+      expectProblem(sent, 400, 'attachment_invalid');
+    }
+  });
+
+  it('refuses sending an attachment that was never uploaded', async () => {
+    const reserved = await reserve(alice, conversationId, {
+      fileName: 'later.png',
+      contentType: 'image/png',
+      size: 10,
+    });
+    const sent = await api.post(
+      `/v1/conversations/${conversationId}/messages`,
+      { body: 'too early', attachments: [reserved.json.attachmentId] },
+      auth(alice),
+    );
+    expectProblem(sent, 400, 'attachment_not_uploaded');
+  });
+
+  it("refuses another participant's upload with 404 and a second use with 409", async () => {
+    const reserved = await reserve(alice, conversationId, {
+      fileName: 'mine.txt',
+      contentType: 'text/plain',
+      size: 5,
+    });
+    expect((await upload(reserved.json, 'hello', 'text/plain')).status).toBeLessThan(300);
+    const stolen = await api.post(
+      `/v1/conversations/${conversationId}/messages`,
+      { body: 'look what I found', attachments: [reserved.json.attachmentId] },
+      auth(mallory),
+    );
+    expectProblem(stolen, 404, 'not_found');
+
+    const first = await api.post(
+      `/v1/conversations/${conversationId}/messages`,
+      { body: 'mine', attachments: [reserved.json.attachmentId] },
+      auth(alice),
+    );
+    expect(first.status).toBe(201);
+    const again = await api.post(
+      `/v1/conversations/${conversationId}/messages`,
+      { body: 'mine again', attachments: [reserved.json.attachmentId] },
+      auth(alice),
+    );
+    expectProblem(again, 409, 'attachment_in_use');
+  });
+
+  it('refuses an attachment of another conversation with 404', async () => {
+    const other = await chat(alice, [bob]);
+    const reserved = await reserve(alice, other.id, {
+      fileName: 'o.txt',
+      contentType: 'text/plain',
+      size: 5,
+    });
+    await upload(reserved.json, 'other', 'text/plain');
+    const sent = await api.post(
+      `/v1/conversations/${conversationId}/messages`,
+      { body: 'cross-posting', attachments: [reserved.json.attachmentId] },
+      auth(alice),
+    );
+    expectProblem(sent, 404, 'not_found');
+  });
+});
