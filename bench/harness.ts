@@ -1,0 +1,418 @@
+/**
+ * The shared benchmark harness: the local runtime the bench runs against, the DynamoDB
+ * capacity meter, latency statistics and the seeding helpers every context's benchmark uses.
+ *
+ * Capacity: a middleware on the one shared DynamoDB client (shared/db/client.ts) asks every
+ * command — single-item, Query, batch and transactions — for ReturnConsumedCapacity=INDEXES
+ * (TOTAL plus the per-table/per-index split; DynamoDB Local reports both) and adds up what comes
+ * back. Nothing in shared code changes: the middleware exists only in the bench process.
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+/** DynamoDB calls and capacity of one measured piece of work. */
+export interface Cost {
+  readonly calls: number;
+  readonly byOperation: Record<string, number>;
+  /** Read request units (RRU / RCU on demand). */
+  readonly readUnits: number;
+  /** Write request units (WRU / WCU on demand), transactional writes counted double. */
+  readonly writeUnits: number;
+  /** Total as DynamoDB reports it (CapacityUnits): readUnits + writeUnits. */
+  readonly capacityUnits: number;
+  readonly ms: number;
+}
+
+interface Capacity {
+  CapacityUnits?: number;
+  ReadCapacityUnits?: number;
+  WriteCapacityUnits?: number;
+  Table?: { CapacityUnits?: number; ReadCapacityUnits?: number; WriteCapacityUnits?: number };
+}
+
+const READ_COMMANDS = new Set([
+  'GetItemCommand',
+  'GetCommand',
+  'QueryCommand',
+  'ScanCommand',
+  'BatchGetItemCommand',
+  'BatchGetCommand',
+  'TransactGetItemsCommand',
+  'TransactGetCommand',
+]);
+
+/** Read and write units of one reported ConsumedCapacity entry. */
+function splitUnits(c: Capacity, operation: string): { read: number; write: number; total: number } {
+  const total = c.CapacityUnits ?? 0;
+  const read = c.ReadCapacityUnits;
+  const write = c.WriteCapacityUnits;
+  if (read !== undefined || write !== undefined) return { read: read ?? 0, write: write ?? 0, total };
+  // TOTAL-only answers: a read command consumes read units, anything else write units.
+  return READ_COMMANDS.has(operation) ? { read: total, write: 0, total } : { read: 0, write: total, total };
+}
+
+export interface Meter {
+  /** Runs `work` and returns what it cost. Measurements must not overlap. */
+  measure(work: () => Promise<unknown>): Promise<Cost>;
+  /** Calls and units since the last reset, without timing (for code that runs in the background). */
+  snapshot(): Omit<Cost, 'ms'>;
+  reset(): void;
+}
+
+const meters = new WeakMap<DynamoDBDocumentClient, Meter>();
+
+/** Counts DynamoDB calls and consumed capacity on a client (the middleware is installed once). */
+export function instrument(client: DynamoDBDocumentClient): Meter {
+  const existing = meters.get(client);
+  if (existing) return existing;
+  let calls: Record<string, number> = {};
+  let read = 0;
+  let write = 0;
+  let total = 0;
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const input = args.input as Record<string, unknown>;
+      input.ReturnConsumedCapacity = 'INDEXES';
+      const operation = context.commandName ?? 'unknown';
+      calls[operation] = (calls[operation] ?? 0) + 1;
+      const result = await next(args);
+      const consumed = (result.output as { ConsumedCapacity?: Capacity | Capacity[] }).ConsumedCapacity;
+      for (const c of Array.isArray(consumed) ? consumed : consumed ? [consumed] : []) {
+        const units = splitUnits(c, operation);
+        total += units.total;
+        read += units.read;
+        write += units.write;
+      }
+      return result;
+    },
+    { step: 'initialize', name: 'benchConsumedCapacity', override: true },
+  );
+  const snapshot = () => ({
+    calls: Object.values(calls).reduce((a, b) => a + b, 0),
+    byOperation: { ...calls },
+    readUnits: round(read),
+    writeUnits: round(write),
+    capacityUnits: round(total),
+  });
+  const reset = () => {
+    calls = {};
+    read = 0;
+    write = 0;
+    total = 0;
+  };
+  const meter: Meter = {
+    async measure(work) {
+      reset();
+      const started = performance.now();
+      await work();
+      const ms = round(performance.now() - started);
+      return { ...snapshot(), ms };
+    },
+    snapshot,
+    reset,
+  };
+  meters.set(client, meter);
+  return meter;
+}
+
+/** The meter of the shared client (the process env must already point at the runtime). */
+export async function sharedMeter(): Promise<Meter> {
+  const { dynamo } = await import('../shared/db/client');
+  return instrument(dynamo());
+}
+
+export const round = (value: number, digits = 2): number => {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+};
+
+/** Nearest-rank percentile of unsorted samples. */
+export function percentile(samples: readonly number[], q: number): number {
+  if (samples.length === 0) return Number.NaN;
+  const sorted = [...samples].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[rank]!;
+}
+
+export const median = (samples: readonly number[]): number => percentile(samples, 0.5);
+
+/** One operation measured several times: capacity of a typical run and latency percentiles. */
+export interface Sampled {
+  readonly cost: Cost;
+  readonly samples: number;
+  readonly p50Ms: number;
+  readonly p95Ms: number;
+}
+
+/**
+ * Runs `prepare` (unmeasured) then `work` (measured) `times` times, after `warmup` unmeasured
+ * rounds. Capacity is the median run's (all runs of a deterministic operation cost the same;
+ * the median ignores a rare retry); latency is p50/p95 over the runs.
+ */
+export async function sample<T>(
+  meter: Meter,
+  options: { times: number; warmup?: number },
+  prepare: (round: number) => Promise<T>,
+  work: (input: T) => Promise<unknown>,
+): Promise<Sampled> {
+  for (let i = 0; i < (options.warmup ?? 1); i++) await work(await prepare(-1 - i));
+  const costs: Cost[] = [];
+  for (let i = 0; i < options.times; i++) {
+    const input = await prepare(i);
+    costs.push(await meter.measure(() => work(input)));
+  }
+  const byUnits = [...costs].sort((a, b) => a.capacityUnits - b.capacityUnits || a.calls - b.calls);
+  const ms = costs.map((c) => c.ms);
+  return {
+    cost: byUnits[Math.floor((byUnits.length - 1) / 2)]!,
+    samples: costs.length,
+    p50Ms: round(percentile(ms, 0.5), 1),
+    p95Ms: round(percentile(ms, 0.95), 1),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Seeding straight through the data layer (no Cognito, no HTTP).
+
+const uniqueSuffix = () => randomUUID().replaceAll('-', '').slice(0, 12);
+
+/** A user record, its username/email claims and optionally a balance, straight into the table. */
+export async function seedUser(
+  label = 'bench',
+  options: { balanceCents?: number; plan?: 'free' | 'pro' | 'business' } = {},
+): Promise<{ userId: string; username: string; email: string }> {
+  const { db } = await import('../shared/db/service');
+  const unique = uniqueSuffix();
+  const userId = `usr_${randomUUID().replaceAll('-', '')}`;
+  const username = `${label}_${unique}`.slice(0, 30).toLowerCase();
+  const email = `${username}@bench.test`;
+  await db()
+    .entities.user.create({ userId, email, username, ...(options.plan ? { plan: options.plan } : {}) })
+    .go();
+  await db().entities.uniqueClaim.create({ kind: 'username', value: username, userId }).go();
+  await db().entities.uniqueClaim.create({ kind: 'email', value: email, userId }).go();
+  if (options.balanceCents) {
+    const { topUp } = await import('../shared/billing/service');
+    await topUp({ userId, amountCents: options.balanceCents, ref: 'bench' });
+  }
+  return { userId, username, email };
+}
+
+/** Writes items with BatchWriteItem (ElectroDB batches of 25, `concurrency` in flight). */
+export async function batchPut(
+  put: (items: readonly Record<string, unknown>[]) => Promise<{ unprocessed: unknown[] }>,
+  items: readonly Record<string, unknown>[],
+): Promise<void> {
+  const { unprocessed } = await put(items);
+  if (unprocessed.length > 0) throw new Error(`Seeding left ${unprocessed.length} items unprocessed`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The runtime.
+
+export interface BenchRuntime {
+  readonly env: Readonly<Record<string, string>>;
+  readonly urls: { readonly api: string; readonly ws: string; readonly base: string };
+  readonly pids: { readonly runtime: number; readonly dynamodb: number; readonly cognito: number };
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the local runtime as a child process on free loopback ports with a temporary data
+ * directory (the scheduler off, so no background job runs during measurements), points this
+ * process's env at its emulators, and removes everything on stop().
+ */
+export async function startBenchRuntime(): Promise<BenchRuntime> {
+  const { spawnRuntime } = await import('../local/spawn-runtime');
+  const dataDir = mkdtempSync(join(benchTmpDir(), 'smsproj-bench-'));
+  const runtime = await spawnRuntime({
+    dataDir,
+    timeoutMs: 180_000,
+    env: { LOG_LEVEL: 'ERROR', SMSPROJ_SCHEDULER: '0' },
+  }).catch((error: unknown) => {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  });
+  Object.assign(process.env, runtime.ready.env, { LOG_LEVEL: 'ERROR' });
+  return {
+    env: runtime.ready.env,
+    urls: runtime.ready.urls,
+    pids: {
+      runtime: runtime.ready.pid,
+      dynamodb: runtime.ready.emulatorPids.dynamodb,
+      cognito: runtime.ready.emulatorPids.cognito,
+    },
+    async stop() {
+      await runtime.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Runs one context's benchmark on its own (`npx tsx bench/<context>.ts`): a runtime of its own,
+ * the figures printed and merged into bench/results.json under `key`.
+ */
+export async function runStandalone(key: string, work: () => Promise<unknown>): Promise<void> {
+  const runtime = await startBenchRuntime();
+  try {
+    const result = await work();
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    const file = join(__dirname, 'results.json');
+    const previous = existsSync(file)
+      ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>)
+      : {};
+    writeFileSync(file, `${JSON.stringify({ ...previous, [key]: result }, null, 2)}\n`);
+  } finally {
+    await runtime.stop();
+  }
+}
+
+/** The entry point of a standalone script: errors end the process with a non-zero code. */
+export function main(run: () => Promise<void>): void {
+  run().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}
+
+/**
+ * A RAM-backed directory when there is one (/dev/shm): DynamoDB Local keeps its SQLite file in
+ * the data directory, and on a virtual disk every BatchWriteItem waits for an fsync (about 90
+ * items/s on the reference machine), which would make seeding 100,000 items impossible.
+ */
+function benchTmpDir(): string {
+  return existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fast seeding.
+
+type AttributeValue =
+  | { S: string }
+  | { N: string }
+  | { BOOL: boolean }
+  | { NULL: true }
+  | { L: AttributeValue[] }
+  | { M: Record<string, AttributeValue> }
+  | { SS: string[] }
+  | { NS: string[] };
+
+/** DynamoDB JSON of a plain item (what the SDK's marshall does, for the types entities use). */
+function toAttributeValue(value: unknown): AttributeValue {
+  if (typeof value === 'string') return { S: value };
+  if (typeof value === 'number') return { N: String(value) };
+  if (typeof value === 'boolean') return { BOOL: value };
+  if (value === null) return { NULL: true };
+  if (Array.isArray(value)) return { L: value.map(toAttributeValue) };
+  if (value instanceof Set) {
+    const members = [...value];
+    return members.every((m) => typeof m === 'number')
+      ? { NS: members.map(String) }
+      : { SS: members.map(String) };
+  }
+  if (typeof value === 'object') {
+    const out: Record<string, AttributeValue> = {};
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+      if (v !== undefined) out[k] = toAttributeValue(v);
+    }
+    return { M: out };
+  }
+  throw new Error(`Cannot seed a ${typeof value}`);
+}
+
+/** An entity's `put(item).params()`: the exact item (keys, index keys, identifiers) the data layer writes. */
+export type ItemOf = (item: Record<string, unknown>) => Record<string, unknown>;
+
+export interface SeedOptions {
+  /** Requests in flight. @default 16 */
+  readonly concurrency?: number;
+}
+
+/**
+ * Seeds items at the emulator's speed rather than the SDK's: every item is built by the data
+ * layer (ElectroDB's put params, so keys and GSI attributes are exactly what the services
+ * write), then written with BatchWriteItem (25 items per call, unprocessed items retried).
+ * Requests go straight to DynamoDB Local's HTTP endpoint (it does not check signatures), which
+ * saves the SDK's per-request signing and marshalling: about 3× faster on two busy cores.
+ */
+export async function seedItems(
+  itemOf: ItemOf,
+  count: number,
+  make: (index: number) => Record<string, unknown>,
+  options: SeedOptions = {},
+): Promise<void> {
+  const http = await import('node:http');
+  const endpoint = new URL(process.env.DYNAMODB_ENDPOINT ?? '');
+  const table = process.env.TABLE_NAME ?? '';
+  if (!endpoint.host || !table) throw new Error('seedItems needs DYNAMODB_ENDPOINT and TABLE_NAME');
+  const agent = new http.Agent({ keepAlive: true, maxSockets: options.concurrency ?? 16 });
+  const post = (body: string) =>
+    new Promise<{ UnprocessedItems?: Record<string, unknown[]> }>((resolve, reject) => {
+      const req = http.request(
+        {
+          host: endpoint.hostname,
+          port: endpoint.port,
+          method: 'POST',
+          path: '/',
+          agent,
+          headers: {
+            'content-type': 'application/x-amz-json-1.0',
+            'x-amz-target': 'DynamoDB_20120810.BatchWriteItem',
+            authorization:
+              'AWS4-HMAC-SHA256 Credential=local/20200101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0',
+          },
+        },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => {
+            text += chunk;
+          });
+          res.on('end', () =>
+            res.statusCode === 200
+              ? resolve(JSON.parse(text) as { UnprocessedItems?: Record<string, unknown[]> })
+              : reject(new Error(`BatchWriteItem answered ${res.statusCode}: ${text.slice(0, 300)}`)),
+          );
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+  let next = 0;
+  const worker = async () => {
+    for (;;) {
+      const start = next;
+      if (start >= count) return;
+      next = Math.min(count, start + 25);
+      let requests: unknown[] = [];
+      for (let i = start; i < next; i++) {
+        const item = itemOf(make(i));
+        requests.push({ PutRequest: { Item: (toAttributeValue(item) as { M: unknown }).M } });
+      }
+      for (let attempt = 0; requests.length > 0; attempt++) {
+        if (attempt === 10) throw new Error('BatchWriteItem kept items unprocessed');
+        const out = await post(JSON.stringify({ RequestItems: { [table]: requests } }));
+        requests = out.UnprocessedItems?.[table] ?? [];
+      }
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: options.concurrency ?? 16 }, worker));
+  } finally {
+    agent.destroy();
+  }
+}
+
+/** The put params' item of an ElectroDB entity, as `seedItems` wants it. */
+export function itemOfEntity(entity: {
+  put(item: never): { params(): unknown };
+}): ItemOf {
+  return (item) => (entity.put(item as never).params() as { Item: Record<string, unknown> }).Item;
+}
