@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { touchApiKey } from '../accounts/api-keys';
-import { dayBucket, monthBucket } from './service';
+import { dayBuckets, monthBucket } from './service';
 import { db } from '../db/service';
 
 /**
@@ -35,7 +35,7 @@ export async function meterAccessLogs(records: readonly AccessLogRecord[]): Prom
     counted += 1;
     const at = new Date(record.requestTimeEpoch);
     const keyId = record.keyId?.startsWith('key_') ? record.keyId : undefined;
-    const buckets = [monthBucket(at), dayBucket(at), ...(keyId ? [`${dayBucket(at)}#key#${keyId}`] : [])];
+    const buckets = [monthBucket(at), ...dayBuckets(at, keyId)];
     for (const bucket of buckets) {
       const id = `${record.userId}|${bucket}`;
       const tally = tallies.get(id) ?? { apiRequests: 0, errors: 0 };

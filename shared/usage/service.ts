@@ -37,11 +37,22 @@ export async function recordUsage(
   options: { keyId?: string; at?: Date } = {},
 ): Promise<void> {
   const at = options.at ?? new Date();
-  const buckets = [
-    monthBucket(at),
-    dayBucket(at),
-    ...(options.keyId ? [`${dayBucket(at)}#key#${options.keyId}`] : []),
-  ];
+  await addToCounters(userId, [monthBucket(at), ...dayBuckets(at, options.keyId)], metric, amount);
+}
+
+/** The day row and, for API-key traffic, the key's day row. */
+export const dayBuckets = (at: Date, keyId?: string): string[] => [
+  dayBucket(at),
+  ...(keyId ? [`${dayBucket(at)}#key#${keyId}`] : []),
+];
+
+/** Atomic ADD of `amount` (negative to give back) to `metric` in each bucket, in parallel. */
+async function addToCounters(
+  userId: string,
+  buckets: readonly string[],
+  metric: Metric,
+  amount: number,
+): Promise<void> {
   const counters = db().entities.usageCounter;
   await Promise.all(
     buckets.map((bucket) =>
@@ -107,15 +118,7 @@ export async function consumeQuota(
       logger.warn('usage warning notification failed', { userId, metric, error }),
     );
   }
-  const days = [dayBucket(at), ...(options.keyId ? [`${dayBucket(at)}#key#${options.keyId}`] : [])];
-  await Promise.all(
-    days.map((bucket) =>
-      counters
-        .update({ userId, bucket })
-        .add({ [metric]: amount })
-        .go(),
-    ),
-  );
+  await addToCounters(userId, dayBuckets(at, options.keyId), metric, amount);
 }
 
 /** Gives back quota taken by `consumeQuota` for an operation that did not happen. */
@@ -124,21 +127,12 @@ export async function releaseQuota(
   metric: Metric,
   options: { amount?: number; keyId?: string; at?: Date } = {},
 ): Promise<void> {
-  const amount = options.amount ?? 1;
   const at = options.at ?? new Date();
-  const buckets = [
-    monthBucket(at),
-    dayBucket(at),
-    ...(options.keyId ? [`${dayBucket(at)}#key#${options.keyId}`] : []),
-  ];
-  const counters = db().entities.usageCounter;
-  await Promise.all(
-    buckets.map((bucket) =>
-      counters
-        .update({ userId, bucket })
-        .subtract({ [metric]: amount })
-        .go(),
-    ),
+  await addToCounters(
+    userId,
+    [monthBucket(at), ...dayBuckets(at, options.keyId)],
+    metric,
+    -(options.amount ?? 1),
   );
 }
 
