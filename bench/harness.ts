@@ -1,133 +1,15 @@
 /**
- * The shared benchmark harness: the local runtime the bench runs against, the DynamoDB
- * capacity meter, latency statistics and the seeding helpers every context's benchmark uses.
- *
- * Capacity: a middleware on the one shared DynamoDB client (shared/db/client.ts) asks every
- * command — single-item, Query, batch and transactions — for ReturnConsumedCapacity=INDEXES
- * (TOTAL plus the per-table/per-index split; DynamoDB Local reports both) and adds up what comes
- * back. Nothing in shared code changes: the middleware exists only in the bench process.
+ * The shared benchmark harness: the local runtime the bench runs against, latency statistics,
+ * sampling and the seeding helpers every context's benchmark uses. The DynamoDB capacity meter
+ * is ./capacity.ts (re-exported here).
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type Cost, type Meter, round } from './capacity';
 
-/** DynamoDB calls and capacity of one measured piece of work. */
-export interface Cost {
-  readonly calls: number;
-  readonly byOperation: Record<string, number>;
-  /** Read request units (RRU / RCU on demand). */
-  readonly readUnits: number;
-  /** Write request units (WRU / WCU on demand), transactional writes counted double. */
-  readonly writeUnits: number;
-  /** Total as DynamoDB reports it (CapacityUnits): readUnits + writeUnits. */
-  readonly capacityUnits: number;
-  readonly ms: number;
-}
-
-interface Capacity {
-  CapacityUnits?: number;
-  ReadCapacityUnits?: number;
-  WriteCapacityUnits?: number;
-  Table?: { CapacityUnits?: number; ReadCapacityUnits?: number; WriteCapacityUnits?: number };
-}
-
-const READ_COMMANDS = new Set([
-  'GetItemCommand',
-  'GetCommand',
-  'QueryCommand',
-  'ScanCommand',
-  'BatchGetItemCommand',
-  'BatchGetCommand',
-  'TransactGetItemsCommand',
-  'TransactGetCommand',
-]);
-
-/** Read and write units of one reported ConsumedCapacity entry. */
-function splitUnits(c: Capacity, operation: string): { read: number; write: number; total: number } {
-  const total = c.CapacityUnits ?? 0;
-  const read = c.ReadCapacityUnits;
-  const write = c.WriteCapacityUnits;
-  if (read !== undefined || write !== undefined) return { read: read ?? 0, write: write ?? 0, total };
-  // TOTAL-only answers: a read command consumes read units, anything else write units.
-  return READ_COMMANDS.has(operation) ? { read: total, write: 0, total } : { read: 0, write: total, total };
-}
-
-export interface Meter {
-  /** Runs `work` and returns what it cost. Measurements must not overlap. */
-  measure(work: () => Promise<unknown>): Promise<Cost>;
-  /** Calls and units since the last reset, without timing (for code that runs in the background). */
-  snapshot(): Omit<Cost, 'ms'>;
-  reset(): void;
-}
-
-const meters = new WeakMap<DynamoDBDocumentClient, Meter>();
-
-/** Counts DynamoDB calls and consumed capacity on a client (the middleware is installed once). */
-export function instrument(client: DynamoDBDocumentClient): Meter {
-  const existing = meters.get(client);
-  if (existing) return existing;
-  let calls: Record<string, number> = {};
-  let read = 0;
-  let write = 0;
-  let total = 0;
-  client.middlewareStack.add(
-    (next, context) => async (args) => {
-      const input = args.input as Record<string, unknown>;
-      input.ReturnConsumedCapacity = 'INDEXES';
-      const operation = context.commandName ?? 'unknown';
-      calls[operation] = (calls[operation] ?? 0) + 1;
-      const result = await next(args);
-      const consumed = (result.output as { ConsumedCapacity?: Capacity | Capacity[] }).ConsumedCapacity;
-      for (const c of Array.isArray(consumed) ? consumed : consumed ? [consumed] : []) {
-        const units = splitUnits(c, operation);
-        total += units.total;
-        read += units.read;
-        write += units.write;
-      }
-      return result;
-    },
-    { step: 'initialize', name: 'benchConsumedCapacity', override: true },
-  );
-  const snapshot = () => ({
-    calls: Object.values(calls).reduce((a, b) => a + b, 0),
-    byOperation: { ...calls },
-    readUnits: round(read),
-    writeUnits: round(write),
-    capacityUnits: round(total),
-  });
-  const reset = () => {
-    calls = {};
-    read = 0;
-    write = 0;
-    total = 0;
-  };
-  const meter: Meter = {
-    async measure(work) {
-      reset();
-      const started = performance.now();
-      await work();
-      const ms = round(performance.now() - started);
-      return { ...snapshot(), ms };
-    },
-    snapshot,
-    reset,
-  };
-  meters.set(client, meter);
-  return meter;
-}
-
-/** The meter of the shared client (the process env must already point at the runtime). */
-export async function sharedMeter(): Promise<Meter> {
-  const { dynamo } = await import('../shared/db/client');
-  return instrument(dynamo());
-}
-
-export const round = (value: number, digits = 2): number => {
-  const f = 10 ** digits;
-  return Math.round(value * f) / f;
-};
+export { type Cost, instrument, type Meter, round, sharedMeter } from './capacity';
 
 /** Nearest-rank percentile of unsorted samples. */
 export function percentile(samples: readonly number[], q: number): number {
@@ -254,13 +136,14 @@ export async function startBenchRuntime(): Promise<BenchRuntime> {
 
 /**
  * Runs one context's benchmark on its own (`npx tsx bench/<context>.ts`): a runtime of its own,
- * the figures printed and merged into bench/results.json under `key`.
+ * the figures printed and, with a `key`, merged into bench/results.json under it.
  */
-export async function runStandalone(key: string, work: () => Promise<unknown>): Promise<void> {
+export async function runStandalone(key: string | undefined, work: () => Promise<unknown>): Promise<void> {
   const runtime = await startBenchRuntime();
   try {
     const result = await work();
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    if (key === undefined) return;
     const file = join(__dirname, 'results.json');
     const previous = existsSync(file)
       ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>)
@@ -411,8 +294,6 @@ export async function seedItems(
 }
 
 /** The put params' item of an ElectroDB entity, as `seedItems` wants it. */
-export function itemOfEntity(entity: {
-  put(item: never): { params(): unknown };
-}): ItemOf {
+export function itemOfEntity(entity: { put(item: never): { params(): unknown } }): ItemOf {
   return (item) => (entity.put(item as never).params() as { Item: Record<string, unknown> }).Item;
 }

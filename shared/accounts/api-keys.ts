@@ -81,7 +81,7 @@ export async function listApiKeys(userId: string): Promise<ApiKeyView[]> {
 
 async function activeKey(userId: string, keyId: string): Promise<ApiKeyItem> {
   const { data } = await db().entities.apiKey.get({ userId, keyId }).go({ consistent: true });
-  if (!data || data.status !== 'active') throw notFound('No such API key.');
+  if (data?.status !== 'active') throw notFound('No such API key.');
   return data;
 }
 

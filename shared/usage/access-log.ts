@@ -31,7 +31,7 @@ export async function meterAccessLogs(records: readonly AccessLogRecord[]): Prom
   let counted = 0;
   for (const record of records) {
     // API Gateway writes '-' for context values a request did not have.
-    if (!record.userId || !record.userId.startsWith('usr_')) continue;
+    if (!record.userId?.startsWith('usr_')) continue;
     counted += 1;
     const at = new Date(record.requestTimeEpoch);
     const keyId = record.keyId?.startsWith('key_') ? record.keyId : undefined;
