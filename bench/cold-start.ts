@@ -228,7 +228,12 @@ function shuffled<T>(items: readonly T[]): T[] {
 const VARIANT_FUNCTIONS = ['auth/authorizer', 'messages/send-message', 'accounts/list-plans'];
 
 export async function runColdStartBenchmarks(
-  options: { runs?: number; concurrency?: number } = {},
+  options: {
+    runs?: number;
+    concurrency?: number;
+    /** Awaited between building and timing (the runtime starting meanwhile must not add noise). */
+    beforeMeasuring?: Promise<unknown>;
+  } = {},
 ): Promise<ColdStartResult> {
   const runs = options.runs ?? 5;
   const concurrency = options.concurrency ?? 2;
@@ -251,6 +256,7 @@ export async function runColdStartBenchmarks(
   const external = new Map([...externalAll].filter(([name]) => name !== FLOOR));
   const buildMs = performance.now() - buildStarted;
 
+  await options.beforeMeasuring;
   const noMaps = { ...LAMBDA_ENV, NODE_OPTIONS: '' };
   const task = (key: string, file: string, kind: InitTask['kind'], env = LAMBDA_ENV): InitTask => ({
     key,

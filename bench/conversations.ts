@@ -9,130 +9,49 @@
  *   BENCH_CONV_SIZES=1000,20000 npx tsx bench/conversations.ts
  * It prints the figures and merges them into bench/results.json under "conversations".
  *
- * Capacity comes from DynamoDB Local's ReturnConsumedCapacity=TOTAL, requested on every call by
- * a middleware on the shared DynamoDB client, so the figures are those of the very code the
- * handlers run (the service functions are called directly, minus HTTP).
+ * Capacity comes from the harness meter (./capacity.ts: ReturnConsumedCapacity on every call of
+ * the shared DynamoDB client, transactional writes corrected), so the figures are those of the
+ * very code the handlers run (the service functions are called directly, minus HTTP).
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ConversationItem } from '../shared/conversations/entities/conversation';
+import { type Cost, itemOfEntity, main, runStandalone, seedItems, seedUser, sharedMeter } from './harness';
 
-type Capacity = { CapacityUnits?: number; ReadCapacityUnits?: number; WriteCapacityUnits?: number };
-
-export interface Cost {
-  readonly calls: number;
-  readonly byOperation: Record<string, number>;
-  readonly readUnits: number;
-  readonly writeUnits: number;
-  readonly capacityUnits: number;
-  readonly ms: number;
-}
-
-/** Counts DynamoDB calls and consumed capacity on a client (installed once). */
-export function instrument(client: DynamoDBDocumentClient) {
-  let calls: Record<string, number> = {};
-  let read = 0;
-  let write = 0;
-  let total = 0;
-  client.middlewareStack.add(
-    (next, context) => async (args) => {
-      const input = args.input as Record<string, unknown>;
-      input.ReturnConsumedCapacity = 'TOTAL';
-      const operation = context.commandName ?? 'unknown';
-      calls[operation] = (calls[operation] ?? 0) + 1;
-      const result = await next(args);
-      const consumed = (result.output as { ConsumedCapacity?: Capacity | Capacity[] }).ConsumedCapacity;
-      for (const c of Array.isArray(consumed) ? consumed : consumed ? [consumed] : []) {
-        total += c.CapacityUnits ?? 0;
-        read += c.ReadCapacityUnits ?? 0;
-        write += c.WriteCapacityUnits ?? 0;
-      }
-      return result;
-    },
-    { step: 'initialize', name: 'benchConsumedCapacity' },
-  );
-  return {
-    async measure(run: () => Promise<unknown>): Promise<Cost> {
-      calls = {};
-      read = 0;
-      write = 0;
-      total = 0;
-      const started = performance.now();
-      await run();
-      const ms = Math.round(performance.now() - started);
-      const count = Object.values(calls).reduce((a, b) => a + b, 0);
-      return {
-        calls: count,
-        byOperation: { ...calls },
-        readUnits: read,
-        writeUnits: write,
-        capacityUnits: total,
-        ms,
-      };
-    },
-  };
-}
+export type { Cost } from './harness';
+/** The capacity meter lives in the shared harness; re-exported for the other context benchmarks. */
+export { instrument } from './harness';
 
 const SEARCH_WORD = 'hello';
 
 /**
- * Seeds `count` messages into a conversation straight through BatchWriteItem: the message items
- * and the reader's search-index entries of SEARCH_WORD (the only index partitions the measured
- * search reads), so 100,000 messages seed in minutes on DynamoDB Local.
+ * Seeds `count` messages into a conversation through the data layer's items and BatchWriteItem
+ * (./harness.ts `seedItems`): the message items and the reader's search-index entries of
+ * SEARCH_WORD under its full-word key (the only index partition the measured search reads).
  */
 export async function seedMessages(conv: ConversationItem, readerId: string, count: number): Promise<void> {
   const { db } = await import('../shared/db/service');
   const { newMessageId } = await import('../shared/conversations/ids');
-  const { indexKeys } = await import('../shared/conversations/tokenizer');
+  const { lookupKey } = await import('../shared/conversations/tokenizer');
   const sender = conv.participants[1]!;
-  const keys = indexKeys(SEARCH_WORD);
-  const chunk = 500;
-  for (let offset = 0; offset < count; offset += chunk) {
-    const size = Math.min(chunk, count - offset);
-    const base = Date.now() - (count - offset) * 1000;
-    const messages = Array.from({ length: size }, (_, i) => {
-      const at = base + i * 1000;
-      return {
-        conversationId: conv.conversationId,
-        messageId: newMessageId(at),
-        sender: { userId: sender.userId, username: sender.username },
-        body: `${SEARCH_WORD} world number ${offset + i}`,
-        mentions: [],
-        attachments: [],
-        status: 'delivered' as const,
-        createdAt: new Date(at).toISOString(),
-      };
-    });
-    const tokens = messages.flatMap((m) =>
-      keys.map((token) => ({
-        userId: readerId,
-        token,
-        messageId: m.messageId,
-        conversationId: m.conversationId,
-      })),
-    );
-    const [a, b] = await Promise.all([
-      db().entities.message.put(messages).go({ concurrency: 8 }),
-      db().entities.searchToken.put(tokens).go({ concurrency: 8 }),
-    ]);
-    if (a.unprocessed.length + b.unprocessed.length > 0) throw new Error('Seeding left items unprocessed');
-  }
-}
-
-/** A user record and its username claim, straight into the table (no Cognito needed here). */
-async function seedUser(label: string): Promise<{ userId: string; username: string }> {
-  const { db } = await import('../shared/db/service');
-  const unique = randomUUID().replaceAll('-', '').slice(0, 12);
-  const userId = `usr_${randomUUID().replaceAll('-', '')}`;
-  const username = `${label}_${unique}`.slice(0, 30);
-  await db()
-    .entities.user.create({ userId, email: `${username}@bench.test`, username })
-    .go();
-  await db().entities.uniqueClaim.create({ kind: 'username', value: username, userId }).go();
-  return { userId, username };
+  const token = lookupKey(SEARCH_WORD);
+  const base = Date.now() - count * 1000;
+  const ids = Array.from({ length: count }, (_, i) => newMessageId(base + i * 1000));
+  await seedItems(itemOfEntity(db().entities.message), count, (i) => ({
+    conversationId: conv.conversationId,
+    messageId: ids[i]!,
+    sender: { userId: sender.userId, username: sender.username },
+    body: `${SEARCH_WORD} world number ${i}`,
+    mentions: [],
+    attachments: [],
+    status: 'delivered',
+    createdAt: new Date(base + i * 1000).toISOString(),
+  }));
+  await seedItems(itemOfEntity(db().entities.searchToken), count, (i) => ({
+    userId: readerId,
+    token,
+    messageId: ids[i]!,
+    conversationId: conv.conversationId,
+  }));
 }
 
 export interface SizeResult {
@@ -153,11 +72,10 @@ export interface ConversationBenchResult {
 export async function dataLayerBenchmarks(
   sizes: readonly number[],
 ): Promise<Omit<ConversationBenchResult, 'fanout'>> {
-  const { dynamo } = await import('../shared/db/client');
   const service = await import('../shared/conversations/service');
   const { postMessage } = await import('../shared/conversations/send');
   const { searchMessages } = await import('../shared/conversations/search');
-  const meter = instrument(dynamo());
+  const meter = await sharedMeter();
 
   const alice = await seedUser('alice');
   const bob = await seedUser('bob');
@@ -278,29 +196,7 @@ export async function runConversationBenchmarks(
   return { ...data, fanout };
 }
 
-async function main(): Promise<void> {
-  const { spawnRuntime } = await import('../local/spawn-runtime');
-  const sizes = (process.env.BENCH_CONV_SIZES ?? '1000,100000').split(',').map(Number);
-  const dataDir = mkdtempSync(join(tmpdir(), 'smsproj-bench-'));
-  const runtime = await spawnRuntime({ dataDir, timeoutMs: 120_000, env: { LOG_LEVEL: 'WARN' } });
-  try {
-    Object.assign(process.env, runtime.ready.env, { LOG_LEVEL: 'WARN' });
-    const result = await runConversationBenchmarks({ sizes });
-    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-    const file = join(__dirname, 'results.json');
-    const previous = existsSync(file)
-      ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>)
-      : {};
-    writeFileSync(file, `${JSON.stringify({ ...previous, conversations: result }, null, 2)}\n`);
-  } finally {
-    await runtime.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
-}
-
 if (require.main === module) {
-  main().catch((error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  });
+  const sizes = (process.env.BENCH_CONV_SIZES ?? '1000,100000').split(',').map(Number);
+  main(() => runStandalone('conversations', () => runConversationBenchmarks({ sizes })));
 }

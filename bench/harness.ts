@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Cost, type Meter, round } from './capacity';
+import { type Cost, type Meter, round, toAttributeValue } from './capacity';
 
 export { type Cost, instrument, type Meter, round, sharedMeter } from './capacity';
 
@@ -176,39 +176,6 @@ function benchTmpDir(): string {
 
 // ---------------------------------------------------------------------------------------------
 // Fast seeding.
-
-type AttributeValue =
-  | { S: string }
-  | { N: string }
-  | { BOOL: boolean }
-  | { NULL: true }
-  | { L: AttributeValue[] }
-  | { M: Record<string, AttributeValue> }
-  | { SS: string[] }
-  | { NS: string[] };
-
-/** DynamoDB JSON of a plain item (what the SDK's marshall does, for the types entities use). */
-function toAttributeValue(value: unknown): AttributeValue {
-  if (typeof value === 'string') return { S: value };
-  if (typeof value === 'number') return { N: String(value) };
-  if (typeof value === 'boolean') return { BOOL: value };
-  if (value === null) return { NULL: true };
-  if (Array.isArray(value)) return { L: value.map(toAttributeValue) };
-  if (value instanceof Set) {
-    const members = [...value];
-    return members.every((m) => typeof m === 'number')
-      ? { NS: members.map(String) }
-      : { SS: members.map(String) };
-  }
-  if (typeof value === 'object') {
-    const out: Record<string, AttributeValue> = {};
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-      if (v !== undefined) out[k] = toAttributeValue(v);
-    }
-    return { M: out };
-  }
-  throw new Error(`Cannot seed a ${typeof value}`);
-}
 
 /** An entity's `put(item).params()`: the exact item (keys, index keys, identifiers) the data layer writes. */
 export type ItemOf = (item: Record<string, unknown>) => Record<string, unknown>;

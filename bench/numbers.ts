@@ -14,10 +14,7 @@
  * and one update (2 WCU) per request that carries a key. Transactional writes cost double.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type Cost, instrument } from './conversations';
+import { type Cost, main, runStandalone, seedUser as seedBenchUser, sharedMeter } from './harness';
 
 export interface NumberBenchResult {
   readonly purchase: Cost;
@@ -32,15 +29,7 @@ export interface NumberBenchResult {
 
 /** A user with a balance, straight into the table (no Cognito needed here). */
 async function seedUser(): Promise<string> {
-  const { db } = await import('../shared/db/service');
-  const { topUp } = await import('../shared/billing/service');
-  const unique = randomUUID().replaceAll('-', '').slice(0, 12);
-  const userId = `usr_${randomUUID().replaceAll('-', '')}`;
-  await db()
-    .entities.user.create({ userId, email: `bench_${unique}@bench.test`, username: `bench_${unique}` })
-    .go();
-  await topUp({ userId, amountCents: 100_000, ref: 'bench' });
-  return userId;
+  return (await seedBenchUser('bench', { balanceCents: 100_000 })).userId;
 }
 
 async function freshNumber(): Promise<string> {
@@ -54,13 +43,12 @@ async function freshNumber(): Promise<string> {
 const recipient = () => `+1415${String(2_000_000 + Math.floor(Math.random() * 7_999_999))}`;
 
 export async function runNumberBenchmarks(): Promise<NumberBenchResult> {
-  const { dynamo } = await import('../shared/db/client');
   const { purchaseNumber } = await import('../shared/numbers/service');
   const { runRenewals } = await import('../shared/numbers/renewals');
   const { sendSms } = await import('../shared/sms/send');
   const { drainLocalQueue } = await import('../shared/sms/queue');
   const { receiveSms } = await import('../shared/sms/inbound');
-  const meter = instrument(dynamo());
+  const meter = await sharedMeter();
 
   const userId = await seedUser();
   const phoneNumber = await freshNumber();
@@ -116,28 +104,6 @@ export async function runNumberBenchmarks(): Promise<NumberBenchResult> {
   };
 }
 
-async function main(): Promise<void> {
-  const { spawnRuntime } = await import('../local/spawn-runtime');
-  const dataDir = mkdtempSync(join(tmpdir(), 'smsproj-bench-'));
-  const runtime = await spawnRuntime({ dataDir, timeoutMs: 120_000, env: { LOG_LEVEL: 'WARN' } });
-  try {
-    Object.assign(process.env, runtime.ready.env, { LOG_LEVEL: 'WARN' });
-    const result = await runNumberBenchmarks();
-    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-    const file = join(__dirname, 'results.json');
-    const previous = existsSync(file)
-      ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>)
-      : {};
-    writeFileSync(file, `${JSON.stringify({ ...previous, numbers: result }, null, 2)}\n`);
-  } finally {
-    await runtime.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
-}
-
 if (require.main === module) {
-  main().catch((error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  });
+  main(() => runStandalone('numbers', runNumberBenchmarks));
 }

@@ -13,10 +13,7 @@
  * transactional pricing), which DynamoDB Local reports as such.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type Cost, instrument } from './conversations';
+import { type Cost, main, runStandalone, seedUser as seedBenchUser, sharedMeter } from './harness';
 
 export interface VerificationBenchResult {
   readonly create: Cost;
@@ -50,26 +47,17 @@ async function seedPool(count: number): Promise<void> {
 
 /** A user with a balance, straight into the table (no Cognito needed here). */
 async function seedUser(): Promise<string> {
-  const { db } = await import('../shared/db/service');
-  const { topUp } = await import('../shared/billing/service');
-  const unique = randomUUID().replaceAll('-', '').slice(0, 12);
-  const userId = `usr_${randomUUID().replaceAll('-', '')}`;
-  await db()
-    .entities.user.create({ userId, email: `bench_${unique}@bench.test`, username: `bench_${unique}` })
-    .go();
-  await topUp({ userId, amountCents: 100_000, ref: 'bench' });
-  return userId;
+  return (await seedBenchUser('bench', { balanceCents: 100_000 })).userId;
 }
 
 /** Data-layer figures; needs process.env pointing at a runtime's emulators. */
 export async function runVerificationBenchmarks(): Promise<VerificationBenchResult> {
-  const { dynamo } = await import('../shared/db/client');
   const { db } = await import('../shared/db/service');
   const service = await import('../shared/verifications/service');
   const { handleVerificationSms } = await import('../shared/verifications/inbound');
   const { expireDueVerifications } = await import('../shared/verifications/expiry');
   const { exportHistory } = await import('../shared/verifications/exports');
-  const meter = instrument(dynamo());
+  const meter = await sharedMeter();
   await seedPool(EXPIRY_BATCH + 10);
   const userId = await seedUser();
   const create = () => service.createVerification({ userId, service: 'telegram', country: POOL_COUNTRY });
@@ -145,28 +133,6 @@ export async function runVerificationBenchmarks(): Promise<VerificationBenchResu
   };
 }
 
-async function main(): Promise<void> {
-  const { spawnRuntime } = await import('../local/spawn-runtime');
-  const dataDir = mkdtempSync(join(tmpdir(), 'smsproj-bench-'));
-  const runtime = await spawnRuntime({ dataDir, timeoutMs: 120_000, env: { LOG_LEVEL: 'WARN' } });
-  try {
-    Object.assign(process.env, runtime.ready.env, { LOG_LEVEL: 'WARN' });
-    const result = await runVerificationBenchmarks();
-    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-    const file = join(__dirname, 'results.json');
-    const previous = existsSync(file)
-      ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>)
-      : {};
-    writeFileSync(file, `${JSON.stringify({ ...previous, verifications: result }, null, 2)}\n`);
-  } finally {
-    await runtime.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
-}
-
 if (require.main === module) {
-  main().catch((error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  });
+  main(() => runStandalone('verifications', runVerificationBenchmarks));
 }
