@@ -1,12 +1,8 @@
-import { effectiveLimits } from '../accounts/limits';
-import { getUser } from '../auth/service';
-import { notFound, numberNotOwned, validationFailed } from '../http/errors';
+import { validationFailed } from '../http/errors';
 import { bestEffort, recordNumberUsage } from '../numbers/service';
-import { dispatchSms } from '../sms/send';
+import { authorizeSmsSend, dispatchSms } from '../sms/send';
 import { segmentCount } from '../sms/segments';
-import { consumeQuota, releaseQuota } from '../usage/service';
 import type { ConversationItem } from './entities/conversation';
-import { isActiveOwnedNumber } from './number-ownership';
 import { requireParticipant, type StoredMessage, sendChatMessage, storeMessageOnce } from './service';
 
 export interface PostMessageInput {
@@ -17,8 +13,8 @@ export interface PostMessageInput {
 
 /**
  * POST /v1/conversations/{id}/messages. In a chat the message is stored and pushed; in an SMS
- * conversation it also goes out as an SMS, exactly as POST /v1/sms would send it (owned number,
- * monthly quota, segments, the outbound queue). Kept apart from ./service.ts because the SMS
+ * conversation it also goes out as an SMS through the SMS context's own checks
+ * (`authorizeSmsSend`: owned number, monthly quota) and queue (`dispatchSms`), as POST /v1/sms. Kept apart from ./service.ts because the SMS
  * context itself builds on that module.
  */
 export async function postMessage(
@@ -46,12 +42,7 @@ async function sendSmsMessage(
   const to = conv.participants.find((p) => p.phoneNumber)?.phoneNumber;
   if (!from || !to) throw new Error(`SMS conversation ${conv.conversationId} lacks its numbers`);
   const { userId } = caller;
-  const [owned, user] = await Promise.all([isActiveOwnedNumber(userId, from), getUser(userId)]);
-  if (!user) throw notFound('No such user.');
-  if (!owned) throw numberNotOwned(`${from} is no longer an active number of yours.`);
-
-  const quotaOptions = caller.keyId ? { keyId: caller.keyId } : {};
-  await consumeQuota(userId, 'smsSent', effectiveLimits(user).smsPerMonth, quotaOptions);
+  const grant = await authorizeSmsSend({ userId, from, ...(caller.keyId ? { keyId: caller.keyId } : {}) });
   let stored: StoredMessage;
   try {
     stored = await storeMessageOnce({
@@ -73,12 +64,12 @@ async function sendSmsMessage(
       });
     }
   } catch (error) {
-    await releaseQuota(userId, 'smsSent', quotaOptions);
+    await grant.release();
     throw error;
   }
   if (!stored.created) {
     // A clientMessageId retry: the first attempt already sent (and paid for) it.
-    await releaseQuota(userId, 'smsSent', quotaOptions);
+    await grant.release();
     return stored;
   }
   await bestEffort('number usage', () => recordNumberUsage(userId, from, 'smsSent'));

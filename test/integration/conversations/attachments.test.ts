@@ -113,13 +113,9 @@ describe('attachments', () => {
       { body: 'oversized', attachments: [reserved.json.attachmentId] },
       auth(alice),
     );
-    if (uploaded.status >= 400) {
-      // S3 enforces the policy's content-length-range: nothing was stored.
-      expectProblem(sent, 400, 'attachment_not_uploaded');
-    } else {
-      // An emulator without POST policy checks stored it; the platform's own check refuses it.
-      expectProblem(sent, 400, 'attachment_invalid');
-    }
+    // S3 (and the local emulator's POST-policy front) enforces content-length-range: nothing is stored.
+    expect(uploaded.status).toBe(400);
+    expectProblem(sent, 400, 'attachment_not_uploaded');
   });
 
   it('refuses sending an attachment that was never uploaded', async () => {
