@@ -43,3 +43,13 @@ export async function signedInUser(prefix = 'user'): Promise<TestUser> {
     refreshToken: login.json.refreshToken,
   };
 }
+
+/**
+ * Puts a test user on a plan directly in the table (a fixture: no charge, no ledger entry), for
+ * suites that make more requests than the free plan's burst allows and are not about limits.
+ */
+export async function onPlan(user: TestUser, plan: 'free' | 'pro' | 'business'): Promise<TestUser> {
+  const { db } = await import('../../../shared/db/service');
+  await db().entities.user.patch({ userId: user.userId }).set({ plan }).go();
+  return user;
+}

@@ -1,6 +1,6 @@
 import { isE164 } from '../../../shared/numbers/phone';
 import { api, expectProblem } from '../helpers/api';
-import { signedInUser, type TestUser } from '../helpers/session';
+import { onPlan, signedInUser, type TestUser } from '../helpers/session';
 import { bearer, buy, enc, fundedUser, firstPayment, stockNumber } from './support';
 
 interface Listed {
@@ -20,7 +20,8 @@ interface ListPage {
 let user: TestUser;
 
 beforeAll(async () => {
-  user = await signedInUser('market');
+  // Many listing calls from one user: more than the free plan's burst of 20.
+  user = await onPlan(await signedInUser('market'), 'business');
 });
 
 const list = (query: string) => api.get<ListPage>(`/v1/numbers/available${query}`, bearer(user));

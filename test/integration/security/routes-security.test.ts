@@ -1,11 +1,10 @@
 import fc from 'fast-check';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo, tableName } from '../../../shared/db/client';
-import { db } from '../../../shared/db/service';
 import type { RouteDef } from '../../../shared/http/route';
 import { routes } from '../../../shared/routes';
 import { type ApiResponse, request } from '../helpers/api';
-import { signedInUser, type TestUser } from '../helpers/session';
+import { onPlan, signedInUser, type TestUser } from '../helpers/session';
 import {
   fillPath,
   NOT_USER_RESOURCES,
@@ -71,11 +70,7 @@ let intruder: TestUser;
 beforeAll(async () => {
   [owner, intruder] = await Promise.all([ownedResources(), signedInUser('intruder')]);
   // A generous request rate, so that the hostile batteries test validation, not the rate limiter.
-  await Promise.all(
-    [owner.owner.userId, intruder.userId].map((userId) =>
-      db().entities.user.patch({ userId }).set({ plan: 'business' }).go(),
-    ),
-  );
+  await Promise.all([onPlan(owner.owner, 'business'), onPlan(intruder, 'business')]);
 }, 60_000);
 
 describe('authentication: every protected route without credentials is 401', () => {

@@ -27,19 +27,13 @@ export async function login(emailOrUsername: string, password: string): Promise<
 }
 
 /** Server-side logout (both tokens revoked); the local session ends even if the call fails. */
-/**
- * Ends the session locally first (so nothing — a pending socket start, a refresh — can use the
- * tokens any more), then revokes them on the server with the captured access token.
- */
+/** Revokes the session on the server (access and refresh token), then forgets it locally. */
 export async function logout(): Promise<void> {
   const tokens = getTokens();
-  setTokens(null);
-  if (tokens) {
-    await api<void>('/v1/auth/logout', {
-      body: { refreshToken: tokens.refreshToken },
-      auth: false,
-      bearer: tokens.accessToken,
-    });
+  try {
+    if (tokens) await api<void>('/v1/auth/logout', { body: { refreshToken: tokens.refreshToken } });
+  } finally {
+    setTokens(null);
   }
 }
 

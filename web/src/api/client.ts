@@ -24,8 +24,6 @@ export interface RequestOptions {
   readonly idempotencyKey?: string;
   /** Send the access token (default) and refresh it once on a 401. */
   readonly auth?: boolean;
-  /** Send this access token instead of the session's (no refresh): logout of an ended session. */
-  readonly bearer?: string;
   readonly signal?: AbortSignal;
 }
 
@@ -104,8 +102,8 @@ function send(path: string, options: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
-  const token = options.bearer ?? (options.auth !== false ? getTokens()?.accessToken : undefined);
-  if (token) headers['authorization'] = `Bearer ${token}`;
+  const token = getTokens()?.accessToken;
+  if (options.auth !== false && token) headers['authorization'] = `Bearer ${token}`;
   return fetch(buildUrl(path, options.query), {
     method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
     headers,

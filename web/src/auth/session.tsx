@@ -1,4 +1,13 @@
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import {
+  createContext,
+  useRef,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+} from 'react';
 import { getMe } from '../api/account';
 import { logout as apiLogout } from '../api/auth';
 import { ApiError, onSessionLost } from '../api/client';
@@ -37,25 +46,29 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
     setMe(await getMe());
   }, []);
 
+  // Set while logging out: a profile call still in flight must not open the socket again with
+  // tokens that are being revoked.
+  const loggingOut = useRef(false);
+
   // The profile call first: it refreshes a stale access token, so the socket opens with a good one.
   useEffect(() => {
     if (!signedIn) return;
+    loggingOut.current = false;
     let cancelled = false;
-    reloadMe().then(
-      () => {
-        if (!cancelled) realtime.start();
-      },
-      (error: unknown) => {
-        // A 401 has already ended the session; otherwise (network, 5xx) the socket keeps retrying.
-        if (!cancelled && !(error instanceof ApiError && error.status === 401)) realtime.start();
-      },
-    );
+    const startSocket = () => {
+      if (!cancelled && !loggingOut.current) realtime.start();
+    };
+    reloadMe().then(startSocket, (error: unknown) => {
+      // A 401 has already ended the session; otherwise (network, 5xx) the socket keeps retrying.
+      if (!(error instanceof ApiError && error.status === 401)) startSocket();
+    });
     return () => {
       cancelled = true;
     };
   }, [signedIn, reloadMe]);
 
   const logout = useCallback(async () => {
+    loggingOut.current = true;
     realtime.stop();
     try {
       await apiLogout();
