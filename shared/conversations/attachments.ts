@@ -1,6 +1,7 @@
-import { HeadObjectCommand, GetObjectCommand, NotFound, S3Client } from '@aws-sdk/client-s3';
+import { HeadObjectCommand, GetObjectCommand, NotFound } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { s3, s3Signer } from '../adapters/storage';
 import { config } from '../config';
 import { fileTooLarge, unsupportedType } from '../http/errors';
 
@@ -24,40 +25,6 @@ export const ALLOWED_CONTENT_TYPES: ReadonlySet<string> = new Set([
 export const UPLOAD_EXPIRES_SECONDS = 15 * 60;
 /** Lifetime of a download URL handed out with a message. */
 export const DOWNLOAD_EXPIRES_SECONDS = 60 * 60;
-
-let internalClient: S3Client | undefined;
-let publicClient: S3Client | undefined;
-
-function makeClient(endpoint: string | undefined): S3Client {
-  return new S3Client({
-    region: config('core').AWS_REGION,
-    ...(endpoint
-      ? {
-          endpoint,
-          forcePathStyle: true,
-          credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-        }
-      : {}),
-  });
-}
-
-/** The client the platform itself talks to S3 with (HeadObject). */
-function s3(): S3Client {
-  internalClient ??= makeClient(config('storage').S3_ENDPOINT);
-  return internalClient;
-}
-
-/**
- * The client URLs are signed for: the same as `s3()` in AWS, but locally the browser reaches
- * the emulator on its public address, and a presigned URL is only valid for the host it was
- * signed for.
- */
-function signer(): S3Client {
-  const { S3_ENDPOINT, S3_PUBLIC_ENDPOINT } = config('storage');
-  publicClient ??=
-    S3_PUBLIC_ENDPOINT && S3_PUBLIC_ENDPOINT !== S3_ENDPOINT ? makeClient(S3_PUBLIC_ENDPOINT) : s3();
-  return publicClient;
-}
 
 /** Lower-case media type without parameters (`Text/Plain; charset=utf-8` → `text/plain`). */
 export const normalizeContentType = (value: string): string => value.split(';')[0]!.trim().toLowerCase();
@@ -93,7 +60,7 @@ export async function presignUpload(
   size: number,
 ): Promise<UploadForm> {
   const expiresAt = new Date(Date.now() + UPLOAD_EXPIRES_SECONDS * 1000).toISOString();
-  const { url, fields } = await createPresignedPost(signer(), {
+  const { url, fields } = await createPresignedPost(s3Signer(), {
     Bucket: config('storage').BUCKET_NAME,
     Key: objectKey,
     Conditions: [
@@ -136,7 +103,7 @@ export async function checkUploaded(
 export async function downloadUrl(objectKey: string, fileName: string, contentType: string): Promise<string> {
   const safeName = fileName.replace(/["\\\r\n]/g, '_');
   return getSignedUrl(
-    signer(),
+    s3Signer(),
     new GetObjectCommand({
       Bucket: config('storage').BUCKET_NAME,
       Key: objectKey,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { validationFailed } from '../http/errors';
+import { decodeOpaqueCursor, encodeOpaqueCursor, invalidCursor } from '../http/cursor';
 
 /**
  * Opaque pagination cursors: base64url JSON naming the cursor's kind and the keyset position
@@ -9,13 +9,10 @@ import { validationFailed } from '../http/errors';
  * must never happen is a 500, so the decoded content is validated with a strict schema and
  * anything else is a 400 on `query.cursor`.
  */
-const MAX_CURSOR_CHARS = 1024;
-
-export const invalidCursor = () =>
-  validationFailed([{ path: 'query.cursor', message: 'Invalid cursor.' }], 'Invalid query.');
+export { invalidCursor };
 
 export function encodeCursor(kind: string, position: Record<string, string>): string {
-  return Buffer.from(JSON.stringify({ k: kind, ...position }), 'utf8').toString('base64url');
+  return encodeOpaqueCursor(kind, position);
 }
 
 /** Decodes a cursor of `kind`; undefined in, undefined out; anything malformed is a 400. */
@@ -25,18 +22,8 @@ export function decodeCursor<S extends z.ZodRawShape>(
   shape: S,
 ): z.infer<z.ZodObject<S>> | undefined {
   if (raw === undefined) return undefined;
-  if (raw.length === 0 || raw.length > MAX_CURSOR_CHARS || !/^[A-Za-z0-9_-]+$/.test(raw)) {
-    throw invalidCursor();
-  }
-  let decoded: unknown;
-  try {
-    decoded = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
-  } catch {
-    throw invalidCursor();
-  }
-  const schema = z.object({ k: z.literal(kind), ...shape }).strict();
-  const parsed = schema.safeParse(decoded);
+  const decoded = decodeOpaqueCursor(kind, raw);
+  const parsed = z.object(shape).strict().safeParse(decoded);
   if (!parsed.success) throw invalidCursor();
-  const { k: _kind, ...position } = parsed.data as Record<string, unknown>;
-  return position as z.infer<z.ZodObject<S>>;
+  return parsed.data as z.infer<z.ZodObject<S>>;
 }

@@ -1,4 +1,4 @@
-import { validationFailed } from '../http/errors';
+import { decodeOpaqueCursor, encodeOpaqueCursor, invalidCursor } from '../http/cursor';
 
 /**
  * Pagination cursors for the numbers and billing queries. ElectroDB's own cursor is the
@@ -7,11 +7,9 @@ import { validationFailed } from '../http/errors';
  * query, another user or a forger is therefore a 400, never a DynamoDB ValidationException (500)
  * and never a way into someone else's partition.
  */
-const MAX_CURSOR_CHARS = 1024;
 const KEY_FIELD = /^(pk|sk|gsi[0-9]pk|gsi[0-9]sk)$/;
 
-export const invalidCursor = () =>
-  validationFailed([{ path: 'query.cursor', message: 'Invalid cursor.' }], 'Invalid query.');
+export { invalidCursor };
 
 /**
  * The key range a query reads, from ElectroDB's query params: the partition (`#pk` / `:pk`) and,
@@ -50,26 +48,14 @@ export function partitionOf(params: unknown): Partition {
 export function encodeCursor(kind: string, electroCursor: string | null): string | null {
   if (!electroCursor) return null;
   const key: unknown = JSON.parse(Buffer.from(electroCursor, 'base64url').toString('utf8'));
-  return Buffer.from(JSON.stringify({ k: kind, key }), 'utf8').toString('base64url');
+  return encodeOpaqueCursor(kind, { key });
 }
 
 /** ElectroDB's cursor from ours, after checking kind, shape and partition; anything else is a 400. */
 export function decodeCursor(kind: string, raw: string | undefined, partition: Partition): string | null {
   if (raw === undefined) return null;
-  if (raw.length === 0 || raw.length > MAX_CURSOR_CHARS || !/^[A-Za-z0-9_-]+$/.test(raw)) {
-    throw invalidCursor();
-  }
-  let decoded: unknown;
-  try {
-    decoded = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
-  } catch {
-    throw invalidCursor();
-  }
-  if (typeof decoded !== 'object' || decoded === null) throw invalidCursor();
-  const { k, key, ...rest } = decoded as { k?: unknown; key?: unknown };
-  if (k !== kind || Object.keys(rest).length > 0 || typeof key !== 'object' || key === null) {
-    throw invalidCursor();
-  }
+  const { key, ...rest } = decodeOpaqueCursor(kind, raw);
+  if (Object.keys(rest).length > 0 || typeof key !== 'object' || key === null) throw invalidCursor();
   const entries = Object.entries(key);
   const wellFormed =
     entries.length >= 2 &&

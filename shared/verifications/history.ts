@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { encodeTime } from 'ulid';
 import { db } from '../db/service';
-import { validationFailed } from '../http/errors';
+import { decodeOpaqueCursor, encodeOpaqueCursor, invalidCursor } from '../http/cursor';
 import type { VerificationItem } from './entities/verification';
 import type { HistoryFilters } from './schemas';
 
@@ -35,23 +35,23 @@ const filterDigest = (filters: HistoryFilters): string =>
     .slice(0, 12);
 
 export function encodeCursor(state: CursorState, filters: HistoryFilters): string {
-  return Buffer.from(JSON.stringify({ b: state.before, f: filterDigest(filters) })).toString('base64url');
+  return encodeOpaqueCursor(CURSOR_KIND, { b: state.before, f: filterDigest(filters) });
 }
 
-const badCursor = () => validationFailed([{ path: 'query.cursor', message: 'Invalid cursor.' }]);
+const CURSOR_KIND = 'verifications';
 const ID_SHAPE = /^vrf_[0-9A-HJKMNP-TV-Z]{26}$/;
 
 /** Decodes a cursor made by `encodeCursor` for the same filters; anything else is a 400. */
 export function decodeCursor(cursor: string, filters: HistoryFilters): CursorState {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw badCursor();
+  const { b, f, ...rest } = decodeOpaqueCursor(CURSOR_KIND, cursor);
+  if (
+    typeof b !== 'string' ||
+    !ID_SHAPE.test(b) ||
+    f !== filterDigest(filters) ||
+    Object.keys(rest).length > 0
+  ) {
+    throw invalidCursor();
   }
-  if (typeof parsed !== 'object' || parsed === null) throw badCursor();
-  const { b, f } = parsed as { b?: unknown; f?: unknown };
-  if (typeof b !== 'string' || !ID_SHAPE.test(b) || f !== filterDigest(filters)) throw badCursor();
   return { before: b };
 }
 

@@ -1,5 +1,5 @@
 import { api, expectProblem } from '../helpers/api';
-import { signedInUser, type TestUser } from '../helpers/session';
+import { busyUser, type TestUser } from '../helpers/session';
 import { auth, chat, history, type MessageView } from './support';
 
 interface UploadSlot {
@@ -26,11 +26,7 @@ describe('attachments', () => {
   let conversationId: string;
 
   beforeAll(async () => {
-    [alice, bob, mallory] = await Promise.all([
-      signedInUser('alice'),
-      signedInUser('bob'),
-      signedInUser('mallory'),
-    ]);
+    [alice, bob, mallory] = await Promise.all([busyUser('alice'), busyUser('bob'), busyUser('mallory')]);
     conversationId = (await chat(alice, [bob, mallory])).id;
   });
 

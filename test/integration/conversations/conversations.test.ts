@@ -1,5 +1,5 @@
 import { api, expectProblem } from '../helpers/api';
-import { signedInUser, type TestUser } from '../helpers/session';
+import { busyUser, type TestUser } from '../helpers/session';
 import {
   auth,
   type ConversationView,
@@ -17,11 +17,7 @@ describe('conversations', () => {
   let carol: TestUser;
 
   beforeAll(async () => {
-    [alice, bob, carol] = await Promise.all([
-      signedInUser('alice'),
-      signedInUser('bob'),
-      signedInUser('carol'),
-    ]);
+    [alice, bob, carol] = await Promise.all([busyUser('alice'), busyUser('bob'), busyUser('carol')]);
   });
 
   describe('create', () => {
@@ -95,7 +91,7 @@ describe('conversations', () => {
 
   describe('list, archive and restore', () => {
     it('lists newest activity first with previews, unread counts and cursor pagination', async () => {
-      const user = await signedInUser('lister');
+      const user = await busyUser('lister');
       const first = await chat(user, [bob], 'first');
       const second = await chat(user, [carol], 'second');
       const third = await chat(user, [alice], 'third');

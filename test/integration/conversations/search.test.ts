@@ -1,5 +1,5 @@
 import { api, expectProblem } from '../helpers/api';
-import { signedInUser, type TestUser } from '../helpers/session';
+import { busyUser, type TestUser } from '../helpers/session';
 import { auth, chat, type MessageView, type Page, send } from './support';
 
 interface Hit {
@@ -24,11 +24,7 @@ describe('message search', () => {
   const marker = `zq${Date.now().toString(36)}`;
 
   beforeAll(async () => {
-    [alice, bob, carol] = await Promise.all([
-      signedInUser('alice'),
-      signedInUser('bob'),
-      signedInUser('carol'),
-    ]);
+    [alice, bob, carol] = await Promise.all([busyUser('alice'), busyUser('bob'), busyUser('carol')]);
     withBob = (await chat(alice, [bob])).id;
     withCarol = (await chat(alice, [carol])).id;
     await send(bob, withBob, `Lunch at the Café ${marker}?`);
@@ -62,7 +58,7 @@ describe('message search', () => {
   it('searches only the conversations the caller belongs to', async () => {
     const bobs = await search(bob, `q=${marker}`);
     expect(bobs.items.map((h) => h.conversationId)).toEqual([withBob, withBob]);
-    const outsider = await signedInUser('outsider');
+    const outsider = await busyUser('outsider');
     expect((await search(outsider, `q=${marker}`)).items).toEqual([]);
     expect((await search(outsider, 'q=lunch')).items).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { api, expectProblem } from '../helpers/api';
-import { signedInUser } from '../helpers/session';
+import { busyUser } from '../helpers/session';
 import { eventually, userWithNumber } from '../numbers/support';
 import { auth, type ConversationView, conversation, history, type MessageView } from './support';
 
@@ -89,7 +89,7 @@ describe('SMS conversations', () => {
 
   it("refuses another user's number as fromNumber with 403", async () => {
     const { number } = await userWithNumber(0, 'owner');
-    const intruder = await signedInUser('intruder');
+    const intruder = await busyUser('intruder');
     const response = await api.post(
       '/v1/conversations',
       { participants: [{ phoneNumber: peerNumber() }], fromNumber: number.phoneNumber },

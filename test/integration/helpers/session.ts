@@ -53,3 +53,7 @@ export async function onPlan(user: TestUser, plan: 'free' | 'pro' | 'business'):
   await db().entities.user.patch({ userId: user.userId }).set({ plan }).go();
   return user;
 }
+
+/** A signed-in user on the business plan (see `onPlan`): for suites that are not about limits. */
+export const busyUser = async (prefix = 'user'): Promise<TestUser> =>
+  onPlan(await signedInUser(prefix), 'business');

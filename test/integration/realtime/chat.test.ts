@@ -2,7 +2,7 @@ import { db } from '../../../shared/db/service';
 import { openConnection } from '../../../shared/realtime/connections';
 import { relayTyping, TYPING_WINDOW_MS } from '../../../shared/realtime/typing';
 import { api } from '../helpers/api';
-import { signedInUser, type TestUser } from '../helpers/session';
+import { busyUser, type TestUser } from '../helpers/session';
 import { connectWs, WsUpgradeError, type WsClient } from '../helpers/ws';
 import { auth, chat, eventually, type MessageView, send } from '../conversations/support';
 
@@ -24,11 +24,7 @@ describe('real-time chat over the WebSocket', () => {
   };
 
   beforeAll(async () => {
-    [alice, bob, carol] = await Promise.all([
-      signedInUser('alice'),
-      signedInUser('bob'),
-      signedInUser('carol'),
-    ]);
+    [alice, bob, carol] = await Promise.all([busyUser('alice'), busyUser('bob'), busyUser('carol')]);
   });
 
   afterAll(async () => {
