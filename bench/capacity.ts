@@ -268,22 +268,35 @@ export function instrument(client: DynamoDBDocumentClient, gsis: readonly GsiKey
           }
         : {}),
     });
-    for (let i = 0; i < pending.length; i += 100) {
-      const chunk = pending.slice(i, i + 100);
+    // The same item may have been updated by several transactions (a balance): read it once.
+    const unique = new Map<string, PendingLookup>();
+    for (const lookup of pending) unique.set(`${lookup.table}|${JSON.stringify(lookup.key)}`, lookup);
+    const units = new Map<string, number>();
+    const keys = [...unique];
+    for (let i = 0; i < keys.length; i += 100) {
+      const chunk = keys.slice(i, i + 100);
       const byTable = new Map<string, Item[]>();
-      for (const { table, key } of chunk) byTable.set(table, [...(byTable.get(table) ?? []), key]);
+      for (const [, { table, key }] of chunk) byTable.set(table, [...(byTable.get(table) ?? []), key]);
       const out = await raw.send(
         new BatchGetItemCommand({
           RequestItems: Object.fromEntries(
-            [...byTable].map(([table, keys]) => [table, { Keys: keys as never, ConsistentRead: true }]),
+            [...byTable].map(([table, keyList]) => [table, { Keys: keyList as never, ConsistentRead: true }]),
           ),
         }),
       );
-      const found = Object.values(out.Responses ?? {}).flat() as unknown as Item[];
-      for (const item of found) write += transactionalUnits(item, gsis);
-      // An update whose item is gone again (deleted later in the same work) counts as 1 KB.
-      write += 2 * (chunk.length - found.length);
+      for (const [table, items] of Object.entries(out.Responses ?? {})) {
+        for (const item of items as unknown as Item[]) {
+          const match = chunk.find(
+            ([, l]) =>
+              l.table === table &&
+              Object.entries(l.key).every(([k, v]) => JSON.stringify(item[k]) === JSON.stringify(v)),
+          );
+          if (match) units.set(match[0], transactionalUnits(item, gsis));
+        }
+      }
     }
+    // An updated item that is gone again (deleted later in the same work) counts as 1 KB.
+    for (const lookup of pending) write += units.get(`${lookup.table}|${JSON.stringify(lookup.key)}`) ?? 2;
   };
 
   const snapshot = async () => {

@@ -11,15 +11,15 @@
  * Two variants are measured beside CDK's choice, on a few representative functions:
  * - `sdkExternal`: @aws-sdk/* and @smithy/* left to the Lambda runtime's copy (NodejsFunction's
  *   default with the sdkV3ExcludeSmithyPackages flag that cdk.json sets);
- * - `noSourceMaps`: the bundled variant without NODE_OPTIONS=--enable-source-maps.
+ * - `noSourceMaps`: the SDK floor without NODE_OPTIONS=--enable-source-maps (what the option costs).
  *
  * Runs on its own too: `npx tsx bench/cold-start.ts` (no runtime needed).
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import type { BuildOptions, Metafile } from 'esbuild';
+import type { BuildOptions, Metafile, Plugin } from 'esbuild';
 import { median, round } from './harness';
 
 const run = promisify(execFile);
@@ -90,6 +90,8 @@ export interface FunctionFigure {
   readonly mapBytes: number;
   /** Same function with the SDK left to the runtime. */
   readonly sdkExternalBytes: number;
+  /** Same function if the sources imported zod as a namespace (`import * as z`): a what-if. */
+  readonly zodNamespaceBytes: number;
   /** Where the function comes from: the route table, WebSocket routes, jobs, SMS or metering. */
   readonly source: string;
 }
@@ -98,7 +100,6 @@ export interface VariantFigure {
   readonly name: string;
   readonly bundledInitMs: number;
   readonly sdkExternalInitMs: number;
-  readonly noSourceMapsInitMs: number;
 }
 
 export interface ColdStartResult {
@@ -160,6 +161,7 @@ async function buildAll(
   entries: ReadonlyMap<string, string>,
   outDir: string,
   external: string[],
+  plugins: Plugin[] = [],
 ): Promise<Map<string, Built>> {
   const esbuild = await import('esbuild');
   const result = await esbuild.build({
@@ -169,6 +171,7 @@ async function buildAll(
     outExtension: { '.js': '.mjs' },
     external,
     metafile: true,
+    plugins,
   });
   const built = new Map<string, Built>();
   for (const name of entries.keys()) {
@@ -185,6 +188,25 @@ async function buildAll(
   }
   return built;
 }
+
+/**
+ * What-if of a one-line change in the sources, applied at build time to measure it before it is
+ * made: `import { z } from 'zod'` binds zod's whole namespace object (every locale, the JSON
+ * Schema converters...), which esbuild must keep; `import * as z from 'zod'` lets it tree-shake.
+ * Once the sources use the namespace form, this variant equals the deployed bundles.
+ */
+const zodNamespaceImports: Plugin = {
+  name: 'zod-namespace-imports',
+  setup(build) {
+    build.onLoad({ filter: /[\\/](shared|functions)[\\/].*\.ts$/ }, (args) => ({
+      contents: readFileSync(args.path, 'utf8').replaceAll(
+        "import { z } from 'zod';",
+        "import * as z from 'zod';",
+      ),
+      loader: 'ts',
+    }));
+  },
+};
 
 /** Bytes per npm package (or per top-level source folder) in one output. */
 function packagesOf(metafile: Metafile): Array<[string, number]> {
@@ -250,6 +272,7 @@ export async function runColdStartBenchmarks(
   entries.set(FLOOR, floorEntry);
   const bundledAll = await buildAll(entries, join(OUT_DIR, 'bundled'), []);
   const externalAll = await buildAll(entries, join(OUT_DIR, 'sdk-external'), RUNTIME_SDK);
+  const zodAll = await buildAll(entries, join(OUT_DIR, 'zod-namespace'), [], [zodNamespaceImports]);
   const floor = bundledAll.get(FLOOR)!;
   const floorExternal = externalAll.get(FLOOR)!;
   const bundled = new Map([...bundledAll].filter(([name]) => name !== FLOOR));
@@ -270,10 +293,9 @@ export async function runColdStartBenchmarks(
     task('floor:external', floorExternal.file, 'floor'),
     task('floor:nomaps', floor.file, 'floor', noMaps),
     ...[...bundled].map(([name, b]) => task(name, b.file, 'handler')),
-    ...VARIANT_FUNCTIONS.filter((name) => modules.has(name)).flatMap((name) => [
+    ...VARIANT_FUNCTIONS.filter((name) => modules.has(name)).map((name) =>
       task(`${name}:external`, external.get(name)!.file, 'handler'),
-      task(`${name}:nomaps`, bundled.get(name)!.file, 'handler', noMaps),
-    ]),
+    ),
   ];
   const measureStarted = performance.now();
   // Rounds of every task in a new random order: noise from other processes spreads evenly.
@@ -288,6 +310,8 @@ export async function runColdStartBenchmarks(
     });
   }
   const measureMs = performance.now() - measureStarted;
+  // About 400 MB of bundles and maps: kept only on request (BENCH_KEEP_BUNDLES=1, to inspect them).
+  if (process.env.BENCH_KEEP_BUNDLES !== '1') rmSync(OUT_DIR, { recursive: true, force: true });
   const initOf = (key: string) => round(median(tasks.find((t) => t.key === key)?.runs ?? []), 1);
   const runsOf = (key: string) => (tasks.find((t) => t.key === key)?.runs ?? []).map((v) => round(v, 1));
 
@@ -298,6 +322,7 @@ export async function runColdStartBenchmarks(
     bytes: bundled.get(name)!.bytes,
     mapBytes: bundled.get(name)!.mapBytes,
     sdkExternalBytes: external.get(name)!.bytes,
+    zodNamespaceBytes: zodAll.get(name)!.bytes,
     initMs: initOf(name),
     initRuns: runsOf(name),
   }));
@@ -313,7 +338,6 @@ export async function runColdStartBenchmarks(
       name,
       bundledInitMs: initOf(name),
       sdkExternalInitMs: initOf(`${name}:external`),
-      noSourceMapsInitMs: initOf(`${name}:nomaps`),
     })),
     bundlesOver1MB: functions.filter((f) => f.bytes > ONE_MB).map((f) => f.name),
     initOver1_5xFloor: functions.filter((f) => f.initMs > 1.5 * sdkFloorInitMs).map((f) => f.name),

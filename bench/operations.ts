@@ -123,6 +123,7 @@ export const MINIMUMS: Readonly<Record<string, Minimum & { readonly gap?: string
     rcu: 1,
     wcu: 15,
     why: 'Idempotency-Key (2 WCU), pool Query (0.5 RCU) + held-leases Query (0.5 RCU), quota ADD (1 WCU), one transaction: lease, verification (+2 GSI), balance, ledger (4 × 2 WCU + 2)',
+    gap: 'calls, not units: the month and day quota rows and the month and day spend counters are four separate UpdateItems, the recent-activity entry a fifth write, and the plan limits a GetItem of the user; each is 1 unit, so the capacity stays within 1.5× of the minimum',
   },
   'inbound code': {
     ddbCalls: 3,

@@ -15,6 +15,7 @@ import { main, percentile, round, runStandalone, seedUser } from './harness';
 export interface ThroughputResult {
   readonly senders: number;
   readonly seconds: number;
+  /** Successful requests per second (messages stored, or pages read). */
   readonly messagesPerSecond: number;
   readonly sent: number;
   readonly p50Ms: number;
@@ -45,6 +46,7 @@ export interface RateLimitResult {
 export interface RealtimeResult {
   readonly fanout: FanoutResult;
   readonly throughput: ThroughputResult;
+  readonly reads: ThroughputResult;
   readonly rateLimit: RateLimitResult;
 }
 
@@ -59,45 +61,34 @@ async function signedInUsers(count: number, prefix: string) {
   return users;
 }
 
-/** 20 senders, each in a conversation of its own, POSTing messages back to back for `seconds`. */
-export async function throughputBenchmark(senders = 20, seconds = 10): Promise<ThroughputResult> {
-  const { api } = await import('../test/integration/helpers/api');
-  const { db } = await import('../shared/db/service');
-  const users = await signedInUsers(senders, 'tput');
-  const peer = await seedUser('tputpeer');
-  const conversations: string[] = [];
-  for (const user of users) {
-    // Lift the plan (200 requests/s each) so this measures the platform, not the limiter.
-    await db().entities.user.patch({ userId: user.userId }).set({ plan: 'business' }).go();
-    const created = await api.post<{ id: string }>(
-      '/v1/conversations',
-      { participants: [{ username: peer.username }] },
-      { token: user.accessToken },
-    );
-    if (created.status !== 201) throw new Error(`create conversation answered ${created.status}`);
-    conversations.push(created.json.id);
-  }
+interface Loop {
+  readonly users: ReadonlyArray<{ readonly accessToken: string }>;
+  /** One request of worker `index`; resolves with the HTTP status. */
+  request(index: number, token: string): Promise<number>;
+  readonly success: number;
+}
+
+/** Closed loop: every worker sends its next request when the previous one answered, for `seconds`. */
+async function closedLoop(loop: Loop, seconds: number): Promise<ThroughputResult> {
   const statuses: Record<string, number> = {};
   const latencies: number[] = [];
-  let sent = 0;
+  let done = 0;
   let measuring = false;
   let stop = false;
-  const body = 'Are we still on for lunch at noon tomorrow, Bob?';
   const worker = async (index: number) => {
-    const token = users[index]!.accessToken;
-    const path = `/v1/conversations/${conversations[index]}/messages`;
+    const token = loop.users[index]!.accessToken;
     while (!stop) {
       const started = performance.now();
-      const answer = await api.post(path, { body }, { token });
+      const status = await loop.request(index, token);
       if (!measuring) continue;
-      statuses[answer.status] = (statuses[answer.status] ?? 0) + 1;
-      if (answer.status === 201) {
-        sent++;
+      statuses[status] = (statuses[status] ?? 0) + 1;
+      if (status === loop.success) {
+        done++;
         latencies.push(performance.now() - started);
       }
     }
   };
-  const workers = users.map((_, i) => worker(i));
+  const workers = loop.users.map((_, i) => worker(i));
   await sleep(1500); // warm-up: handler modules loaded, connections open
   measuring = true;
   const started = performance.now();
@@ -107,10 +98,10 @@ export async function throughputBenchmark(senders = 20, seconds = 10): Promise<T
   stop = true;
   await Promise.all(workers);
   return {
-    senders,
+    senders: loop.users.length,
     seconds: round(elapsed, 1),
-    messagesPerSecond: round(sent / elapsed, 1),
-    sent,
+    messagesPerSecond: round(done / elapsed, 1),
+    sent: done,
     p50Ms: round(percentile(latencies, 0.5), 1),
     p99Ms: round(percentile(latencies, 0.99), 1),
     statuses,
@@ -118,6 +109,56 @@ export async function throughputBenchmark(senders = 20, seconds = 10): Promise<T
       .filter(([status]) => Number(status) >= 500)
       .reduce((n, [, count]) => n + count, 0),
   };
+}
+
+/** Signed-in users on the business plan (200 requests/s each): the limiter stays out of the way. */
+async function unthrottledUsers(count: number, prefix: string) {
+  const { db } = await import('../shared/db/service');
+  const users = await signedInUsers(count, prefix);
+  for (const user of users) {
+    await db().entities.user.patch({ userId: user.userId }).set({ plan: 'business' }).go();
+  }
+  return users;
+}
+
+/** 20 senders, each in a conversation of its own, POSTing 10-word messages back to back. */
+export async function throughputBenchmark(senders = 20, seconds = 10): Promise<ThroughputResult> {
+  const { api } = await import('../test/integration/helpers/api');
+  const users = await unthrottledUsers(senders, 'tput');
+  const peer = await seedUser('tputpeer');
+  const paths: string[] = [];
+  for (const user of users) {
+    const created = await api.post<{ id: string }>(
+      '/v1/conversations',
+      { participants: [{ username: peer.username }] },
+      { token: user.accessToken },
+    );
+    if (created.status !== 201) throw new Error(`create conversation answered ${created.status}`);
+    paths.push(`/v1/conversations/${created.json.id}/messages`);
+  }
+  const body = 'Are we still on for lunch at noon tomorrow, Bob?';
+  return closedLoop(
+    {
+      users,
+      success: 201,
+      request: async (index, token) => (await api.post(paths[index]!, { body }, { token })).status,
+    },
+    seconds,
+  );
+}
+
+/** The same 20 workers reading a conversation-list page: what the gateway serves without writes. */
+export async function readThroughputBenchmark(workers = 20, seconds = 5): Promise<ThroughputResult> {
+  const { api } = await import('../test/integration/helpers/api');
+  const users = await unthrottledUsers(workers, 'reads');
+  return closedLoop(
+    {
+      users,
+      success: 200,
+      request: async (_index, token) => (await api.get('/v1/conversations?limit=20', { token })).status,
+    },
+    seconds,
+  );
 }
 
 /** Open loop at 10× the free plan's rate against GET /v1/me, then one request after Retry-After. */
@@ -183,8 +224,9 @@ export async function rateLimitBenchmark(seconds = 3): Promise<RateLimitResult> 
 export async function runRealtimeBenchmarks(): Promise<RealtimeResult> {
   const fanout = await fanoutBenchmark(50, 20);
   const throughput = await throughputBenchmark(20, 10);
+  const reads = await readThroughputBenchmark(20, 5);
   const rateLimit = await rateLimitBenchmark(3);
-  return { fanout, throughput, rateLimit };
+  return { fanout, throughput, reads, rateLimit };
 }
 
 if (require.main === module) {
