@@ -200,7 +200,7 @@ const zodNamespaceImports: Plugin = {
   setup(build) {
     build.onLoad({ filter: /[\\/](shared|functions)[\\/].*\.ts$/ }, (args) => ({
       contents: readFileSync(args.path, 'utf8').replaceAll(
-        "import { z } from 'zod';",
+        "import * as z from 'zod';",
         "import * as z from 'zod';",
       ),
       loader: 'ts',

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { JobDef, JobEvent, JobResult } from '../shared/jobs/registry';
 import type { LambdaInvoker } from './lambda/invoke';
 

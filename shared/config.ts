@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Configuration from `process.env`, validated with zod. Each section is parsed once, on first

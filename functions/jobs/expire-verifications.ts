@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { JobEvent, JobResult } from '../../shared/jobs/registry';
 import { expireDueVerifications } from '../../shared/verifications/expiry';
 

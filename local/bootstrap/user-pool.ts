@@ -8,7 +8,7 @@ import {
   DescribeUserPoolCommand,
   ResourceNotFoundException,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export interface UserPoolIds {
   readonly userPoolId: string;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { findUserIdBy } from '../../shared/auth/service';
 import { topUp } from '../../shared/billing/service';
 import { notFound } from '../../shared/http/errors';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { notFound } from '../../shared/http/errors';
 import { runJob } from '../jobs';
 import { defineDevEndpoint } from './registry';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAILBOX_FILE, type MailboxEntry } from '../../shared/adapters/email';
 import { readJsonLines } from '../../shared/adapters/local-files';
 import { defineDevEndpoint } from './registry';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { validationFailed } from '../../shared/http/errors';
 import { freshNumbers } from '../../shared/numbers/catalog';
 import { NUMBER_TYPES } from '../../shared/numbers/entities/inventory-number';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { inboundSnsEvent } from '../../shared/sms/inbound';
 import { readOutbox } from '../../shared/sms/outbox';
 import { devInboundBody } from '../../shared/sms/schemas';

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { findFreePort, isPortFree, LOOPBACK, preferredOrFreePort } from '../ports';
 import { type CognitoEmulator, startCognito } from './cognito';
 import { type DynamoDbEmulator, startDynamoDb } from './dynamodb';

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * S3's checks of a browser POST upload (SigV4 POST policy), for the local S3 front: s3rver

@@ -6,7 +6,7 @@ import {
   DeleteUsagePlanKeyCommand,
   GetUsagePlansCommand,
 } from '@aws-sdk/client-api-gateway';
-import { z } from 'zod';
+import * as z from 'zod';
 import { config, isLocal } from '../config';
 import type { PlanId } from './plans';
 

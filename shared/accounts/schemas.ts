@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { password, text, username } from '../http/schemas';
 import { SCOPES } from '../http/route';
 

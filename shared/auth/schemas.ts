@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { email, password, text, username } from '../http/schemas';
 
 export const registerBody = z

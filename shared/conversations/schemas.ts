@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { cursorParam, limitParam, prefixedId, text } from '../http/schemas';
 import { e164 } from '../numbers/phone';
 

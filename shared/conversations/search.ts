@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { db } from '../db/service';
 import { validationFailed } from '../http/errors';
 import { decodeCursor, encodeCursor } from './cursor';

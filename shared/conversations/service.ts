@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { findUserIdBy, getUser } from '../auth/service';
 import { isConditionalFailure } from '../db/errors';
 import { ttlIn } from '../db/schema';

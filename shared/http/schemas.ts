@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isCleanString } from './json';
 
 /** Building blocks shared by every context's request schemas. */

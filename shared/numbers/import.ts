@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { InventoryInput } from './catalog';
 import { matchesPlan } from './catalog';
 import { CAPABILITIES, NUMBER_TYPES } from './entities/inventory-number';

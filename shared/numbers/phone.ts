@@ -1,5 +1,5 @@
 import { isSupportedCountry, isValidPhoneNumber, parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * E.164 phone numbers, validated with libphonenumber-js's full ("max") metadata so that a

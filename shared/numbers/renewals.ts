@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { recordActivity } from '../activity/service';
 import { chargeWrites, isInsufficientFunds, recordSpend } from '../billing/service';
 import { isConditionalFailure } from '../db/errors';

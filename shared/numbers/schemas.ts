@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { cursorParam, limitParam } from '../http/schemas';
 import { CAPABILITIES, NUMBER_TYPES } from './entities/inventory-number';
 import { e164, e164PathParam, isCountryCode } from './phone';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AppError } from '../http/errors';
 import { parseJsonSafely } from '../http/json';
 import { prefixedId } from '../http/schemas';

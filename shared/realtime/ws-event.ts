@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The parts of an API Gateway WebSocket event the handlers use, validated. The authorizer's

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { touchApiKey } from '../accounts/api-keys';
 import { dayBuckets, monthBucket } from './service';
 import { db } from '../db/service';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { cursorParam, limitParam, prefixedId } from '../http/schemas';
 import { findService } from './catalogue';
 import { EXPORT_FORMATS } from './entities/verification-export';

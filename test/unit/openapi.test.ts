@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RouteDef } from '../../shared/http/route';
 import { buildOpenApiDocument } from '../../shared/openapi';
 import { routes } from '../../shared/routes';

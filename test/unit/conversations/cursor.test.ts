@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { decodeCursor, encodeCursor } from '../../../shared/conversations/cursor';
 import { MESSAGE_ID } from '../../../shared/conversations/ids';
 import { AppError } from '../../../shared/http/errors';

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { httpHandler, ok } from '../../../shared/http/handler';
 import { defineRoute } from '../../../shared/http/route';
 
