@@ -10,3 +10,20 @@ export const SERVICE_NAME = 'smsproj';
 /** Epoch seconds `seconds` from now (or from `from`). */
 export const ttlIn = (seconds: number, from: number = Date.now()): number =>
   Math.floor(from / 1000) + seconds;
+
+const nowIso = () => new Date().toISOString();
+/** `createdAt`: set once, when the item is created. */
+export const createdAtAttribute = {
+  type: 'string',
+  required: true,
+  readOnly: true,
+  default: nowIso,
+} as const;
+/** `updatedAt`: ElectroDB refreshes it on every write of the item. */
+export const updatedAtAttribute = {
+  type: 'string',
+  required: true,
+  default: nowIso,
+  watch: '*',
+  set: nowIso,
+} as const;

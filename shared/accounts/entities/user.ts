@@ -1,5 +1,5 @@
 import { Entity, type EntityItem } from 'electrodb';
-import { SERVICE_NAME } from '../../db/schema';
+import { SERVICE_NAME, createdAtAttribute, updatedAtAttribute } from '../../db/schema';
 import { PLAN_IDS } from '../plans';
 
 /**
@@ -27,14 +27,8 @@ export const User = new Entity({
     /** AWS only: the API Gateway API key that binds this user's JWT calls to the tier's usage plan. */
     gatewayApiKeyValue: { type: 'string' },
     gatewayApiKeyId: { type: 'string' },
-    createdAt: { type: 'string', required: true, readOnly: true, default: () => new Date().toISOString() },
-    updatedAt: {
-      type: 'string',
-      required: true,
-      default: () => new Date().toISOString(),
-      watch: '*',
-      set: () => new Date().toISOString(),
-    },
+    createdAt: createdAtAttribute,
+    updatedAt: updatedAtAttribute,
   },
   indexes: {
     primary: { pk: { field: 'pk', composite: ['userId'] }, sk: { field: 'sk', composite: [] } },

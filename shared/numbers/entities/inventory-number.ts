@@ -1,5 +1,5 @@
 import { Entity, type EntityItem } from 'electrodb';
-import { SERVICE_NAME } from '../../db/schema';
+import { SERVICE_NAME, createdAtAttribute, updatedAtAttribute } from '../../db/schema';
 
 export const NUMBER_TYPES = ['local', 'mobile', 'tollfree'] as const;
 export type NumberType = (typeof NUMBER_TYPES)[number];
@@ -46,14 +46,8 @@ export const InventoryNumber = new Entity({
     source: { type: ['seed', 'import', 'provisioned'] as const, required: true, default: 'seed' },
     /** Carrier-side id (End User Messaging PhoneNumberId) when provisioned through AWS. */
     providerId: { type: 'string' },
-    createdAt: { type: 'string', required: true, readOnly: true, default: () => new Date().toISOString() },
-    updatedAt: {
-      type: 'string',
-      required: true,
-      default: () => new Date().toISOString(),
-      watch: '*',
-      set: () => new Date().toISOString(),
-    },
+    createdAt: createdAtAttribute,
+    updatedAt: updatedAtAttribute,
   },
   indexes: {
     primary: { pk: { field: 'pk', composite: ['phoneNumber'] }, sk: { field: 'sk', composite: [] } },

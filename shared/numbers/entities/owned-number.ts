@@ -1,5 +1,5 @@
 import { Entity, type EntityItem } from 'electrodb';
-import { SERVICE_NAME } from '../../db/schema';
+import { SERVICE_NAME, updatedAtAttribute } from '../../db/schema';
 import { CAPABILITIES, NUMBER_TYPES } from './inventory-number';
 
 export const OWNED_STATUSES = ['active', 'cancelled', 'expired'] as const;
@@ -42,13 +42,7 @@ export const OwnedNumber = new Entity({
     smsReceived: { type: 'number', required: true, default: 0 },
     dueShard: { type: 'string', required: true },
     nextActionAt: { type: 'string' },
-    updatedAt: {
-      type: 'string',
-      required: true,
-      default: () => new Date().toISOString(),
-      watch: '*',
-      set: () => new Date().toISOString(),
-    },
+    updatedAt: updatedAtAttribute,
   },
   indexes: {
     primary: { pk: { field: 'pk', composite: ['userId'] }, sk: { field: 'sk', composite: ['phoneNumber'] } },

@@ -1,6 +1,6 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: ElectroDB key templates are plain strings with ${attribute} placeholders.
 import { Entity, type EntityItem } from 'electrodb';
-import { SERVICE_NAME } from '../../db/schema';
+import { SERVICE_NAME, updatedAtAttribute } from '../../db/schema';
 import { ACTIVE_STATUSES, VERIFICATION_STATUSES } from '../state';
 
 /**
@@ -56,13 +56,7 @@ export const Verification = new Entity({
     expiredAt: { type: 'string' },
     /** Set in the transaction that paid the refund (expired / cancelled), with the ledger entry. */
     refundedAt: { type: 'string' },
-    updatedAt: {
-      type: 'string',
-      required: true,
-      default: () => new Date().toISOString(),
-      watch: '*',
-      set: () => new Date().toISOString(),
-    },
+    updatedAt: updatedAtAttribute,
   },
   indexes: {
     primary: {
