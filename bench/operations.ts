@@ -21,6 +21,7 @@ import {
 } from './harness';
 import { seedMessages } from './conversations';
 import { callAuthorizer, callInboundSms, callJob, expectRoute, jwtCaller } from './lambda';
+import { POOL_COUNTRY, seedPool } from './verifications';
 
 export interface Minimum {
   readonly ddbCalls: number;
@@ -47,7 +48,6 @@ export interface OperationFigure {
 }
 
 const TEN_WORDS = 'Are we still on for lunch at noon tomorrow, Bob?';
-const POOL_COUNTRY = 'JP';
 const BALANCE = 10_000_000;
 
 /**
@@ -181,21 +181,6 @@ async function stockFresh(count: number): Promise<string[]> {
   const numbers = freshNumbers('US', 'local', count)!;
   await stockNumbers(numbers, 'available');
   return numbers.map((n) => n.phoneNumber);
-}
-
-async function seedPool(count: number): Promise<void> {
-  const { freshPoolNumbers } = await import('../test/integration/verifications/helpers');
-  const { addToVerificationPool } = await import('../shared/numbers/inventory');
-  await addToVerificationPool(
-    freshPoolNumbers(POOL_COUNTRY, count).map((phoneNumber) => ({
-      phoneNumber,
-      country: POOL_COUNTRY,
-      type: 'mobile' as const,
-      capabilities: ['sms' as const],
-      monthlyPriceCents: 0,
-      setupPriceCents: 0,
-    })),
-  );
 }
 
 const randomRecipient = () => `+1415${String(2_000_000 + Math.floor(Math.random() * 7_999_999))}`;

@@ -27,10 +27,12 @@ export interface VerificationBenchResult {
   readonly notes: string[];
 }
 
-const POOL_COUNTRY = 'JP';
+/** A country no test or other bench stocks, so the bench's verification pool is its own. */
+export const POOL_COUNTRY = 'JP';
 const EXPIRY_BATCH = 20;
 
-async function seedPool(count: number): Promise<void> {
+/** Adds `count` fresh verification-pool numbers in POOL_COUNTRY. */
+export async function seedPool(count: number): Promise<void> {
   const { freshPoolNumbers } = await import('../test/integration/verifications/helpers');
   const { addToVerificationPool } = await import('../shared/numbers/inventory');
   await addToVerificationPool(
