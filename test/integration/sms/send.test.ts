@@ -101,13 +101,19 @@ describe('POST /v1/sms', () => {
     const socket = await connectWs(user.accessToken);
     try {
       const response = await send(user, { from, to: recipient(), body: 'pushed' });
+      const messageId = response.json.messageId;
 
+      // The file's user is shared: an earlier test's SMS may still be reported on this socket,
+      // so wait for this message's events (waitFor also sees events that arrived before).
       const createdEvent = await socket.waitFor<{ message: { id: string; status: string } }>(
-        (e) => (e as { type?: string }).type === 'message.created',
+        (e) =>
+          (e as { type?: string }).type === 'message.created' &&
+          (e as { message?: { id?: string } }).message?.id === messageId,
       );
       const statusEvent = await socket.waitFor<{ messageId: string; status: string }>(
         (e) =>
-          (e as { type?: string; status?: string }).type === 'message.status' &&
+          (e as { type?: string }).type === 'message.status' &&
+          (e as { messageId?: string }).messageId === messageId &&
           (e as { status?: string }).status === 'sent',
       );
 
