@@ -37,6 +37,8 @@ export interface Plan {
     readonly numbers: number;
     readonly requestsPerSecond: number;
     readonly burst: number;
+    /** Pending or received verification requests at once (v1.1). */
+    readonly activeVerifications?: number;
   };
 }
 

@@ -129,7 +129,14 @@ export function VerificationsPage() {
           />
         ))}
       </div>
-      <History services={services} refreshKey={historyKey} />
+      <History
+        services={services}
+        refreshKey={historyKey}
+        onReused={(next) => {
+          upsert(next);
+          void reloadMe().catch(() => {});
+        }}
+      />
     </div>
   );
 }
