@@ -349,8 +349,9 @@ export async function runOperationBenchmarks(
     Math.min(times, 10),
   );
 
-  // Verifications: a pool of their own; each create's number is released again before the next.
-  await seedPool(times * 2 + 10);
+  // Verifications: a pool of their own; each create's number is released again before the next,
+  // and then cools down, so every create needs a number of its own.
+  await seedPool(times * 3 + 10);
   const verifier = await seedUser('verifier', { balanceCents: BALANCE, plan: 'business' });
   const verifierAuth = await jwtCaller(verifier.userId, 'business');
   const created: string[] = [];

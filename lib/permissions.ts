@@ -157,7 +157,7 @@ export const PERMISSIONS: Readonly<Record<string, FunctionPermissions>> = {
   'numbers/update-number': { table: 'readWrite' },
   'numbers/cancel-number': { table: 'readWrite' },
 
-  // Verifications (shared/verifications): cancel/complete push `verification.updated`; large
+  // Verifications (shared/verifications): cancel/complete/report push `verification.updated`; large
   // exports are written to S3 by the verification-exports job and downloaded by presigned GET.
   'verifications/list-services': { table: 'none' },
   'verifications/create-verification': { table: 'readWrite' },
@@ -165,6 +165,8 @@ export const PERMISSIONS: Readonly<Record<string, FunctionPermissions>> = {
   'verifications/list-verifications': read,
   'verifications/cancel-verification': { table: 'readWrite', wsManage: true },
   'verifications/complete-verification': { table: 'readWrite', wsManage: true },
+  'verifications/report-verification': { table: 'readWrite', wsManage: true },
+  'verifications/reuse-verification': { table: 'readWrite' },
   'verifications/export-verifications': { table: 'readWrite' },
   'verifications/get-export': { table: 'read', bucket: 'read' },
 

@@ -49,6 +49,15 @@ const sections = {
     VERIFICATION_SERVICES: z.string().min(2).optional(),
     /** Exports with more rows than this run as a background job writing to S3 (202 + poll). */
     VERIFICATION_EXPORT_SYNC_LIMIT: z.coerce.number().int().min(0).max(50_000).default(5000),
+    /** Minutes a released pool number cools down before anyone can rent it again. */
+    VERIFICATION_COOLDOWN_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 60)
+      .default(20),
+    /** Days during which a (number, service) pair is not rented to another user. */
+    VERIFICATION_REUSE_DAYS: z.coerce.number().int().min(0).max(365).default(30),
   }),
   web: z.object({
     PUBLIC_BASE_URL: z.url().default('http://localhost:3000'),

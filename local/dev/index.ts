@@ -5,6 +5,7 @@ import { mailboxEndpoint } from './mailbox';
 import { runRenewalsEndpoint, stockNumbersEndpoint } from './numbers';
 import type { DevEndpoint } from './registry';
 import { smsInboundEndpoint, smsOutboxEndpoint } from './sms';
+import { stockVerificationPoolEndpoint } from './verification-pool';
 
 /**
  * Every /dev endpoint the local gateway mounts. Other contexts add theirs here
@@ -21,4 +22,5 @@ export const devEndpoints: readonly DevEndpoint[] = [
   smsInboundEndpoint,
   stockNumbersEndpoint,
   runRenewalsEndpoint,
+  stockVerificationPoolEndpoint,
 ];

@@ -24,6 +24,7 @@ export function effectiveLimits(
     numbers: Math.floor(base.numbers * factor),
     requestsPerSecond: Math.floor(base.requestsPerSecond * factor),
     burst: Math.floor(base.burst * factor),
+    activeVerifications: Math.floor(base.activeVerifications * factor),
   };
 }
 

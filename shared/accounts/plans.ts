@@ -8,6 +8,8 @@ export interface PlanLimits {
   readonly numbers: number;
   readonly requestsPerSecond: number;
   readonly burst: number;
+  /** Pending or received verification requests at once (v1.1 fair share). */
+  readonly activeVerifications: number;
 }
 
 export interface Plan {
@@ -22,7 +24,14 @@ export const PLANS: Readonly<Record<PlanId, Plan>> = {
     id: 'free',
     name: 'Free',
     priceCents: 0,
-    limits: { smsPerMonth: 100, verificationsPerMonth: 500, numbers: 3, requestsPerSecond: 10, burst: 20 },
+    limits: {
+      smsPerMonth: 100,
+      verificationsPerMonth: 500,
+      numbers: 3,
+      requestsPerSecond: 10,
+      burst: 20,
+      activeVerifications: 3,
+    },
   },
   pro: {
     id: 'pro',
@@ -34,6 +43,7 @@ export const PLANS: Readonly<Record<PlanId, Plan>> = {
       numbers: 25,
       requestsPerSecond: 50,
       burst: 100,
+      activeVerifications: 20,
     },
   },
   business: {
@@ -46,6 +56,7 @@ export const PLANS: Readonly<Record<PlanId, Plan>> = {
       numbers: 250,
       requestsPerSecond: 200,
       burst: 400,
+      activeVerifications: 100,
     },
   },
 };

@@ -21,6 +21,8 @@ import { LedgerEntry } from '../billing/entities/ledger-entry';
 import { InventoryNumber } from '../numbers/entities/inventory-number';
 import { OwnedNumber, OwnedNumberCount } from '../numbers/entities/owned-number';
 import { SmsDedupe } from '../sms/entities/sms-dedupe';
+import { ActiveVerificationCount } from '../verifications/entities/active-count';
+import { NumberServiceUse } from '../verifications/entities/number-service-use';
 import { PoolLease } from '../verifications/entities/pool-lease';
 import { Verification } from '../verifications/entities/verification';
 import { VerificationExport } from '../verifications/entities/verification-export';
@@ -61,6 +63,8 @@ export const entities = {
   verification: Verification,
   poolLease: PoolLease,
   verificationExport: VerificationExport,
+  numberServiceUse: NumberServiceUse,
+  activeVerificationCount: ActiveVerificationCount,
 } as const;
 
 let service: Service<typeof entities> | undefined;

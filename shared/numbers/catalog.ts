@@ -202,7 +202,7 @@ const MARKETPLACE: readonly Plan[] = [
   },
 ];
 
-/** Verification pool: numbers users cannot buy (≥ 20), used by verification requests. */
+/** Verification pool: numbers users cannot buy (≥ 100 in 5 countries), used by verification requests. */
 const VERIFICATION_POOL: readonly Plan[] = [
   {
     country: 'US',
@@ -213,7 +213,7 @@ const VERIFICATION_POOL: readonly Plan[] = [
       ['404', 'GA'],
     ],
     digits: 7,
-    count: 10,
+    count: 40,
     capabilities: SMS_VOICE,
     monthlyPriceCents: 0,
     setupPriceCents: 0,
@@ -223,7 +223,7 @@ const VERIFICATION_POOL: readonly Plan[] = [
     type: 'local',
     prefixes: [['647', 'ON']],
     digits: 7,
-    count: 4,
+    count: 16,
     capabilities: SMS_VOICE,
     monthlyPriceCents: 0,
     setupPriceCents: 0,
@@ -233,7 +233,7 @@ const VERIFICATION_POOL: readonly Plan[] = [
     type: 'mobile',
     prefixes: [['7480']],
     digits: 6,
-    count: 4,
+    count: 16,
     capabilities: SMS_VOICE,
     monthlyPriceCents: 0,
     setupPriceCents: 0,
@@ -243,7 +243,7 @@ const VERIFICATION_POOL: readonly Plan[] = [
     type: 'mobile',
     prefixes: [['1590']],
     digits: 7,
-    count: 4,
+    count: 16,
     capabilities: SMS_VOICE,
     monthlyPriceCents: 0,
     setupPriceCents: 0,
@@ -253,7 +253,7 @@ const VERIFICATION_POOL: readonly Plan[] = [
     type: 'mobile',
     prefixes: [['75']],
     digits: 7,
-    count: 4,
+    count: 16,
     capabilities: SMS_VOICE,
     monthlyPriceCents: 0,
     setupPriceCents: 0,
@@ -330,6 +330,19 @@ export function freshNumbers(country: string, type: NumberType, count: number): 
   if (!plan) return undefined;
   return generate([{ ...plan, count }], `fresh:${Date.now()}:${Math.random()}`);
 }
+
+/**
+ * `count` new random verification-pool numbers of a pool country (not deterministic), for growing
+ * the local pool (`POST /dev/verifications/pool`); undefined for a country the pool has no plan for.
+ */
+export function freshPoolNumbers(country: string, count: number): InventoryInput[] | undefined {
+  const plan = VERIFICATION_POOL.find((p) => p.country === country);
+  if (!plan) return undefined;
+  return generate([{ ...plan, count }], `fresh-pool:${Date.now()}:${Math.random()}`);
+}
+
+/** Countries of the verification pool. */
+export const poolCountries = (): string[] => [...new Set(VERIFICATION_POOL.map((p) => p.country))];
 
 /** The marketplace numbers the local runtime is stocked with (deterministic). */
 export const marketplaceCatalog = (): InventoryInput[] => generate(MARKETPLACE, 'marketplace');

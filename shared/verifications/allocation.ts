@@ -2,33 +2,44 @@ import { ulid } from 'ulid';
 import { chargeWrites, insufficientFunds, isInsufficientFunds } from '../billing/service';
 import { conflicted, rejectedItems } from '../db/transactions';
 import { db } from '../db/service';
+import { config } from '../config';
 import { AppError, validationFailed } from '../http/errors';
 import { listVerificationPool, type PoolNumber } from '../numbers/inventory';
 import type { CatalogueService } from './catalogue';
 import type { VerificationItem } from './entities/verification';
+import { blocksAllocation } from './entities/pool-lease';
+import { activeLimitReached, numberUnavailableForReuse } from './errors';
 import { backoff } from './transitions';
 import { expiryShardOf } from './view';
 
 /**
- * Allocation: give the request a pool number no other active verification holds, and charge
- * for it, in ONE transaction:
+ * Allocation: give the request a pool number no one else holds or cools down, that this user may
+ * have for this service, and charge for it, in ONE transaction:
  *
- *   [0] the pool lease for the number, created with attribute_not_exists (the number is free)
- *   [1] the verification (pending, expiresAt = now + the service's lifetime)
- *   [2..] the charge: balance decrement conditional on the balance (../billing), ledger entry
+ *   [0] the pool lease for the number, put on condition that the number is free: no lease, or a
+ *       released one whose cool-down is over (a reuse also accepts its own user's cooling lease)
+ *   [1] the (number, service) history: not burnt by a report, and last rented for this service by
+ *       this user or more than VERIFICATION_REUSE_DAYS (30) days ago
+ *   [2] the user's active-request counter, incremented on condition `active < activeVerifications`
+ *   [3] the verification (pending, expiresAt = now + the service's lifetime)
+ *   [4..] the charge: balance decrement conditional on the balance (../billing), ledger entry
  *
- * Which numbers to try comes from a read (the pool, minus the leases the `byCountry` index shows),
- * but the read is only a hint: the conditional create of the lease decides. A number taken since
- * the read fails item [0] and the next free-looking number is tried; a TransactionConflict (two
- * transactions on the same items at once, e.g. the same user's balance) is retried with backoff.
- * When every number is held the answer is 503 no_numbers_available with Retry-After: when the
- * soonest lease expires.
+ * Which numbers to try comes from two index reads (the leases of the country, the history of the
+ * service) subtracted from the pool, but the reads are only a hint: the conditions decide. A
+ * number taken since the read fails item [0] or [1] and the next free-looking number is tried; a
+ * TransactionConflict (two transactions on the same items at once, e.g. the same user's balance)
+ * is retried with backoff. When every number is held or cooling the answer is 503
+ * no_numbers_available with Retry-After: when the soonest lease or cool-down ends.
  */
 export interface AllocationRequest {
   readonly userId: string;
   readonly service: CatalogueService;
   readonly country?: string;
   readonly now: Date;
+  /** The plan's `activeVerifications` (403 limit_reached past it). */
+  readonly activeLimit: number;
+  /** POST /reuse: rent exactly this number again; the user's own cool-down does not block it. */
+  readonly reuse?: { readonly of: string; readonly phoneNumber: string; readonly country: string };
 }
 
 /** Retry-After when the pool is exhausted and no lease tells when a number frees up. */
@@ -62,14 +73,38 @@ async function candidateNumbers(service: CatalogueService, country?: string): Pr
   return pool;
 }
 
-/** Held numbers (eventually consistent hint) and when the soonest of them frees up. */
-async function heldNumbers(country?: string): Promise<{ held: Set<string>; soonest?: string }> {
+/** Held or cooling numbers (eventually consistent hint) and when the soonest of them frees up. */
+async function blockedNumbers(now: Date, country?: string): Promise<{ held: Set<string>; soonest?: string }> {
   const { data } = await db()
     .entities.poolLease.query.byCountry(country ? { country } : {})
-    .go({ pages: 'all', attributes: ['phoneNumber', 'expiresAt'] });
+    .go({ pages: 'all', attributes: ['phoneNumber', 'expiresAt', 'releasedAt', 'coolsUntil'] });
   let soonest: string | undefined;
-  for (const lease of data) if (!soonest || lease.expiresAt < soonest) soonest = lease.expiresAt;
-  return { held: new Set(data.map((l) => l.phoneNumber)), ...(soonest ? { soonest } : {}) };
+  const held = new Set<string>();
+  for (const lease of data) {
+    if (!blocksAllocation(lease, now)) continue;
+    held.add(lease.phoneNumber);
+    const freeAt = lease.releasedAt ? (lease.coolsUntil ?? lease.releasedAt) : lease.expiresAt;
+    if (!soonest || freeAt < soonest) soonest = freeAt;
+  }
+  return { held, ...(soonest ? { soonest } : {}) };
+}
+
+const reuseWindowMs = () => config('verifications').VERIFICATION_REUSE_DAYS * 86_400_000;
+
+/**
+ * Numbers this user may not have for this service (hint): burnt ones, and those another user
+ * rented for it within the reuse window. One Query on the history's `byService` index.
+ */
+async function excludedForService(request: AllocationRequest): Promise<Set<string>> {
+  const cutoff = new Date(request.now.getTime() - reuseWindowMs()).toISOString();
+  const { data } = await db()
+    .entities.numberServiceUse.query.byService({ service: request.service.id })
+    .go({ pages: 'all', attributes: ['phoneNumber', 'userId', 'leasedAt', 'burntAt'] });
+  return new Set(
+    data
+      .filter((use) => use.burntAt || (use.userId !== request.userId && use.leasedAt > cutoff))
+      .map((use) => use.phoneNumber),
+  );
 }
 
 function shuffled<T>(items: readonly T[]): T[] {
@@ -81,13 +116,20 @@ function shuffled<T>(items: readonly T[]): T[] {
   return out;
 }
 
-type Attempt = { kind: 'allocated'; item: VerificationItem } | { kind: 'taken' } | { kind: 'conflict' };
+type Attempt =
+  | { kind: 'allocated'; item: VerificationItem }
+  | { kind: 'taken' }
+  | { kind: 'conflict' }
+  | { kind: 'capped' };
 
-async function tryNumber(request: AllocationRequest, number: PoolNumber): Promise<Attempt> {
+type Candidate = Pick<PoolNumber, 'phoneNumber' | 'country'>;
+
+async function tryNumber(request: AllocationRequest, number: Candidate): Promise<Attempt> {
   const { userId, service, now } = request;
   const verificationId = `vrf_${ulid(now.getTime())}`;
   const createdAt = now.toISOString();
   const expiresAt = new Date(now.getTime() + service.lifetimeMinutes * 60_000).toISOString();
+  const cutoff = new Date(now.getTime() - reuseWindowMs()).toISOString();
   const verification = {
     verificationId,
     userId,
@@ -101,11 +143,13 @@ async function tryNumber(request: AllocationRequest, number: PoolNumber): Promis
     expiryShard: expiryShardOf(verificationId),
     codes: [],
     codeCount: 0,
+    holdsActiveSlot: true,
+    ...(request.reuse ? { reuseOf: request.reuse.of } : {}),
   };
   const result = await db()
     .transaction.write((tx) => [
       tx.poolLease
-        .create({
+        .put({
           phoneNumber: number.phoneNumber,
           country: number.country,
           verificationId,
@@ -114,6 +158,31 @@ async function tryNumber(request: AllocationRequest, number: PoolNumber): Promis
           expiresAt,
           leasedAt: createdAt,
         })
+        .where((attr, op) => {
+          const released = op.exists(attr.releasedAt);
+          const cooled = `(${released} AND ${op.lte(attr.coolsUntil, createdAt)})`;
+          const own = request.reuse ? ` OR (${released} AND ${op.eq(attr.userId, userId)})` : '';
+          return `${op.notExists(attr.verificationId)} OR ${cooled}${own}`;
+        })
+        .commit(),
+      tx.numberServiceUse
+        .put({
+          phoneNumber: number.phoneNumber,
+          service: service.id,
+          userId,
+          verificationId,
+          leasedAt: createdAt,
+        })
+        .where(
+          (attr, op) =>
+            `${op.notExists(attr.userId)} OR (${op.notExists(attr.burntAt)} AND ` +
+            `(${op.eq(attr.userId, userId)} OR ${op.lte(attr.leasedAt, cutoff)}))`,
+        )
+        .commit(),
+      tx.activeVerificationCount
+        .update({ userId })
+        .add({ active: 1 })
+        .where((attr, op) => `${op.notExists(attr.active)} OR ${op.lt(attr.active, request.activeLimit)}`)
         .commit(),
       tx.verification.create(verification).commit(),
       ...chargeWrites(tx, {
@@ -126,23 +195,45 @@ async function tryNumber(request: AllocationRequest, number: PoolNumber): Promis
     ])
     .go();
   if (!result.canceled) return { kind: 'allocated', item: { ...verification, updatedAt: createdAt } };
-  if (isInsufficientFunds(result, 2)) throw insufficientFunds();
-  if (rejectedItems(result).includes(0)) return { kind: 'taken' };
+  const rejected = rejectedItems(result);
+  if (rejected.includes(2)) return { kind: 'capped' };
+  if (isInsufficientFunds(result, 4)) throw insufficientFunds();
+  if (rejected.includes(0) || rejected.includes(1)) return { kind: 'taken' };
   if (conflicted(result)) return { kind: 'conflict' };
-  throw new Error(`Verification allocation cancelled: ${JSON.stringify(rejectedItems(result))}`);
+  throw new Error(`Verification allocation cancelled: ${JSON.stringify(rejected)}`);
 }
 
-/** Allocates a pool number and charges for it; 400 / 402 / 503 as described above. */
+/** Tries one number until it is won, taken or the cap bites (conflicts are retried). */
+async function tryWithRetries(
+  request: AllocationRequest,
+  number: Candidate,
+): Promise<VerificationItem | undefined> {
+  for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
+    const outcome = await tryNumber(request, number);
+    if (outcome.kind === 'allocated') return outcome.item;
+    if (outcome.kind === 'capped') throw activeLimitReached(request.activeLimit);
+    if (outcome.kind === 'taken') return undefined;
+    await backoff(attempt);
+  }
+  return undefined;
+}
+
+/** Allocates a pool number and charges for it; 400 / 402 / 403 / 503 as described above. */
 export async function allocate(request: AllocationRequest): Promise<VerificationItem> {
+  if (request.reuse) {
+    const item = await tryWithRetries(request, request.reuse);
+    if (!item) throw numberUnavailableForReuse();
+    return item;
+  }
   const pool = await candidateNumbers(request.service, request.country);
-  const { held, soonest } = await heldNumbers(request.country);
-  for (const number of shuffled(pool.filter((n) => !held.has(n.phoneNumber)))) {
-    for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
-      const outcome = await tryNumber(request, number);
-      if (outcome.kind === 'allocated') return outcome.item;
-      if (outcome.kind === 'taken') break;
-      await backoff(attempt);
-    }
+  const [{ held, soonest }, excluded] = await Promise.all([
+    blockedNumbers(request.now, request.country),
+    excludedForService(request),
+  ]);
+  const free = pool.filter((n) => !held.has(n.phoneNumber) && !excluded.has(n.phoneNumber));
+  for (const number of shuffled(free)) {
+    const item = await tryWithRetries(request, number);
+    if (item) return item;
   }
   // A lease already past its expiry is released by the next expiry run (every minute).
   const waitMs = soonest ? Date.parse(soonest) - request.now.getTime() : DEFAULT_RETRY_SECONDS * 1000;

@@ -37,7 +37,10 @@ const serviceName = (item: VerificationItem) => findService(item.service)?.name 
 const SUMMARIES: Partial<Record<VerificationItem['status'], (item: VerificationItem) => string>> = {
   pending: (item) => `Verification number ${item.phoneNumber} for ${serviceName(item)}`,
   completed: (item) => `Verification for ${serviceName(item)} completed`,
-  cancelled: (item) => `Verification for ${serviceName(item)} cancelled and refunded`,
+  cancelled: (item) =>
+    item.reportedAt
+      ? `Number ${item.phoneNumber} reported for ${serviceName(item)}; request cancelled and refunded`
+      : `Verification for ${serviceName(item)} cancelled and refunded`,
   expired: (item) => `Verification for ${serviceName(item)} expired without a code and was refunded`,
 };
 

@@ -5,6 +5,7 @@ import {
   exportParams,
   exportQuery,
   historyQuery,
+  reportVerificationBody,
   verificationParams,
 } from './schemas';
 
@@ -102,6 +103,35 @@ export const completeVerificationRoute = defineRoute({
   idempotent: true,
 });
 
+export const reportVerificationRoute = defineRoute({
+  id: 'reportVerification',
+  method: 'POST',
+  path: '/v1/verifications/{id}/report',
+  handler: 'verifications/report-verification',
+  auth: 'user-or-key',
+  scope: 'verifications:write',
+  summary:
+    "Report a pending request's number (number_used, no_code, other): cancelled and refunded, and the number is never offered for that service again (409 invalid_state unless pending).",
+  params: verificationParams,
+  body: reportVerificationBody,
+  idempotent: true,
+});
+
+export const reuseVerificationRoute = defineRoute({
+  id: 'reuseVerification',
+  method: 'POST',
+  path: '/v1/verifications/{id}/reuse',
+  handler: 'verifications/reuse-verification',
+  auth: 'user-or-key',
+  scope: 'verifications:write',
+  summary:
+    'Rent the number of a completed request (at most 30 days old) again for the same service, charged like a new request (409 number_unavailable while someone else holds it, 409 invalid_state otherwise).',
+  params: verificationParams,
+  body: emptyBody.optional(),
+  idempotent: true,
+  successStatus: 201,
+});
+
 export const verificationRoutes = [
   listServicesRoute,
   createVerificationRoute,
@@ -111,4 +141,6 @@ export const verificationRoutes = [
   getVerificationRoute,
   cancelVerificationRoute,
   completeVerificationRoute,
+  reportVerificationRoute,
+  reuseVerificationRoute,
 ] as const;

@@ -3,6 +3,7 @@ import { cursorParam, limitParam, prefixedId } from '../http/schemas';
 import { findService } from './catalogue';
 import { EXPORT_FORMATS } from './entities/verification-export';
 import { VERIFICATION_STATUSES } from './state';
+import { REPORT_REASONS } from './transitions';
 
 /** Request schemas of the verification routes (../shared/API.md "Verifications"). */
 
@@ -23,6 +24,12 @@ export const createVerificationBody = z
       .regex(/^[A-Za-z]{2}$/, { message: 'Use an ISO 3166-1 alpha-2 country code, e.g. US.' })
       .transform((c) => c.toUpperCase())
       .optional(),
+  })
+  .strict();
+
+export const reportVerificationBody = z
+  .object({
+    reason: z.enum(REPORT_REASONS, { message: `Use one of ${REPORT_REASONS.join(', ')}.` }),
   })
   .strict();
 

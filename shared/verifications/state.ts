@@ -7,7 +7,8 @@ import { invalidState } from '../http/errors';
  *      │                    ├──complete──▶ completed
  *      │                    └──expire────▶ completed   (a code arrived: the service was delivered)
  *      ├──expire──▶ expired    (refunded)
- *      └──cancel──▶ cancelled  (refunded)
+ *      ├──cancel──▶ cancelled  (refunded)
+ *      └──report──▶ cancelled  (refunded, `reported`; the number is burnt for the service)
  *
  * The table is the single source of truth for the guards: the database writes use
  * `allowedFrom(action)` as their condition, so a transition that loses a race fails in DynamoDB
@@ -19,7 +20,7 @@ export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
 export const ACTIVE_STATUSES = ['pending', 'received'] as const satisfies readonly VerificationStatus[];
 export type ActiveStatus = (typeof ACTIVE_STATUSES)[number];
 
-export type VerificationAction = 'receive' | 'complete' | 'cancel' | 'expire';
+export type VerificationAction = 'receive' | 'complete' | 'cancel' | 'expire' | 'report';
 
 const TRANSITIONS: Readonly<
   Record<VerificationAction, Partial<Record<VerificationStatus, VerificationStatus>>>
@@ -27,6 +28,7 @@ const TRANSITIONS: Readonly<
   receive: { pending: 'received', received: 'received' },
   complete: { received: 'completed' },
   cancel: { pending: 'cancelled' },
+  report: { pending: 'cancelled' },
   expire: { pending: 'expired', received: 'completed' },
 };
 
@@ -63,6 +65,7 @@ const PAST: Readonly<Record<VerificationAction, string>> = {
   complete: 'completed',
   cancel: 'cancelled',
   expire: 'expired',
+  report: 'reported',
 };
 
 export const isActive = (status: VerificationStatus): status is ActiveStatus =>

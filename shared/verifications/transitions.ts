@@ -1,4 +1,5 @@
 import { creditWrites } from '../billing/service';
+import { config } from '../config';
 import { conflicted, rejectedItems } from '../db/transactions';
 import { db } from '../db/service';
 import { invalidState, notFound } from '../http/errors';
@@ -13,17 +14,27 @@ import {
 import { lastCode } from './view';
 
 /**
- * Every terminal transition (complete, cancel, expire) is ONE DynamoDB transaction:
+ * Every terminal transition (complete, cancel, report, expire) is ONE DynamoDB transaction:
  *
  *   [0] the verification: status change, conditional on the status (and code count) that was read
- *   [1] the pool lease: deleted, so the number goes back to the pool (only if it is still ours)
- *   [2..] for expired / cancelled: the refund (balance increment + ledger entry, ../billing)
+ *   [1] the pool lease: rewritten as released, cooling down until now + the cool-down (only if it
+ *       is still ours), so the number goes back to the pool only after the cool-down
+ *   [+] the owner's active-request counter: decremented (requests created before the counter
+ *       existed hold no slot and skip this)
+ *   [+] for report: the (number, service) pair burnt for everyone
+ *   [+] for expired / cancelled: the refund (balance increment + ledger entry, ../billing)
  *
  * A transition that lost a race (an SMS arrived, the job expired it, another cancel won) fails on
  * item [0] and nothing is written: the refund cannot be paid twice, the lease cannot be released
  * twice, and the caller re-reads and decides again.
  */
 export type TerminalAction = Exclude<VerificationAction, 'receive'>;
+
+export const REPORT_REASONS = ['number_used', 'no_code', 'other'] as const;
+export type ReportReason = (typeof REPORT_REASONS)[number];
+
+/** The cool-down of a released number (configurable: VERIFICATION_COOLDOWN_MINUTES, default 20). */
+export const cooldownMs = (): number => config('verifications').VERIFICATION_COOLDOWN_MINUTES * 60_000;
 
 export type AttemptResult =
   | { readonly kind: 'done'; readonly item: VerificationItem }
@@ -33,7 +44,12 @@ export type AttemptResult =
   | { readonly kind: 'conflict' };
 
 /** Attribute changes of a transition from `item` (as read) at `now`. */
-export function transitionChanges(item: VerificationItem, action: TerminalAction, now: Date) {
+export function transitionChanges(
+  item: VerificationItem,
+  action: TerminalAction,
+  now: Date,
+  reason?: ReportReason,
+) {
   const status = assertTransition(item.status, action);
   const at = now.toISOString();
   const finalCode = status === 'completed' ? lastCode(item) : undefined;
@@ -44,6 +60,7 @@ export function transitionChanges(item: VerificationItem, action: TerminalAction
     expiresAt: item.expiresAt,
     ...(status === 'completed' ? { completedAt: at, ...(finalCode ? { finalCode } : {}) } : {}),
     ...(status === 'cancelled' ? { cancelledAt: at } : {}),
+    ...(action === 'report' ? { reportedAt: at, reportReason: reason ?? 'other' } : {}),
     ...(status === 'expired' ? { expiredAt: at } : {}),
     ...(isRefunded(status) ? { refundedAt: at } : {}),
   };
@@ -54,9 +71,11 @@ export async function attemptTransition(
   item: VerificationItem,
   action: TerminalAction,
   now: Date,
+  reason?: ReportReason,
 ): Promise<AttemptResult> {
-  const changes = transitionChanges(item, action, now);
+  const changes = transitionChanges(item, action, now, reason);
   const refund = isRefunded(changes.status) && item.priceCents > 0;
+  const at = now.toISOString();
   const result = await db()
     .transaction.write((tx) => [
       tx.verification
@@ -67,12 +86,39 @@ export async function attemptTransition(
         )
         .commit(),
       tx.poolLease
-        .delete({ phoneNumber: item.phoneNumber })
+        .put({
+          phoneNumber: item.phoneNumber,
+          country: item.country,
+          verificationId: item.verificationId,
+          userId: item.userId,
+          service: item.service,
+          expiresAt: item.expiresAt,
+          leasedAt: item.createdAt,
+          releasedAt: at,
+          coolsUntil: new Date(now.getTime() + cooldownMs()).toISOString(),
+        })
         .where(
           (attr, op) =>
             `(${op.notExists(attr.verificationId)} OR ${op.eq(attr.verificationId, item.verificationId)})`,
         )
         .commit(),
+      ...(item.holdsActiveSlot
+        ? [tx.activeVerificationCount.update({ userId: item.userId }).add({ active: -1 }).commit()]
+        : []),
+      ...(action === 'report'
+        ? [
+            tx.numberServiceUse
+              .update({ phoneNumber: item.phoneNumber, service: item.service })
+              .set({
+                userId: item.userId,
+                verificationId: item.verificationId,
+                leasedAt: item.createdAt,
+                burntAt: at,
+                burntReason: reason ?? 'other',
+              })
+              .commit(),
+          ]
+        : []),
       ...(refund
         ? creditWrites(tx, {
             userId: item.userId,
@@ -117,7 +163,13 @@ export const backoff = (attempt: number): Promise<void> =>
 export async function applyTransition(
   verificationId: string,
   action: TerminalAction,
-  options: { owner?: string; now?: Date; quiet?: boolean; first?: VerificationItem } = {},
+  options: {
+    owner?: string;
+    now?: Date;
+    quiet?: boolean;
+    first?: VerificationItem;
+    reason?: ReportReason;
+  } = {},
 ): Promise<VerificationItem | undefined> {
   let item = options.first;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
@@ -131,7 +183,7 @@ export async function applyTransition(
       if (options.quiet) return undefined;
       throw invalidState(invalidStateDetail(item.status, action));
     }
-    const result = await attemptTransition(item, action, options.now ?? new Date());
+    const result = await attemptTransition(item, action, options.now ?? new Date(), options.reason);
     if (result.kind === 'done') return result.item;
     if (result.kind === 'conflict') await backoff(attempt);
     item = undefined;

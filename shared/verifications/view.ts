@@ -19,6 +19,13 @@ export interface CodeView {
   readonly receivedAt: string;
 }
 
+/** An SMS that held no code (v1.1): shown, but it leaves the request pending. */
+export interface MessageView {
+  readonly sms: string;
+  readonly from: string;
+  readonly receivedAt: string;
+}
+
 /** The API shape of a verification (../shared/API.md "Verifications"). */
 export interface VerificationView {
   readonly id: string;
@@ -30,12 +37,19 @@ export interface VerificationView {
   readonly createdAt: string;
   readonly expiresAt: string;
   readonly codes: readonly CodeView[];
+  /** SMS without a code (noise, ads, a stranger's text), oldest first, at most MAX_MESSAGES. */
+  readonly messages: readonly MessageView[];
   readonly finalCode: string | null;
   readonly completedAt: string | null;
   readonly cancelledAt: string | null;
   readonly expiredAt: string | null;
   /** True once the price went back to the balance (expired or cancelled). */
   readonly refunded: boolean;
+  /** True once the owner reported the number (POST /report): cancelled, refunded, burnt for the service. */
+  readonly reported: boolean;
+  readonly reportReason: 'number_used' | 'no_code' | 'other' | null;
+  /** The completed request this one rents the number of again (POST /reuse), or null. */
+  readonly reuseOf: string | null;
 }
 
 export function toView(item: VerificationItem): VerificationView {
@@ -54,11 +68,15 @@ export function toView(item: VerificationItem): VerificationView {
       from: c.from,
       receivedAt: c.receivedAt,
     })),
+    messages: (item.messages ?? []).map((m) => ({ sms: m.sms, from: m.from, receivedAt: m.receivedAt })),
     finalCode: item.finalCode ?? null,
     completedAt: item.completedAt ?? null,
     cancelledAt: item.cancelledAt ?? null,
     expiredAt: item.expiredAt ?? null,
     refunded: item.refundedAt !== undefined,
+    reported: item.reportedAt !== undefined,
+    reportReason: item.reportReason ?? null,
+    reuseOf: item.reuseOf ?? null,
   };
 }
 

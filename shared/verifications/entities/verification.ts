@@ -46,6 +46,22 @@ export const Verification = new Entity({
         },
       },
     },
+    /**
+     * SMS that held no code (v1.1): kept for the owner, but they leave the request pending. At most
+     * MAX_MESSAGES are kept, in their own list, so a flood of noise never displaces a code.
+     */
+    messages: {
+      type: 'list',
+      items: {
+        type: 'map',
+        properties: {
+          sms: { type: 'string', required: true },
+          from: { type: 'string', required: true },
+          receivedAt: { type: 'string', required: true },
+        },
+      },
+    },
+    messageCount: { type: 'number' },
     /** Number of entries in `codes`: completion is conditional on it, so `finalCode` is really the last code. */
     codeCount: { type: 'number', required: true, default: 0 },
     /** Carrier message ids already appended: a redelivered SMS is not appended twice. */
@@ -56,6 +72,13 @@ export const Verification = new Entity({
     expiredAt: { type: 'string' },
     /** Set in the transaction that paid the refund (expired / cancelled), with the ledger entry. */
     refundedAt: { type: 'string' },
+    /** Set by POST /report (with the cancellation and refund): the number was burnt for the service. */
+    reportedAt: { type: 'string' },
+    reportReason: { type: ['number_used', 'no_code', 'other'] as const },
+    /** True when creating the request took a slot of the owner's active-request counter. */
+    holdsActiveSlot: { type: 'boolean', readOnly: true },
+    /** The completed request this one rents the number of again (POST /reuse). */
+    reuseOf: { type: 'string', readOnly: true },
     updatedAt: updatedAtAttribute,
   },
   indexes: {

@@ -133,6 +133,7 @@ function validBodyFor(route: RouteDef, r: OwnedResources): unknown {
   if (route.path.endsWith('/read')) return { messageId: 'msg_01JAAAAAAAAAAAAAAAAAAAAAAA' };
   if (route.path.endsWith('/attachments')) return { fileName: 'a.png', contentType: 'image/png', size: 10 };
   if (route.method === 'PATCH' && route.path.startsWith('/v1/numbers/')) return { autoRenew: false };
+  if (route.path.endsWith('/report')) return { reason: 'other' };
   void r;
   return {};
 }

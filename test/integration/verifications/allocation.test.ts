@@ -90,7 +90,7 @@ describe('POST /v1/verifications: allocation', () => {
 
   it('429 rate_limited once the plan quota is used up', async () => {
     await seedPool('AT', 1);
-    const user = await fundedUser(1000);
+    const user = await fundedUser(1000, 'vrf', 'free');
     await db()
       .entities.usageCounter.update({ userId: user.userId, bucket: monthBucket() })
       .set({ verifications: 500 })

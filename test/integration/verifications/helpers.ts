@@ -8,7 +8,7 @@ import { addToVerificationPool } from '../../../shared/numbers/inventory';
 import { countryOf, isE164 } from '../../../shared/numbers/phone';
 import type { VerificationView } from '../../../shared/verifications/view';
 import { type ApiResponse, api } from '../helpers/api';
-import { signedInUser, type TestUser } from '../helpers/session';
+import { onPlan, signedInUser, type TestUser } from '../helpers/session';
 
 /**
  * Helpers for the verification suites. Each test that counts numbers gets a pool of its own: a
@@ -46,9 +46,16 @@ export async function seedPool(country: CountryCode, count: number): Promise<str
   return numbers;
 }
 
-/** A signed-in user with `amountCents` on the balance (POST /dev/credits). */
-export async function fundedUser(amountCents: number, prefix = 'vrf'): Promise<TestUser> {
-  const user = await signedInUser(prefix);
+/**
+ * A signed-in user with `amountCents` on the balance (POST /dev/credits), on the business plan
+ * by default (100 active requests: suites that are not about the free plan's cap of 3 rent more).
+ */
+export async function fundedUser(
+  amountCents: number,
+  prefix = 'vrf',
+  plan: 'free' | 'pro' | 'business' = 'business',
+): Promise<TestUser> {
+  const user = await onPlan(await signedInUser(prefix), plan);
   if (amountCents > 0) {
     const credited = await api.post('/dev/credits', { email: user.email, amountCents });
     if (credited.status !== 200)
@@ -119,6 +126,31 @@ export async function deliverSms(to: string, body: string, from = 'Telegram', in
   });
   if (response.status !== 202)
     throw new Error(`/dev/sms/inbound answered ${response.status}: ${response.text}`);
+}
+
+export const report = (user: TestUser, id: string, reason = 'number_used') =>
+  as(user).post<Verification & { reported: boolean }>(`/v1/verifications/${id}/report`, { reason });
+
+export const reuse = (user: TestUser, id: string, idempotencyKey?: string) =>
+  as(user).post<Verification>(`/v1/verifications/${id}/reuse`, undefined, idempotencyKey);
+
+/** The pool lease of a number (held, or released and cooling down). */
+export async function leaseOf(phoneNumber: string) {
+  const { data } = await db().entities.poolLease.get({ phoneNumber }).go({ consistent: true });
+  return data ?? undefined;
+}
+
+/**
+ * Ends one number's cool-down now (its lease says it cooled down a minute ago): the clock moved
+ * for that number only, so other suites' numbers keep their real cool-down.
+ */
+export async function endCooldown(phoneNumber: string): Promise<void> {
+  const lease = await leaseOf(phoneNumber);
+  if (!lease?.releasedAt) throw new Error(`${phoneNumber} is not cooling down`);
+  await db()
+    .entities.poolLease.put({ ...lease, coolsUntil: new Date(Date.now() - 60_000).toISOString() })
+    .where((attr, op) => op.eq(attr.verificationId, lease.verificationId))
+    .go();
 }
 
 export const runExpiryJob = (now: Date) =>

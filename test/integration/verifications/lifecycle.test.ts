@@ -10,8 +10,10 @@ import {
   created,
   createVerification,
   deliverSms,
+  endCooldown,
   fundedUser,
   getVerification,
+  leaseOf,
   ledgerFor,
   makeDue,
   pastInstant,
@@ -74,10 +76,10 @@ describe('verification lifecycle', () => {
       // Delivered, so not refunded.
       expect(await balanceOf(user)).toBe(1000 - 25);
       expect(await ledgerFor(user, v.id, 'refund')).toHaveLength(0);
-      // The number went back to the pool with the completion.
+      // The number was released with the completion, and cools down before anyone rents it again.
       const next = await createVerification(user, { service: 'telegram', country: 'NL' });
-      expect(next.status).toBe(201);
-      expect(next.json.phoneNumber).toBe(number);
+      expectProblem(next, 503, 'no_numbers_available');
+      expect((await leaseOf(number!))?.releasedAt).toEqual(expect.any(String));
     } finally {
       await ws.close();
     }
@@ -118,7 +120,7 @@ describe('verification lifecycle', () => {
     expectProblem(await complete(user, v.id), 409, 'invalid_state');
     expect(await balanceOf(user)).toBe(1000);
     expect(await ledgerFor(user, v.id, 'refund')).toEqual([expect.objectContaining({ amountCents: 12 })]);
-    // A late SMS to the released number reaches nobody.
+    // A late SMS to the released number reaches nobody (it is cooling down).
     expect(
       await handleVerificationSms({
         to: number!,
@@ -127,8 +129,10 @@ describe('verification lifecycle', () => {
         receivedAt: new Date().toISOString(),
         inboundMessageId: `late-${v.id}`,
       }),
-    ).toEqual({ outcome: 'no_active_request' });
+    ).toEqual({ outcome: 'cooling_down' });
     expect((await getVerification(user, v.id)).json.codes).toEqual([]);
+    // Once the cool-down is over, the number is back in the pool.
+    await endCooldown(number!);
     expect((await createVerification(user, { service: 'discord', country: 'FI' })).json.phoneNumber).toBe(
       number,
     );

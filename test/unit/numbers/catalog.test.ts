@@ -1,7 +1,9 @@
 import {
   freshNumbers,
+  freshPoolNumbers,
   marketplaceCatalog,
   matchesPlan,
+  poolCountries,
   verificationPoolCatalog,
 } from '../../../shared/numbers/catalog';
 import { isE164 } from '../../../shared/numbers/phone';
@@ -30,10 +32,11 @@ describe('local inventory catalogue', () => {
     expect(new Set(market.map((n) => n.phoneNumber)).size).toBe(market.length);
   });
 
-  it('has a verification pool of at least 20 valid numbers, disjoint from the marketplace', () => {
+  it('has a verification pool of at least 100 valid numbers in 5 countries, disjoint from the marketplace', () => {
     const marketNumbers = new Set(market.map((n) => n.phoneNumber));
 
-    expect(pool.length).toBeGreaterThanOrEqual(20);
+    expect(pool.length).toBeGreaterThanOrEqual(100);
+    expect(new Set(pool.map((n) => n.phoneNumber)).size).toBe(pool.length);
     expect(pool.every((n) => isE164(n.phoneNumber) && !marketNumbers.has(n.phoneNumber))).toBe(true);
     expect(new Set(pool.map((n) => n.country))).toEqual(new Set(['US', 'CA', 'GB', 'DE', 'FR']));
   });
@@ -44,5 +47,14 @@ describe('local inventory catalogue', () => {
     expect(fresh).toHaveLength(5);
     expect(fresh!.every((n) => matchesPlan(n.phoneNumber, 'DE', 'mobile'))).toBe(true);
     expect(freshNumbers('JP', 'local', 1)).toBeUndefined();
+  });
+
+  it('grows the verification pool on demand (POST /dev/verifications/pool) in its countries only', () => {
+    const fresh = freshPoolNumbers('GB', 7);
+
+    expect(fresh).toHaveLength(7);
+    expect(fresh!.every((n) => n.country === 'GB' && isE164(n.phoneNumber))).toBe(true);
+    expect(freshPoolNumbers('JP', 1)).toBeUndefined();
+    expect(poolCountries().sort()).toEqual(['CA', 'DE', 'FR', 'GB', 'US']);
   });
 });

@@ -16,6 +16,7 @@ describe('verification state machine', () => {
     ['received', 'receive', 'received'],
     ['received', 'complete', 'completed'],
     ['pending', 'cancel', 'cancelled'],
+    ['pending', 'report', 'cancelled'],
     ['pending', 'expire', 'expired'],
     ['received', 'expire', 'completed'],
   ];
@@ -25,7 +26,7 @@ describe('verification state machine', () => {
     expect(assertTransition(from, action)).toBe(to);
   });
 
-  const actions: VerificationAction[] = ['receive', 'complete', 'cancel', 'expire'];
+  const actions: VerificationAction[] = ['receive', 'complete', 'cancel', 'expire', 'report'];
   const forbidden = VERIFICATION_STATUSES.flatMap((from) =>
     actions
       .filter((action) => !allowed.some(([f, a]) => f === from && a === action))
@@ -60,6 +61,7 @@ describe('verification state machine', () => {
   it('exposes the guards the database conditions use', () => {
     expect(allowedFrom('receive').sort()).toEqual(['pending', 'received']);
     expect(allowedFrom('cancel')).toEqual(['pending']);
+    expect(allowedFrom('report')).toEqual(['pending']);
     expect(allowedFrom('complete')).toEqual(['received']);
     expect(allowedFrom('expire').sort()).toEqual(['pending', 'received']);
   });

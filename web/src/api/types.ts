@@ -37,6 +37,8 @@ export interface Plan {
     readonly numbers: number;
     readonly requestsPerSecond: number;
     readonly burst: number;
+    /** Pending or received verification requests at once (v1.1). */
+    readonly activeVerifications?: number;
   };
 }
 
@@ -157,8 +159,22 @@ export interface Verification {
   readonly expiresAt: string;
   readonly completedAt?: string | null;
   readonly codes: readonly VerificationCode[];
+  /** SMS that held no code: shown, but they leave the request pending (v1.1). */
+  readonly messages?: readonly VerificationMessage[];
   readonly finalCode?: string | null;
+  readonly refunded?: boolean;
+  /** True once the number was reported (cancelled, refunded, never offered for the service again). */
+  readonly reported?: boolean;
+  readonly reuseOf?: string | null;
 }
+
+export interface VerificationMessage {
+  readonly sms: string;
+  readonly from: string;
+  readonly receivedAt: string;
+}
+
+export type ReportReason = 'number_used' | 'no_code' | 'other';
 
 export interface Warning {
   readonly code: 'approaching_limit' | 'limit_reached' | string;

@@ -1,5 +1,5 @@
 import { api, asPage, request } from './client';
-import type { Page, Verification, VerificationService, VerificationStatus } from './types';
+import type { Page, ReportReason, Verification, VerificationService, VerificationStatus } from './types';
 
 export const listServices = async () =>
   asPage(await api<VerificationService[]>('/v1/verifications/services', { auth: false })).items;
@@ -18,6 +18,14 @@ export const cancelVerification = (id: string) =>
 
 export const completeVerification = (id: string) =>
   api<Verification>(`/v1/verifications/${encodeURIComponent(id)}/complete`, { body: {} });
+
+/** Cancels and refunds a pending request, and burns the number for its service. */
+export const reportVerification = (id: string, reason: ReportReason) =>
+  api<Verification>(`/v1/verifications/${encodeURIComponent(id)}/report`, { body: { reason } });
+
+/** A new request on the number and service of a completed one (charged like a new one). */
+export const reuseVerification = (id: string, idempotencyKey: string) =>
+  api<Verification>(`/v1/verifications/${encodeURIComponent(id)}/reuse`, { body: {}, idempotencyKey });
 
 export interface HistoryFilters {
   readonly service?: string;

@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import { ApiError, errorMessage, newIdempotencyKey } from '../api/client';
+import { errorMessage, newIdempotencyKey } from '../api/client';
 import type { Verification, VerificationService } from '../api/types';
 import { createVerification, getVerification, listServices, listVerifications } from '../api/verifications';
 import { Alert } from '../components/Alert';
@@ -7,12 +7,8 @@ import { ActiveVerification } from '../components/verifications/ActiveVerificati
 import { History } from '../components/verifications/History';
 import { useSession } from '../auth/session';
 import { COUNTRIES, formatMoney } from '../lib/format';
+import { verificationProblem } from '../lib/verification-problems';
 import { useConnectionState, useRealtimeEvent } from '../realtime/hooks';
-
-const PROBLEMS: Record<string, string> = {
-  insufficient_funds: 'Your balance is too low for this service. Top up and try again.',
-  no_numbers_available: 'All verification numbers are busy right now. Try again in a minute.',
-};
 
 export function VerificationsPage() {
   const { reloadMe } = useSession();
@@ -81,7 +77,7 @@ export function VerificationsPage() {
       setHistoryKey((k) => k + 1);
       void reloadMe().catch(() => {});
     } catch (err) {
-      setError(err instanceof ApiError ? (PROBLEMS[err.code] ?? err.message) : errorMessage(err));
+      setError(verificationProblem(err));
     } finally {
       setBusy(false);
     }
@@ -121,10 +117,26 @@ export function VerificationsPage() {
       <Alert>{error}</Alert>
       <div className="grid">
         {active.map((v) => (
-          <ActiveVerification key={v.id} verification={v} serviceName={nameOf(v.service)} onChange={upsert} />
+          <ActiveVerification
+            key={v.id}
+            verification={v}
+            serviceName={nameOf(v.service)}
+            onChange={upsert}
+            onReused={(next) => {
+              upsert(next);
+              void reloadMe().catch(() => {});
+            }}
+          />
         ))}
       </div>
-      <History services={services} refreshKey={historyKey} />
+      <History
+        services={services}
+        refreshKey={historyKey}
+        onReused={(next) => {
+          upsert(next);
+          void reloadMe().catch(() => {});
+        }}
+      />
     </div>
   );
 }

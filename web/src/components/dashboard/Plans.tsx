@@ -50,6 +50,9 @@ export function Plans({ current, onChanged }: { readonly current: PlanId; readon
             <ul className="plain small">
               <li>{formatNumber(p.limits.smsPerMonth)} SMS / month</li>
               <li>{formatNumber(p.limits.verificationsPerMonth)} verifications / month</li>
+              {p.limits.activeVerifications !== undefined ? (
+                <li>{formatNumber(p.limits.activeVerifications)} verifications active at once</li>
+              ) : null}
               <li>{formatNumber(p.limits.numbers)} numbers</li>
               <li>{formatNumber(p.limits.requestsPerSecond)} requests / second</li>
             </ul>

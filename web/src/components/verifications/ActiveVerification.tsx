@@ -1,8 +1,14 @@
-import { useEffect, useState } from 'react';
-import { errorMessage } from '../../api/client';
-import type { Verification } from '../../api/types';
-import { cancelVerification, completeVerification } from '../../api/verifications';
+import { useEffect, useId, useRef, useState } from 'react';
+import { newIdempotencyKey } from '../../api/client';
+import type { ReportReason, Verification } from '../../api/types';
+import {
+  cancelVerification,
+  completeVerification,
+  reportVerification,
+  reuseVerification,
+} from '../../api/verifications';
 import { formatCountdown, formatTime } from '../../lib/format';
+import { verificationProblem } from '../../lib/verification-problems';
 import { Alert } from '../Alert';
 import { CopyButton } from '../CopyButton';
 
@@ -10,7 +16,18 @@ interface Props {
   readonly verification: Verification;
   readonly serviceName: string;
   readonly onChange: (v: Verification) => void;
+  /** A new request on this number (POST /reuse). */
+  readonly onReused: (v: Verification) => void;
 }
+
+/** A completed request can be rented again for this long (../shared/API.md "v1.1 Verification integrity"). */
+const REUSE_WINDOW_MS = 30 * 86_400_000;
+
+const REASONS: ReadonlyArray<readonly [ReportReason, string]> = [
+  ['number_used', 'The service says this number is already used'],
+  ['no_code', 'The service never sends the code'],
+  ['other', 'Something else'],
+];
 
 function useNow(active: boolean): number {
   const [now, setNow] = useState(Date.now());
@@ -23,19 +40,25 @@ function useNow(active: boolean): number {
 }
 
 /** A running request: the number to enter in the other service, a countdown, and the code when it arrives. */
-export function ActiveVerification({ verification: v, serviceName, onChange }: Props) {
+export function ActiveVerification({ verification: v, serviceName, onChange, onReused }: Props) {
   const live = v.status === 'pending' || v.status === 'received';
   const now = useNow(live);
   const [error, setError] = useState('');
+  const [reporting, setReporting] = useState(false);
+  const [reason, setReason] = useState<ReportReason>('number_used');
+  const reasonId = useId();
+  const reuseKey = useRef(newIdempotencyKey());
   const left = Date.parse(v.expiresAt) - now;
-  const latest = v.codes.at(-1);
+  const latest = v.codes.filter((c) => c.code).at(-1);
+  const messages = v.messages ?? [];
+  const reusable = v.status === 'completed' && Date.now() - Date.parse(v.createdAt) <= REUSE_WINDOW_MS;
 
-  const act = async (action: typeof cancelVerification) => {
+  const act = async (action: (id: string) => Promise<Verification>, then = onChange) => {
     setError('');
     try {
-      onChange(await action(v.id));
+      then(await action(v.id));
     } catch (err) {
-      setError(errorMessage(err));
+      setError(verificationProblem(err));
     }
   };
 
@@ -75,6 +98,28 @@ export function ActiveVerification({ verification: v, serviceName, onChange }: P
           <p className="muted waiting">Waiting for the SMS…</p>
         ) : null}
       </div>
+      {messages.length > 0 ? (
+        <details open={v.status === 'pending'}>
+          <summary>SMS without a code ({messages.length})</summary>
+          <p className="muted small">
+            These messages held no code, so the request is still waiting; you can still cancel it for a
+            refund.
+          </p>
+          <ul className="plain">
+            {messages.map((m) => (
+              <li key={`${m.receivedAt}-${m.from}-${m.sms}`}>
+                <time dateTime={m.receivedAt}>{formatTime(m.receivedAt)}</time> from {m.from}: “{m.sms}”
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+      {v.reported ? (
+        <p className="muted small">
+          You reported this number: the request was cancelled and refunded, and the number will not be offered
+          for {serviceName} again.
+        </p>
+      ) : null}
       {v.codes.length > 0 ? (
         <details>
           <summary>Messages received ({v.codes.length})</summary>
@@ -88,10 +133,56 @@ export function ActiveVerification({ verification: v, serviceName, onChange }: P
         </details>
       ) : null}
       <Alert>{error}</Alert>
+      {reporting && v.status === 'pending' ? (
+        <form
+          className="report"
+          aria-label="Report number"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void act((id) => reportVerification(id, reason)).then(() => setReporting(false));
+          }}
+        >
+          <p className="muted small">
+            Reporting cancels this request with a full refund, and this number is never offered for{' '}
+            {serviceName} again, to anyone.
+          </p>
+          <label htmlFor={reasonId}>Why?</label>
+          <select id={reasonId} value={reason} onChange={(e) => setReason(e.target.value as ReportReason)}>
+            {REASONS.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+          <button type="submit">Report and refund</button>
+        </form>
+      ) : null}
       <div className="row">
         {v.status === 'pending' ? (
           <button type="button" className="secondary" onClick={() => void act(cancelVerification)}>
             Cancel verification
+          </button>
+        ) : null}
+        {v.status === 'pending' && !reporting ? (
+          <button type="button" className="secondary" onClick={() => setReporting(true)}>
+            Report number
+          </button>
+        ) : null}
+        {reusable ? (
+          <button
+            type="button"
+            className="secondary"
+            onClick={() =>
+              void act(
+                (id) => reuseVerification(id, reuseKey.current),
+                (next) => {
+                  reuseKey.current = newIdempotencyKey();
+                  onReused(next);
+                },
+              )
+            }
+          >
+            Use this number again
           </button>
         ) : null}
         {v.status === 'received' ? (

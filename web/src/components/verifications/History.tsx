@@ -1,8 +1,14 @@
-import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
-import { errorMessage } from '../../api/client';
+import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { errorMessage, newIdempotencyKey } from '../../api/client';
 import type { Verification, VerificationService, VerificationStatus } from '../../api/types';
-import { exportVerifications, type HistoryFilters, listVerifications } from '../../api/verifications';
+import {
+  exportVerifications,
+  type HistoryFilters,
+  listVerifications,
+  reuseVerification,
+} from '../../api/verifications';
 import { formatDateTime, formatMoney } from '../../lib/format';
+import { verificationProblem } from '../../lib/verification-problems';
 import { Alert } from '../Alert';
 
 const STATUSES: readonly VerificationStatus[] = ['pending', 'received', 'completed', 'expired', 'cancelled'];
@@ -18,14 +24,33 @@ function save(blob: Blob, name: string): void {
   window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** A completed request can be rented again for this long (POST /reuse). */
+const REUSE_WINDOW_MS = 30 * 86_400_000;
+
 /** Past requests, filtered, with CSV/JSON export of the same filter. */
 export function History({
   services,
   refreshKey,
+  onReused,
 }: {
   readonly services: readonly VerificationService[];
   readonly refreshKey: number;
+  /** A new request on a past request's number ("Use this number again"). */
+  readonly onReused?: (v: Verification) => void;
 }) {
+  const reuseKeys = useRef(new Map<string, string>());
+  const reuse = async (v: Verification) => {
+    if (!onReused) return;
+    const key = reuseKeys.current.get(v.id) ?? newIdempotencyKey();
+    reuseKeys.current.set(v.id, key);
+    setError('');
+    try {
+      onReused(await reuseVerification(v.id, key));
+      reuseKeys.current.delete(v.id);
+    } catch (err) {
+      setError(verificationProblem(err));
+    }
+  };
   const ids = { service: useId(), status: useId(), from: useId(), to: useId() };
   const [filters, setFilters] = useState<HistoryFilters>({ service: '', status: '', from: '', to: '' });
   const [applied, setApplied] = useState<HistoryFilters>(filters);
@@ -165,6 +190,13 @@ export function History({
                 </td>
                 <td className="action">
                   <span className={`pill ${v.status}`}>{v.status}</span>
+                  {onReused &&
+                  v.status === 'completed' &&
+                  Date.now() - Date.parse(v.createdAt) <= REUSE_WINDOW_MS ? (
+                    <button type="button" className="link small" onClick={() => void reuse(v)}>
+                      Use this number again
+                    </button>
+                  ) : null}
                 </td>
                 <td className="mono" data-label="Code">
                   {v.finalCode ?? v.codes.at(-1)?.code ?? '—'}
