@@ -21,6 +21,9 @@ import { LedgerEntry } from '../billing/entities/ledger-entry';
 import { InventoryNumber } from '../numbers/entities/inventory-number';
 import { OwnedNumber, OwnedNumberCount } from '../numbers/entities/owned-number';
 import { SmsDedupe } from '../sms/entities/sms-dedupe';
+import { SmsOptOut } from '../sms/entities/opt-out';
+import { SmsPendingSend } from '../sms/entities/pending-send';
+import { SmsSendWindow } from '../sms/entities/send-window';
 import { PoolLease } from '../verifications/entities/pool-lease';
 import { Verification } from '../verifications/entities/verification';
 import { VerificationExport } from '../verifications/entities/verification-export';
@@ -58,6 +61,9 @@ export const entities = {
   ownedNumberCount: OwnedNumberCount,
   ledgerEntry: LedgerEntry,
   smsDedupe: SmsDedupe,
+  smsOptOut: SmsOptOut,
+  smsSendWindow: SmsSendWindow,
+  smsPendingSend: SmsPendingSend,
   verification: Verification,
   poolLease: PoolLease,
   verificationExport: VerificationExport,
