@@ -156,7 +156,11 @@ describe('POST /v1/sms', () => {
       errorCode: 'TEXT_INVALID',
     });
     expect(await outbox(from, '+15005550001')).toContainEqual(
-      expect.objectContaining({ messageId: response.json.messageId, status: 'failed', errorCode: 'TEXT_INVALID' }),
+      expect.objectContaining({
+        messageId: response.json.messageId,
+        status: 'failed',
+        errorCode: 'TEXT_INVALID',
+      }),
     );
   });
 
