@@ -81,6 +81,7 @@ export function buildSmsProj(app: App, options: SmsProjAppOptions = {}): SmsProj
     sms: {
       // -c smsCarrier=sns: the SNS Publish fallback; -c smsAllowedCountries=US,CA; -c smsPrices='{"US":1,"CA":1}'
       carrier: contextString(app, 'smsCarrier') === 'sns' ? 'sns' : 'eum',
+      provisioning: contextString(app, 'smsProvisioning') === 'eum' ? 'eum' : 'manual',
       ...(contextString(app, 'smsAllowedCountries')
         ? {
             allowedCountries: contextString(app, 'smsAllowedCountries')!

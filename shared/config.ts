@@ -49,6 +49,8 @@ const sections = {
     SMS_CONFIGURATION_SET: z.string().min(1).optional(),
     /** End User Messaging opt-out list the platform's opt-outs are mirrored to. */
     SMS_OPT_OUT_LIST: z.string().min(1).optional(),
+    /** `eum`: numbers can be requested from End User Messaging on demand; `manual`: imported only. */
+    SMS_PROVISIONING: z.enum(['manual', 'eum']).default('manual'),
     /** Two-way SMS topic newly requested numbers deliver inbound SMS to. */
     SMS_INBOUND_TOPIC_ARN: z.string().min(1).optional(),
   }),

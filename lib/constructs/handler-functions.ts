@@ -18,6 +18,8 @@ export interface SmsCarrierBinding {
   readonly configurationSetName: string;
   readonly configurationSetArn: string;
   readonly inboundTopicArn: string;
+  /** `eum`: on-demand numbers are requested from End User Messaging. */
+  readonly provisioning: 'manual' | 'eum';
 }
 
 /** Memory and timeout a handler asks for (RouteDef.memoryMb / timeoutSeconds). */
@@ -307,9 +309,10 @@ export class HandlerFunctions extends Construct {
     }
     if (needs.includes('provision')) {
       fn.addEnvironment('SMS_INBOUND_TOPIC_ARN', binding.inboundTopicArn);
+      fn.addEnvironment('SMS_PROVISIONING', binding.provisioning);
       const provision = Grant.addToPrincipal({
         grantee: fn,
-        actions: ['sms-voice:RequestPhoneNumber', 'sms-voice:ReleasePhoneNumber'],
+        actions: ['sms-voice:RequestPhoneNumber', 'sms-voice:UpdatePhoneNumber', 'sms-voice:ReleasePhoneNumber'],
         resourceArns: [
           arn('phone-number', '*'),
           binding.configurationSetArn,

@@ -77,6 +77,11 @@ export interface SmsCarrierProps {
    * @default 'eum'
    */
   readonly carrier?: 'eum' | 'sns';
+  /**
+   * `eum`: purchases of on-demand numbers request them from End User Messaging.
+   * @default 'manual' (imported inventory only)
+   */
+  readonly provisioning?: 'manual' | 'eum';
 }
 
 /**
@@ -180,6 +185,7 @@ export class SmsCarrier extends Construct {
       configurationSetName: this.configurationSet.ref,
       configurationSetArn: this.configurationSet.attrArn,
       inboundTopicArn: this.inboundTopic.topicArn,
+      provisioning: props.provisioning ?? 'manual',
     });
 
     new CfnOutput(this, 'InboundTopicArn', {

@@ -51,6 +51,7 @@ export interface StatelessStackProps extends StackProps {
    */
   readonly sms?: {
     readonly carrier?: 'eum' | 'sns';
+    readonly provisioning?: 'manual' | 'eum';
     readonly allowedCountries?: readonly string[];
     readonly pricesJson?: string;
   };
@@ -113,6 +114,7 @@ export class StatelessStack extends Stack {
       functions: this.functions,
       outbox: this.smsOutbox,
       ...(props.sms?.carrier ? { carrier: props.sms.carrier } : {}),
+      ...(props.sms?.provisioning ? { provisioning: props.sms.provisioning } : {}),
       ...(props.sms?.allowedCountries ? { allowedCountries: props.sms.allowedCountries } : {}),
     });
     this.schedules = new Schedules(this, 'Schedules', { functions: this.functions, jobs: props.jobs });

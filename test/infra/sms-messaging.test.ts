@@ -109,7 +109,7 @@ describe('SMS on End User Messaging v2', () => {
     });
   });
 
-  it('gives RequestPhoneNumber/ReleasePhoneNumber only to purchase and renewal, and sms-voice to no one else', () => {
+  it('gives RequestPhoneNumber/UpdatePhoneNumber/ReleasePhoneNumber only to purchase and renewal, and sms-voice to no one else', () => {
     const provisioners = ['numbers/purchase-number', 'jobs/renew-numbers'];
     for (const module of provisioners) {
       const actions = statementsOf(module).flatMap((s) => [s.Action].flat());
@@ -119,6 +119,7 @@ describe('SMS on End User Messaging v2', () => {
       expect(actions.filter((a) => String(a).startsWith('sms-voice:')).sort()).toEqual([
         'sms-voice:ReleasePhoneNumber',
         'sms-voice:RequestPhoneNumber',
+        'sms-voice:UpdatePhoneNumber',
       ]);
     }
     for (const fn of stateless.functions.all()) {
