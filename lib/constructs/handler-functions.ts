@@ -312,7 +312,11 @@ export class HandlerFunctions extends Construct {
       fn.addEnvironment('SMS_PROVISIONING', binding.provisioning);
       const provision = Grant.addToPrincipal({
         grantee: fn,
-        actions: ['sms-voice:RequestPhoneNumber', 'sms-voice:UpdatePhoneNumber', 'sms-voice:ReleasePhoneNumber'],
+        actions: [
+          'sms-voice:RequestPhoneNumber',
+          'sms-voice:UpdatePhoneNumber',
+          'sms-voice:ReleasePhoneNumber',
+        ],
         resourceArns: [
           arn('phone-number', '*'),
           binding.configurationSetArn,

@@ -72,7 +72,7 @@ export async function purchaseOnDemand(request: OnDemandRequest) {
  */
 export async function releaseIfProvisioned(phoneNumber: string): Promise<boolean> {
   const item = await getInventoryNumber(phoneNumber);
-  if (!item || item.source !== 'provisioned' || !item.providerId) return false;
+  if (item?.source !== 'provisioned' || !item.providerId) return false;
   await provisioner().release({ phoneNumber, providerId: item.providerId });
   await retireInventoryNumber(phoneNumber, item.status);
   logger.info('Provisioned number released to the carrier', { phoneNumber });
