@@ -58,7 +58,7 @@ export function MessageItem({ message, mine, showAuthor, me, onRetry }: Props) {
               <span aria-hidden="true" className="status-icon">
                 {STATUS_ICON[message.status]}
               </span>{' '}
-              {STATUS_LABEL[message.status]}
+              <span className="status-label">{STATUS_LABEL[message.status]}</span>
               {message.errorCode && (message.status === 'failed' || message.status === 'undelivered') ? (
                 <span className="status-error"> ({message.errorCode})</span>
               ) : null}
