@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { db } from '../../../shared/db/service';
+import { countryOf, isE164 } from '../../../shared/numbers/phone';
 import { SMS_PER_RECIPIENT_MINUTE } from '../../../shared/sms/send';
 import { api, expectProblem } from '../helpers/api';
 import type { TestUser } from '../helpers/session';
@@ -58,7 +59,13 @@ const outboxTo = async (to: string) =>
 const smsSent = async (user: TestUser) =>
   (await api.get<{ usage: { smsSent: number } }>('/v1/me/dashboard', bearer(user))).json.usage.smsSent;
 const usRecipient = () => `+1415${String(2_000_000 + Math.floor(Math.random() * 7_999_999))}`;
-const ukRecipient = () => `+447700${String(900_000 + Math.floor(Math.random() * 99_999)).padStart(6, '0')}`;
+/** A random valid GB mobile number. */
+const ukRecipient = (): string => {
+  for (;;) {
+    const candidate = `+4479${String(10_000_000 + Math.floor(Math.random() * 89_999_999))}`;
+    if (isE164(candidate) && countryOf(candidate) === 'GB') return candidate;
+  }
+};
 const isStatus = (messageId: string, status: string) => (e: unknown) =>
   (e as StatusEvent).type === 'message.status' &&
   (e as StatusEvent).messageId === messageId &&
