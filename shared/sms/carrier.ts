@@ -1,6 +1,8 @@
 import { PinpointSMSVoiceV2Client, SendTextMessageCommand } from '@aws-sdk/client-pinpoint-sms-voice-v2';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
-import { config } from '../config';
+import { appendJsonLine } from '../adapters/local-files';
+import { config, isLocal } from '../config';
+import { OUTBOX_FILE, type OutboxEntry } from './outbox';
 import { segmentSms } from './segments';
 
 /**
@@ -149,9 +151,30 @@ export const snsCarrier: Carrier = {
 
 let installed: Carrier | undefined;
 
+/**
+ * A local process that did not install the simulator (a benchmark or test process calling the
+ * services directly): the SMS goes to the outbox file and nowhere else, never to AWS. No
+ * receipts follow, so such messages stop at `sent`.
+ */
+export const outboxOnlyCarrier: Carrier = {
+  async send(sms) {
+    const entry: OutboxEntry = {
+      messageId: sms.messageId,
+      from: sms.from,
+      to: sms.to,
+      body: sms.body,
+      segments: sms.segments,
+      sentAt: new Date().toISOString(),
+    };
+    await appendJsonLine(OUTBOX_FILE, entry);
+    return { carrierMessageId: `local-${sms.messageId}-${sms.chunk}` };
+  },
+};
+
 /** The carrier for this runtime: the installed one (local simulator, tests), else by SMS_CARRIER. */
 export const carrier = (): Carrier =>
-  installed ?? (config('sms').SMS_CARRIER === 'sns' ? snsCarrier : eumCarrier);
+  installed ??
+  (isLocal() ? outboxOnlyCarrier : config('sms').SMS_CARRIER === 'sns' ? snsCarrier : eumCarrier);
 
 /** Installs a carrier (the local runtime's simulator; tests). */
 export function installCarrier(next: Carrier | undefined): void {
