@@ -399,4 +399,40 @@ describe('reliability', () => {
     expect(delivered.length).toBe(1);
     expect(await outboxTo(to)).toHaveLength(1);
   });
+
+  it('a long message retried after a throttled chunk resends only the chunks the carrier has not accepted', async () => {
+    const { CarrierError, installCarrier } = await import('../../../shared/sms/carrier');
+    const { deliver } = await import('../../../shared/sms/worker');
+    const calls: number[] = [];
+    let throttleOnce = true;
+    installCarrier({
+      async send(sms) {
+        calls.push(sms.chunk);
+        if (sms.chunk === 1 && throttleOnce) {
+          throttleOnce = false;
+          throw new CarrierError('slow down', true, 'ThrottlingException');
+        }
+        return { carrierMessageId: `fake-${sms.chunk}` };
+      },
+    });
+    try {
+      const job = {
+        messageId: `msg_${randomUUID()}`,
+        conversationId: `conv_${randomUUID()}`,
+        userId: 'usr_test',
+        from: '+14155550100',
+        to: usRecipient(),
+        body: 'x'.repeat(4000), // 27 segments, 3 chunks of at most 1600 characters
+      };
+
+      const first = await deliver(job);
+      const second = await deliver(job);
+      const third = await deliver(job);
+
+      expect([first, second, third]).toEqual(['retry', 'sent', 'skipped']);
+      expect(calls).toEqual([0, 1, 1, 2]);
+    } finally {
+      installCarrier(undefined);
+    }
+  });
 });
