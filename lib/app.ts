@@ -32,7 +32,7 @@ export interface SmsProjAppOptions {
   /** Test and experiment overrides of the shared registries. */
   readonly stateless?: Pick<
     StatelessStackProps,
-    'routes' | 'wsRoutes' | 'jobs' | 'permissions' | 'monthlyRequestQuota'
+    'routes' | 'wsRoutes' | 'jobs' | 'permissions' | 'monthlyRequestQuota' | 'sms'
   >;
 }
 
@@ -78,6 +78,19 @@ export function buildSmsProj(app: App, options: SmsProjAppOptions = {}): SmsProj
     webOrigins,
     emailFrom,
     manageApiGatewayAccount,
+    sms: {
+      // -c smsCarrier=sns: the SNS Publish fallback; -c smsAllowedCountries=US,CA; -c smsPrices='{"US":1,"CA":1}'
+      carrier: contextString(app, 'smsCarrier') === 'sns' ? 'sns' : 'eum',
+      provisioning: contextString(app, 'smsProvisioning') === 'eum' ? 'eum' : 'manual',
+      ...(contextString(app, 'smsAllowedCountries')
+        ? {
+            allowedCountries: contextString(app, 'smsAllowedCountries')!
+              .split(',')
+              .map((c) => c.trim()),
+          }
+        : {}),
+      ...(contextString(app, 'smsPrices') ? { pricesJson: contextString(app, 'smsPrices')! } : {}),
+    },
     ...options.stateless,
   });
   stateless.addStackDependency(stateful);

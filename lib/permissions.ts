@@ -71,6 +71,20 @@ export interface FunctionPermissions {
    */
   readonly smsPublish?: boolean;
   /**
+   * End User Messaging (sms-voice) on this account's resources, bound late with
+   * `HandlerFunctions.bindSmsCarrier`: `send` = SendTextMessage from the account's phone numbers
+   * with the deployment's configuration set (env SMS_CONFIGURATION_SET, SMS_CARRIER); `provision` =
+   * RequestPhoneNumber / ReleasePhoneNumber (env SMS_INBOUND_TOPIC_ARN, SMS_CONFIGURATION_SET).
+   * @default - none
+   */
+  readonly smsVoice?: readonly ('send' | 'provision')[];
+  /**
+   * The deployment's SMS destination allowlist and per-segment prices (env SMS_ALLOWED_COUNTRIES,
+   * SMS_PRICES) for handlers that price or check SMS sends.
+   * @default false
+   */
+  readonly smsPolicy?: boolean;
+  /**
    * Manage API Gateway API keys and their usage-plan membership (see `apiKeyAdminGrant`
    * in lib/constructs/handler-functions.ts), env USAGE_PLAN_NAMES.
    * @default false
@@ -139,21 +153,33 @@ export const PERMISSIONS: Readonly<Record<string, FunctionPermissions>> = {
   'conversations/create-attachment': { table: 'readWrite', bucket: 'put' },
   'messages/list-messages': { table: 'read', bucket: 'read' },
   'messages/search-messages': { table: 'read', bucket: 'read' },
-  'messages/send-message': { table: 'readWrite', bucket: 'read', wsManage: true, sqsSend: true },
+  'messages/send-message': {
+    table: 'readWrite',
+    bucket: 'read',
+    wsManage: true,
+    sqsSend: true,
+    smsPolicy: true,
+  },
   'messages/mark-read': { table: 'readWrite', wsManage: true },
 
   // SMS (shared/sms): the route enqueues; the worker publishes to the carrier and reports the
   // status; inbound SMS land in conversations or verifications, and are pushed.
-  'sms/send-sms': { table: 'readWrite', sqsSend: true, wsManage: true },
-  'sms/send-worker': { table: 'readWrite', smsPublish: true, wsManage: true },
-  'sms/inbound': { table: 'readWrite', wsManage: true },
+  // Receipts apply End User Messaging events (refund on failed); inbound answers CTIA keywords
+  // with a platform reply (queued); the redrive job re-enqueues committed but unsent SMS.
+  'sms/send-sms': { table: 'readWrite', sqsSend: true, wsManage: true, smsPolicy: true },
+  'sms/send-worker': { table: 'readWrite', smsVoice: ['send'], wsManage: true },
+  'sms/inbound': { table: 'readWrite', wsManage: true, sqsSend: true },
+  'sms/receipts': { table: 'readWrite', wsManage: true },
+  'sms/get-pricing': { table: 'none', smsPolicy: true },
+  'sms/list-opt-outs': read,
+  'jobs/redrive-sms': { table: 'readWrite', sqsSend: true },
 
   // Numbers (shared/numbers): marketplace and owned numbers.
   'numbers/list-available': read,
   'numbers/get-available': read,
   'numbers/list-numbers': read,
   'numbers/get-number': read,
-  'numbers/purchase-number': { table: 'readWrite' },
+  'numbers/purchase-number': { table: 'readWrite', smsVoice: ['provision'] },
   'numbers/update-number': { table: 'readWrite' },
   'numbers/cancel-number': { table: 'readWrite' },
 
@@ -172,7 +198,7 @@ export const PERMISSIONS: Readonly<Record<string, FunctionPermissions>> = {
 
   // Scheduled jobs (shared/jobs/registry.ts): notices go out by email and in-app push.
   'jobs/expire-verifications': { table: 'readWrite', wsManage: true, sesSend: true },
-  'jobs/renew-numbers': { table: 'readWrite', wsManage: true, sesSend: true },
+  'jobs/renew-numbers': { table: 'readWrite', wsManage: true, sesSend: true, smsVoice: ['provision'] },
   'jobs/verification-exports': { table: 'readWrite', bucket: 'put' },
 
   // Realtime: connection records; $default answers pings and relays typing signals.

@@ -222,6 +222,12 @@ async function mountGateway(
       import('../shared/openapi'),
     ]);
   const invoke = createInvoker();
+  // The local carrier: outbox + receipt events through the deployed receipts handler.
+  const [{ installCarrier }, { createCarrierSimulator }] = await Promise.all([
+    import('../shared/sms/carrier'),
+    import('./carrier-simulator'),
+  ]);
+  installCarrier(createCarrierSimulator(invoke));
   gateway.setApp(
     createGatewayApp({
       routes,

@@ -43,6 +43,22 @@ const sections = {
   sms: z.object({
     SMS_QUEUE_URL: optionalUrl,
     LOCAL_CARRIER_URL: optionalUrl,
+    /** AWS carrier: End User Messaging v2 `SendTextMessage` (default) or the SNS `Publish` fallback. */
+    SMS_CARRIER: z.enum(['eum', 'sns']).default('eum'),
+    /** End User Messaging configuration set (its event destination feeds delivery receipts). */
+    SMS_CONFIGURATION_SET: z.string().min(1).optional(),
+    /** End User Messaging opt-out list the platform's opt-outs are mirrored to. */
+    SMS_OPT_OUT_LIST: z.string().min(1).optional(),
+    /** `eum`: numbers can be requested from End User Messaging on demand; `manual`: imported only. */
+    SMS_PROVISIONING: z.enum(['manual', 'eum']).default('manual'),
+    /** Two-way SMS topic newly requested numbers deliver inbound SMS to. */
+    SMS_INBOUND_TOPIC_ARN: z.string().min(1).optional(),
+  }),
+  smsPolicy: z.object({
+    /** Destination countries (ISO 3166-1 alpha-2, comma-separated) an account may send to. */
+    SMS_ALLOWED_COUNTRIES: z.string().min(2).default('US,CA,GB,DE,FR'),
+    /** JSON `{ "US": 1, ... }`: per-segment price in cents by destination country. */
+    SMS_PRICES: z.string().min(2).optional(),
   }),
   verifications: z.object({
     /** JSON array overriding the services catalogue (see shared/verifications/catalogue.ts). */

@@ -12,6 +12,16 @@ import { acknowledgeGrantWildcards } from '../nag';
 import { type FunctionPermissions, PERMISSIONS, permissionsFor } from '../permissions';
 import { AppFunction } from './app-function';
 
+/** The End User Messaging resources the SMS functions use (see SmsCarrier). */
+export interface SmsCarrierBinding {
+  readonly carrier: 'eum' | 'sns';
+  readonly configurationSetName: string;
+  readonly configurationSetArn: string;
+  readonly inboundTopicArn: string;
+  /** `eum`: on-demand numbers are requested from End User Messaging. */
+  readonly provisioning: 'manual' | 'eum';
+}
+
 /** Memory and timeout a handler asks for (RouteDef.memoryMb / timeoutSeconds). */
 export interface FunctionTuning {
   readonly memoryMb?: number;
@@ -34,6 +44,11 @@ export interface HandlerFunctionsProps {
    * @default - none; a handler asking for sqsSend fails the synth
    */
   readonly smsQueue?: IQueue;
+  /**
+   * The deployment's SMS destination allowlist and per-segment prices (JSON), for `smsPolicy`.
+   * @default - the code defaults (shared/sms/pricing.ts)
+   */
+  readonly smsPolicy?: { readonly allowedCountries?: readonly string[]; readonly pricesJson?: string };
   /**
    * Handler module → permissions.
    * @default PERMISSIONS from lib/permissions.ts
@@ -68,6 +83,7 @@ export class HandlerFunctions extends Construct {
   private readonly functions = new Map<string, AppFunction>();
   private readonly contextStacks = new Map<string, NestedStack>();
   private webSocketStage: WebSocketStage | undefined;
+  private smsCarrier: SmsCarrierBinding | undefined;
   private usagePlanNames: Readonly<Record<PlanId, string>> | undefined;
 
   constructor(scope: Construct, id: string, props: HandlerFunctionsProps) {
@@ -125,6 +141,15 @@ export class HandlerFunctions extends Construct {
     this.functions.set(handlerModule, fn);
     this.grant(fn, this.permissionsOf(handlerModule));
     return fn;
+  }
+
+  /** Functions with `smsVoice` get End User Messaging permissions on this account's resources. */
+  bindSmsCarrier(binding: SmsCarrierBinding): void {
+    this.smsCarrier = binding;
+    for (const fn of this.functions.values()) {
+      const p = this.permissionsOf(fn.handlerModule);
+      if (p.smsVoice) this.grantSmsVoice(fn, p.smsVoice, binding);
+    }
   }
 
   /** Functions with `wsManage` push through this stage (env WS_MANAGEMENT_ENDPOINT). */
@@ -237,8 +262,77 @@ export class HandlerFunctions extends Construct {
       );
     }
 
+    if (p.smsPolicy) {
+      const policy = props.smsPolicy ?? {};
+      if (policy.allowedCountries)
+        fn.addEnvironment('SMS_ALLOWED_COUNTRIES', policy.allowedCountries.join(','));
+      if (policy.pricesJson) fn.addEnvironment('SMS_PRICES', policy.pricesJson);
+    }
+
+    if (p.smsVoice && this.smsCarrier) this.grantSmsVoice(fn, p.smsVoice, this.smsCarrier);
     if (p.wsManage && this.webSocketStage) this.grantWebSocket(fn, this.webSocketStage);
     if (p.apiKeys && this.usagePlanNames) this.grantApiKeys(fn, this.usagePlanNames);
+  }
+
+  /**
+   * sms-voice actions only, only on this account's resources in this region: phone numbers
+   * (requested at runtime, so `phone-number/*`), the deployment's configuration set, and for
+   * RequestPhoneNumber the opt-out lists and pools it may reference.
+   */
+  private grantSmsVoice(
+    fn: AppFunction,
+    needs: readonly ('send' | 'provision')[],
+    binding: SmsCarrierBinding,
+  ): void {
+    const stack = Stack.of(this);
+    const arn = (resource: string, resourceName: string) =>
+      stack.formatArn({ service: 'sms-voice', resource, resourceName });
+    fn.addEnvironment('SMS_CONFIGURATION_SET', binding.configurationSetName);
+    fn.addEnvironment('SMS_CARRIER', binding.carrier);
+    let grant: Grant | undefined;
+    if (needs.includes('send') && binding.carrier === 'eum') {
+      grant = Grant.addToPrincipal({
+        grantee: fn,
+        actions: ['sms-voice:SendTextMessage'],
+        resourceArns: [arn('phone-number', '*'), binding.configurationSetArn],
+      });
+    }
+    if (needs.includes('send') && binding.carrier === 'sns') {
+      fn.addToRolePolicy(
+        new PolicyStatement({
+          effect: Effect.DENY,
+          actions: ['sns:Publish'],
+          resources: [stack.formatArn({ service: 'sns', region: '*', account: '*', resource: '*' })],
+        }),
+      );
+      grant = Grant.addToPrincipal({ grantee: fn, actions: ['sns:Publish'], resourceArns: ['*'] });
+    }
+    if (needs.includes('provision')) {
+      fn.addEnvironment('SMS_INBOUND_TOPIC_ARN', binding.inboundTopicArn);
+      fn.addEnvironment('SMS_PROVISIONING', binding.provisioning);
+      const provision = Grant.addToPrincipal({
+        grantee: fn,
+        actions: [
+          'sms-voice:RequestPhoneNumber',
+          'sms-voice:UpdatePhoneNumber',
+          'sms-voice:ReleasePhoneNumber',
+        ],
+        resourceArns: [
+          arn('phone-number', '*'),
+          binding.configurationSetArn,
+          arn('opt-out-list', '*'),
+          arn('pool', '*'),
+        ],
+      });
+      grant = grant ? grant.combine(provision) : provision;
+    }
+    if (grant) {
+      acknowledgeGrantWildcards(
+        fn.role!,
+        grant,
+        'Phone numbers are requested at runtime, so their ARNs are only known then: sms-voice actions are limited to this account and region (phone-number/*), and SNS SMS publishes (fallback) cannot reach topics (explicit Deny).',
+      );
+    }
   }
 
   private grantWebSocket(fn: AppFunction, stage: WebSocketStage): void {

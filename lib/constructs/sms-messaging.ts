@@ -4,13 +4,36 @@ import { Key } from 'aws-cdk-lib/aws-kms';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Subscription, SubscriptionProtocol, Topic } from 'aws-cdk-lib/aws-sns';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { CfnConfigurationSet, CfnProtectConfiguration } from 'aws-cdk-lib/aws-smsvoice';
 import { Construct } from 'constructs';
+import { getCountries } from 'libphonenumber-js/max';
+import type { AppFunction } from './app-function';
 import type { HandlerFunctions } from './handler-functions';
 
 /** SQS consumer of the outbound queue (functions/sms/send-worker.ts). */
 export const SMS_SEND_WORKER_HANDLER = 'sms/send-worker';
 /** Subscriber of the two-way SMS topic (functions/sms/inbound.ts). */
 export const SMS_INBOUND_HANDLER = 'sms/inbound';
+/** Subscriber of the configuration set's event destination (functions/sms/receipts.ts). */
+export const SMS_RECEIPTS_HANDLER = 'sms/receipts';
+
+/** The marketplace countries: the default destination allowlist. */
+export const DEFAULT_SMS_COUNTRIES = ['US', 'CA', 'GB', 'DE', 'FR'] as const;
+
+/**
+ * Protect configuration rules: ALLOW for the allowed destinations and BLOCK for every other
+ * country with a numbering plan, so the account cannot text anywhere else even if the
+ * platform's own check were bypassed.
+ */
+export function protectCountryRules(
+  allowed: readonly string[],
+): CfnProtectConfiguration.CountryRuleProperty[] {
+  const allow = new Set(allowed);
+  return [...new Set([...getCountries(), ...allowed])].sort().map((countryCode) => ({
+    countryCode,
+    protectStatus: allow.has(countryCode) ? 'ALLOW' : 'BLOCK',
+  }));
+}
 
 /** Queue of outbound SMS; created before the functions that enqueue (env SMS_QUEUE_URL). */
 export class SmsOutbox extends Construct {
@@ -43,6 +66,22 @@ export interface SmsCarrierProps {
    * @default 2
    */
   readonly maxSendConcurrency?: number;
+  /**
+   * Destination countries the protect configuration allows (all others are blocked).
+   * @default DEFAULT_SMS_COUNTRIES
+   */
+  readonly allowedCountries?: readonly string[];
+  /**
+   * The carrier the send worker uses: End User Messaging v2 `SendTextMessage` or the SNS
+   * `Publish` fallback (no delivery receipts).
+   * @default 'eum'
+   */
+  readonly carrier?: 'eum' | 'sns';
+  /**
+   * `eum`: purchases of on-demand numbers request them from End User Messaging.
+   * @default 'manual' (imported inventory only)
+   */
+  readonly provisioning?: 'manual' | 'eum';
 }
 
 /**
@@ -53,6 +92,10 @@ export interface SmsCarrierProps {
  */
 export class SmsCarrier extends Construct {
   readonly inboundTopic: Topic;
+  /** End User Messaging events (delivery receipts) of the configuration set. */
+  readonly eventsTopic: Topic;
+  readonly configurationSet: CfnConfigurationSet;
+  readonly protectConfiguration: CfnProtectConfiguration;
 
   constructor(scope: Construct, id: string, props: SmsCarrierProps) {
     super(scope, id);
@@ -102,14 +145,47 @@ export class SmsCarrier extends Construct {
     // a nested stack, which must not depend on this (parent) stack; the topic ARN reaches it
     // as a parameter.
     const inbound = props.functions.forModule(SMS_INBOUND_HANDLER);
-    new Subscription(Stack.of(inbound), 'SmsInboundSubscription', {
-      topic: this.inboundTopic,
-      protocol: SubscriptionProtocol.LAMBDA,
-      endpoint: inbound.functionArn,
+    subscribe(this.inboundTopic, inbound, 'SmsInboundSubscription', 'InboundTopicInvoke');
+
+    // Delivery receipts: configuration set -> event destination (SNS topic) -> sms/receipts.
+    this.eventsTopic = new Topic(this, 'EventsTopic', {
+      displayName: 'SMSPROJ SMS delivery events',
+      masterKey: key,
+      enforceSSL: true,
     });
-    inbound.addPermission('InboundTopicInvoke', {
-      principal: new ServicePrincipal('sns.amazonaws.com'),
-      sourceArn: this.inboundTopic.topicArn,
+    this.eventsTopic.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [smsVoice],
+        actions: ['sns:Publish'],
+        resources: [this.eventsTopic.topicArn],
+        conditions: { StringEquals: { 'aws:SourceAccount': account } },
+      }),
+    );
+    const receipts = props.functions.forModule(SMS_RECEIPTS_HANDLER);
+    subscribe(this.eventsTopic, receipts, 'SmsReceiptsSubscription', 'EventsTopicInvoke');
+
+    this.protectConfiguration = new CfnProtectConfiguration(this, 'ProtectConfiguration', {
+      countryRuleSet: { sms: protectCountryRules(props.allowedCountries ?? DEFAULT_SMS_COUNTRIES) },
+      deletionProtectionEnabled: false,
+    });
+    this.configurationSet = new CfnConfigurationSet(this, 'ConfigurationSet', {
+      protectConfigurationId: this.protectConfiguration.attrProtectConfigurationId,
+      eventDestinations: [
+        {
+          eventDestinationName: 'delivery-receipts',
+          enabled: true,
+          matchingEventTypes: ['TEXT_ALL'],
+          snsDestination: { topicArn: this.eventsTopic.topicArn },
+        },
+      ],
+    });
+
+    props.functions.bindSmsCarrier({
+      carrier: props.carrier ?? 'eum',
+      configurationSetName: this.configurationSet.ref,
+      configurationSetArn: this.configurationSet.attrArn,
+      inboundTopicArn: this.inboundTopic.topicArn,
+      provisioning: props.provisioning ?? 'manual',
     });
 
     new CfnOutput(this, 'InboundTopicArn', {
@@ -117,4 +193,17 @@ export class SmsCarrier extends Construct {
       description: 'Two-way SMS destination for the platform phone numbers',
     });
   }
+}
+
+/** A Lambda subscription of `fn` (in its nested stack) to `topic` (in this stack), with the invoke permission. */
+function subscribe(topic: Topic, fn: AppFunction, id: string, permissionId: string): void {
+  new Subscription(Stack.of(fn), id, {
+    topic,
+    protocol: SubscriptionProtocol.LAMBDA,
+    endpoint: fn.functionArn,
+  });
+  fn.addPermission(permissionId, {
+    principal: new ServicePrincipal('sns.amazonaws.com'),
+    sourceArn: topic.topicArn,
+  });
 }

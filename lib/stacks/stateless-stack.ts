@@ -44,6 +44,17 @@ export interface StatelessStackProps extends StackProps {
    * @default - none
    */
   readonly monthlyRequestQuota?: Partial<Readonly<Record<PlanId, number>>>;
+  /**
+   * SMS carrier and policy: `carrier` (End User Messaging v2 or the SNS fallback), destination
+   * allowlist (also the protect configuration's) and per-segment prices (JSON by country).
+   * @default End User Messaging; the code's default countries and prices (shared/sms/pricing.ts)
+   */
+  readonly sms?: {
+    readonly carrier?: 'eum' | 'sns';
+    readonly provisioning?: 'manual' | 'eum';
+    readonly allowedCountries?: readonly string[];
+    readonly pricesJson?: string;
+  };
   /** Overrides for tests and experiments. @default the shared registries */
   readonly routes?: readonly RouteDef[];
   readonly wsRoutes?: readonly WsRouteDef[];
@@ -82,6 +93,10 @@ export class StatelessStack extends Stack {
       publicBaseUrl: webOrigin,
       smsQueue: this.smsOutbox.queue,
       permissions: props.permissions,
+      smsPolicy: {
+        ...(props.sms?.allowedCountries ? { allowedCountries: props.sms.allowedCountries } : {}),
+        ...(props.sms?.pricesJson ? { pricesJson: props.sms.pricesJson } : {}),
+      },
     });
 
     this.realtime = new RealtimeApi(this, 'Realtime', { functions: this.functions, routes: props.wsRoutes });
@@ -98,6 +113,9 @@ export class StatelessStack extends Stack {
     this.smsCarrier = new SmsCarrier(this, 'SmsCarrier', {
       functions: this.functions,
       outbox: this.smsOutbox,
+      ...(props.sms?.carrier ? { carrier: props.sms.carrier } : {}),
+      ...(props.sms?.provisioning ? { provisioning: props.sms.provisioning } : {}),
+      ...(props.sms?.allowedCountries ? { allowedCountries: props.sms.allowedCountries } : {}),
     });
     this.schedules = new Schedules(this, 'Schedules', { functions: this.functions, jobs: props.jobs });
 

@@ -1,7 +1,5 @@
 import { validationFailed } from '../http/errors';
-import { bestEffort, recordNumberUsage } from '../numbers/service';
-import { authorizeSmsSend, dispatchSms } from '../sms/send';
-import { segmentCount } from '../sms/segments';
+import { authorizeSmsSend } from '../sms/send';
 import type { ConversationItem } from './entities/conversation';
 import { requireParticipant, type StoredMessage, sendChatMessage, storeMessageOnce } from './service';
 
@@ -14,7 +12,8 @@ export interface PostMessageInput {
 /**
  * POST /v1/conversations/{id}/messages. In a chat the message is stored and pushed; in an SMS
  * conversation it also goes out as an SMS through the SMS context's own checks
- * (`authorizeSmsSend`: owned number, monthly quota) and queue (`dispatchSms`), as POST /v1/sms. Kept apart from ./service.ts because the SMS
+ * (`authorizeSmsSend`: owned number, destination, opt-out, per-recipient rate, segment quota,
+ * funds) and outbox, exactly as POST /v1/sms. Kept apart from ./service.ts because the SMS
  * context itself builds on that module.
  */
 export async function postMessage(
@@ -39,10 +38,17 @@ async function sendSmsMessage(
     ]);
   }
   const from = conv.fromNumber;
-  const to = conv.participants.find((p) => p.phoneNumber)?.phoneNumber;
-  if (!from || !to) throw new Error(`SMS conversation ${conv.conversationId} lacks its numbers`);
+  const peer = conv.participants.find((p) => p.phoneNumber)?.phoneNumber;
+  if (!from || !peer) throw new Error(`SMS conversation ${conv.conversationId} lacks its numbers`);
   const { userId } = caller;
-  const grant = await authorizeSmsSend({ userId, from, ...(caller.keyId ? { keyId: caller.keyId } : {}) });
+  const to = peer;
+  const grant = await authorizeSmsSend({
+    userId,
+    from,
+    to,
+    body: input.body,
+    ...(caller.keyId ? { keyId: caller.keyId } : {}),
+  });
   let stored: StoredMessage;
   try {
     stored = await storeMessageOnce({
@@ -51,18 +57,9 @@ async function sendSmsMessage(
       body: input.body,
       status: 'queued',
       clientMessageId: input.clientMessageId,
-      segments: segmentCount(input.body),
+      ...grant.messageFields,
+      extension: grant.extension({ userId, conversationId: conv.conversationId, from, to, body: input.body }),
     });
-    if (stored.created) {
-      await dispatchSms({
-        userId,
-        conversationId: conv.conversationId,
-        messageId: stored.message.id,
-        from,
-        to,
-        body: input.body,
-      });
-    }
   } catch (error) {
     await grant.release();
     throw error;
@@ -70,8 +67,6 @@ async function sendSmsMessage(
   if (!stored.created) {
     // A clientMessageId retry: the first attempt already sent (and paid for) it.
     await grant.release();
-    return stored;
   }
-  await bestEffort('number usage', () => recordNumberUsage(userId, from, 'smsSent'));
   return stored;
 }

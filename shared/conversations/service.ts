@@ -1,11 +1,13 @@
 import * as z from 'zod';
 import { findUserIdBy, getUser } from '../auth/service';
+import type { chargeWrites, TxEntities } from '../billing/service';
 import { isConditionalFailure } from '../db/errors';
 import { ttlIn } from '../db/schema';
 import { db } from '../db/service';
 import { conflicted } from '../db/transactions';
 import { AppError, conflict, notFound, numberNotOwned, validationFailed } from '../http/errors';
 import { newId } from '../ids';
+import { logger } from '../observability/logger';
 import { pushToUsers } from '../realtime/connections';
 import {
   assertAcceptable,
@@ -382,6 +384,28 @@ export interface StoreMessageInput {
   readonly clientMessageId?: string;
   readonly segments?: number;
   readonly externalId?: string;
+  readonly encoding?: 'GSM-7' | 'UCS-2';
+  readonly priceCents?: number;
+  readonly keyword?: string;
+  readonly extension?: MessageTxExtension;
+}
+
+/** One item another context adds to the message transaction (a charge, an outbox row). */
+export type MessageTxWrite =
+  | ReturnType<typeof chargeWrites>[number]
+  | ReturnType<ReturnType<TxEntities['smsPendingSend']['create']>['commit']>;
+
+/**
+ * What the SMS context adds to a message's transaction: its charge and outbox row commit (or
+ * fail) with the message, and `afterCommit` runs as soon as they committed, before any
+ * follow-up work (indexing, pushes) that could still fail. Follow-up failures are then logged,
+ * not thrown: the message is paid for and on its way.
+ */
+export interface MessageTxExtension {
+  writes(tx: TxEntities, message: { messageId: string; createdAt: string }): MessageTxWrite[];
+  /** The error for a cancelled transaction whose extension items (by index) failed their condition. */
+  rejected(indexes: readonly number[]): Error | undefined;
+  afterCommit(message: { messageId: string; createdAt: string }): Promise<void>;
 }
 
 interface PersistInput {
@@ -391,6 +415,10 @@ interface PersistInput {
   readonly clientMessageId?: string;
   readonly segments?: number;
   readonly externalId?: string;
+  readonly encoding?: 'GSM-7' | 'UCS-2';
+  readonly priceCents?: number;
+  readonly keyword?: string;
+  readonly extension?: MessageTxExtension;
   readonly attachmentIds?: readonly string[];
 }
 
@@ -447,6 +475,10 @@ export async function storeMessageOnce(input: StoreMessageInput): Promise<Stored
     clientMessageId: input.clientMessageId,
     segments: input.segments,
     externalId: input.externalId,
+    encoding: input.encoding,
+    priceCents: input.priceCents,
+    keyword: input.keyword,
+    extension: input.extension,
   });
 }
 
@@ -495,7 +527,7 @@ async function bindableAttachments(
   return items;
 }
 
-type TxKind = 'message' | 'claim' | 'conversation' | 'membership' | 'attachment';
+type TxKind = 'message' | 'claim' | 'conversation' | 'membership' | 'attachment' | 'extension';
 
 /**
  * The write path of every message. Transaction items: the message, its clientMessageId claim,
@@ -536,6 +568,9 @@ async function persistMessage(conv: ConversationItem, input: PersistInput): Prom
     ...(input.clientMessageId ? { clientMessageId: input.clientMessageId } : {}),
     ...(input.segments !== undefined ? { segments: input.segments } : {}),
     ...(input.externalId ? { externalId: input.externalId } : {}),
+    ...(input.encoding ? { encoding: input.encoding } : {}),
+    ...(input.priceCents !== undefined ? { priceCents: input.priceCents } : {}),
+    ...(input.keyword ? { keyword: input.keyword } : {}),
     createdAt,
   };
   const preview = {
@@ -551,8 +586,15 @@ async function persistMessage(conv: ConversationItem, input: PersistInput): Prom
   for (let attempt = 0; ; attempt++) {
     const kinds: TxKind[] = [];
     const result = await db()
-      .transaction.write(({ message, clientMessageClaim, conversation, membership, attachment }) => {
+      .transaction.write((tx) => {
+        const { message, clientMessageClaim, conversation, membership, attachment } = tx;
         const ops = [];
+        if (input.extension) {
+          for (const write of input.extension.writes(tx, { messageId, createdAt })) {
+            ops.push(write);
+            kinds.push('extension');
+          }
+        }
         ops.push(message.create(item).commit());
         kinds.push('message');
         if (input.clientMessageId) {
@@ -622,6 +664,11 @@ async function persistMessage(conv: ConversationItem, input: PersistInput): Prom
     if (rejected.has('attachment')) {
       throw attachmentInUse(attachments.map((a) => a.attachmentId).join(', '));
     }
+    if (rejected.has('extension') && input.extension) {
+      const failed = outcomes.flatMap((entry, i) => (entry.code === 'ConditionalCheckFailed' ? [i] : []));
+      const error = input.extension.rejected(failed.filter((i) => kinds[i] === 'extension'));
+      if (error) throw error;
+    }
     if (attempt + 1 >= TRANSACTION_ATTEMPTS) throw new Error('Message transaction kept being cancelled');
     if (updateLast && (rejected.has('conversation') || rejected.has('membership'))) {
       updateLast = false;
@@ -634,12 +681,27 @@ async function persistMessage(conv: ConversationItem, input: PersistInput): Prom
     throw new Error(`Message transaction cancelled (${[...rejected].join(', ')})`);
   }
 
+  if (input.extension) {
+    await input.extension.afterCommit({ messageId, createdAt });
+  }
   // Indexing and pushing are independent: run them side by side so recipients are not kept
   // waiting for the search index of a long message.
   const [indexed, delivered] = await Promise.allSettled([
     indexMessage(readers, conversationId, messageId, input.body),
     deliver(conv, item),
   ]);
+  if (input.extension) {
+    // Committed, paid for and queued: a failed follow-up must not turn into an error the
+    // client would retry (and be charged for) again.
+    for (const outcome of [indexed, delivered]) {
+      if (outcome.status === 'rejected')
+        logger.warn('Follow-up work of a queued SMS failed', { messageId, error: outcome.reason as Error });
+    }
+    return {
+      message: delivered.status === 'fulfilled' ? delivered.value : await toMessage(item),
+      created: true,
+    };
+  }
   if (indexed.status === 'rejected') throw indexed.reason;
   if (delivered.status === 'rejected') throw delivered.reason;
   return { message: delivered.value, created: true };
@@ -675,6 +737,7 @@ const PREDECESSORS: Record<MessageStatus, readonly MessageStatus[]> = {
   delivered: ['queued', 'sent'],
   read: ['queued', 'sent', 'delivered'],
   failed: ['queued', 'sent'],
+  undelivered: ['queued', 'sent'],
 };
 
 /** Conditional status change; false when the message is already further along (or gone). */

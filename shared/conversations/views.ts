@@ -55,6 +55,10 @@ export interface Message {
   readonly createdAt: string;
   readonly clientMessageId?: string;
   readonly segments?: number;
+  readonly encoding?: 'GSM-7' | 'UCS-2';
+  readonly priceCents?: number;
+  readonly errorCode?: string;
+  readonly keyword?: string;
 }
 
 /** Preview length in conversation lists. */
@@ -120,5 +124,9 @@ export async function toMessage(item: MessageItem): Promise<Message> {
     createdAt: item.createdAt,
     ...(item.clientMessageId ? { clientMessageId: item.clientMessageId } : {}),
     ...(item.segments !== undefined ? { segments: item.segments } : {}),
+    ...(item.encoding ? { encoding: item.encoding } : {}),
+    ...(item.priceCents !== undefined ? { priceCents: item.priceCents } : {}),
+    ...(item.errorCode ? { errorCode: item.errorCode } : {}),
+    ...(item.keyword ? { keyword: item.keyword } : {}),
   };
 }

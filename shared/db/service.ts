@@ -23,6 +23,9 @@ import { OwnedNumber, OwnedNumberCount } from '../numbers/entities/owned-number'
 import { SmsDedupe } from '../sms/entities/sms-dedupe';
 import { ActiveVerificationCount } from '../verifications/entities/active-count';
 import { NumberServiceUse } from '../verifications/entities/number-service-use';
+import { SmsOptOut } from '../sms/entities/opt-out';
+import { SmsPendingSend } from '../sms/entities/pending-send';
+import { SmsSendWindow } from '../sms/entities/send-window';
 import { PoolLease } from '../verifications/entities/pool-lease';
 import { Verification } from '../verifications/entities/verification';
 import { VerificationExport } from '../verifications/entities/verification-export';
@@ -60,6 +63,9 @@ export const entities = {
   ownedNumberCount: OwnedNumberCount,
   ledgerEntry: LedgerEntry,
   smsDedupe: SmsDedupe,
+  smsOptOut: SmsOptOut,
+  smsSendWindow: SmsSendWindow,
+  smsPendingSend: SmsPendingSend,
   verification: Verification,
   poolLease: PoolLease,
   verificationExport: VerificationExport,

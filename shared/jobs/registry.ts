@@ -44,4 +44,11 @@ export const jobs: readonly JobDef[] = [
     schedule: 'rate(1 minute)',
     localEveryMs: 60_000,
   },
+  /** Outbound SMS still in the outbox a few minutes after they queued are enqueued again (shared/sms/redrive.ts). */
+  {
+    name: 'redrive-sms',
+    handler: 'jobs/redrive-sms',
+    schedule: 'rate(5 minutes)',
+    localEveryMs: 60_000,
+  },
 ];

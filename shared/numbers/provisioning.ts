@@ -1,3 +1,5 @@
+import { config } from '../config';
+import { eumProvisioner } from './eum-provisioner';
 import type { Capability, NumberType } from './entities/inventory-number';
 
 /**
@@ -11,11 +13,12 @@ import type { Capability, NumberType } from './entities/inventory-number';
  *   providerIds })`, which records `PhoneNumberId` as the inventory item's `providerId`.
  * - release: `ReleasePhoneNumber { PhoneNumberId }` when a number leaves the inventory for good.
  *
- * That implementation needs `@aws-sdk/client-pinpoint-sms-voice-v2` (not a dependency yet) and
- * registration work that differs per country (10DLC campaigns, toll-free verification, sender
- * registrations), so it is not wired in: production stocks its inventory with numbers already
- * provisioned in the account, imported from a CSV (`npx tsx shared/numbers/import.ts`).
- * `manualProvisioner` is that mode: it provisions nothing and releasing is a no-op.
+ * The End User Messaging implementation is ./eum-provisioner.ts (`purchaseOnDemand` in
+ * ./on-demand.ts requests, `releaseIfProvisioned` releases on expiry). Registration work differs
+ * per country (10DLC campaigns, toll-free verification), so it is opt-in per deployment
+ * (`SMS_PROVISIONING=eum`); the default stocks the inventory with numbers already provisioned in
+ * the account, imported from a CSV (`npx tsx shared/numbers/import.ts`): `manualProvisioner`
+ * provisions nothing and releasing is a no-op.
  */
 export interface ProvisionRequest {
   readonly country: string;
@@ -45,11 +48,12 @@ export const manualProvisioner: NumberProvisioner = {
   async release() {},
 };
 
-let current: NumberProvisioner = manualProvisioner;
+let current: NumberProvisioner | undefined;
 
-/** The provisioner in use (an AWS implementation would be installed here at start-up). */
-export const provisioner = (): NumberProvisioner => current;
+/** The provisioner in use: an installed one (tests), else End User Messaging when SMS_PROVISIONING=eum. */
+export const provisioner = (): NumberProvisioner =>
+  current ?? (config('sms').SMS_PROVISIONING === 'eum' ? eumProvisioner : manualProvisioner);
 
-export function useProvisioner(next: NumberProvisioner): void {
+export function installProvisioner(next: NumberProvisioner | undefined): void {
   current = next;
 }

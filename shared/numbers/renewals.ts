@@ -5,6 +5,7 @@ import { isConditionalFailure } from '../db/errors';
 import { db } from '../db/service';
 import { conflicted, rejectedItems } from '../db/transactions';
 import type { JobResult } from '../jobs/registry';
+import { releaseIfProvisioned } from './on-demand';
 import { logger } from '../observability/logger';
 import { addDays, addMonths } from './dates';
 import type { OwnedNumberItem } from './entities/owned-number';
@@ -197,6 +198,7 @@ async function expire(
     throw new Error('Expiry transaction cancelled');
   }
   logger.info('Number expired', { phoneNumber, reason, quarantinedUntil });
+  await bestEffort('carrier release', () => releaseIfProvisioned(phoneNumber));
   await bestEffort('expiry notice', () =>
     Promise.all([
       recordActivity(userId, 'renewal', `Phone number ${phoneNumber} expired`, phoneNumber, now),

@@ -9,6 +9,8 @@ export type ServerEvent =
       readonly conversationId: string;
       readonly messageId: string;
       readonly status: string;
+      /** SMS `failed` / `undelivered`: the carrier's reason. */
+      readonly errorCode?: string;
     }
   | {
       readonly type: 'typing';

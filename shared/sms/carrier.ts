@@ -1,26 +1,39 @@
+import { PinpointSMSVoiceV2Client, SendTextMessageCommand } from '@aws-sdk/client-pinpoint-sms-voice-v2';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { appendJsonLine } from '../adapters/local-files';
 import { config, isLocal } from '../config';
+import { OUTBOX_FILE, type OutboxEntry } from './outbox';
 import { segmentSms } from './segments';
 
 /**
- * The carrier adapter: hands one SMS to the network.
- * - AWS: SNS `Publish` to the phone number, with `AWS.MM.SMS.OriginationNumber` = the sending
- *   number (End User Messaging then sends from that origination identity) and SMSType
- *   Transactional. SNS splits a body into SMS parts itself but takes at most 1600 characters per
- *   Publish, so longer bodies (conversation messages go up to 4000) are published in chunks cut
- *   at SMS part boundaries.
- * - Local: appends the SMS to the outbox file that `GET /dev/sms/outbox` shows.
+ * The carrier adapter: hands one chunk of an SMS to the network. The send worker cuts bodies
+ * into chunks (`carrierChunks`) and records each accepted chunk, so a retry never sends a chunk
+ * twice.
+ * - AWS, default (`SMS_CARRIER=eum`): End User Messaging v2 `SendTextMessage` from the owned
+ *   number (`OriginationIdentity`), TRANSACTIONAL, with the deployment's configuration set (its
+ *   event destination feeds the delivery receipts) and our ids in `Context`, which every
+ *   receipt event carries back.
+ * - AWS fallback (`SMS_CARRIER=sns`): SNS `Publish` with `AWS.MM.SMS.OriginationNumber`; no
+ *   receipts arrive, so messages stop at `sent`.
+ * - Local: the carrier simulator of the local runtime (local/carrier-simulator.ts), installed
+ *   with `installCarrier`; it emits the same receipt events through the same handler.
  */
 export interface OutboundSms {
   readonly messageId: string;
+  readonly conversationId: string;
   readonly from: string;
   readonly to: string;
+  /** One chunk of the message body (at most MAX_CHUNK_CHARS). */
   readonly body: string;
+  /** 0-based chunk index and chunk count of the message. */
+  readonly chunk: number;
+  readonly chunks: number;
+  /** Segments of the whole message (the outbox shows them). */
+  readonly segments: number;
 }
 
 export interface CarrierReceipt {
-  /** The carrier's id for the SMS (SNS MessageId). */
+  /** The carrier's id for the SMS (EUM MessageId / SNS MessageId). */
   readonly carrierMessageId: string;
 }
 
@@ -33,20 +46,51 @@ export class CarrierError extends Error {
   constructor(
     message: string,
     readonly retryable: boolean,
+    /** Stored as the message's `errorCode` when it ends `failed`. */
+    readonly code: string = 'CARRIER_REFUSED',
   ) {
     super(message);
     this.name = 'CarrierError';
   }
 }
 
-export const OUTBOX_FILE = 'sms-outbox.jsonl';
+/** Most characters one SendTextMessage (and one SNS SMS Publish) accepts. */
+export const MAX_CHUNK_CHARS = 1600;
 
-export interface OutboxEntry extends OutboundSms {
-  readonly sentAt: string;
+/** `body` cut into carrier-sized chunks at SMS part boundaries (one chunk when it fits). */
+export function carrierChunks(body: string): string[] {
+  if (body.length <= MAX_CHUNK_CHARS) return [body];
+  const chunks: string[] = [];
+  let current = '';
+  for (const part of segmentSms(body).parts) {
+    if (current.length + part.length > MAX_CHUNK_CHARS) {
+      chunks.push(current);
+      current = '';
+    }
+    current += part;
+  }
+  if (current !== '') chunks.push(current);
+  return chunks;
 }
 
-/** The exact Publish input for an SMS (asserted by the unit tests). */
-export function publishInput(sms: OutboundSms) {
+/** The exact SendTextMessage input for a chunk (asserted by the unit tests). */
+export function sendTextMessageInput(sms: OutboundSms, configurationSetName: string | undefined) {
+  return {
+    DestinationPhoneNumber: sms.to,
+    OriginationIdentity: sms.from,
+    MessageBody: sms.body,
+    MessageType: 'TRANSACTIONAL' as const,
+    ...(configurationSetName ? { ConfigurationSetName: configurationSetName } : {}),
+    Context: {
+      messageId: sms.messageId,
+      conversationId: sms.conversationId,
+      chunk: `${sms.chunk + 1}/${sms.chunks}`,
+    },
+  };
+}
+
+/** The exact Publish input for a chunk (SNS fallback). */
+export function publishInput(sms: Pick<OutboundSms, 'from' | 'to' | 'body'>) {
   return {
     PhoneNumber: sms.to,
     Message: sms.body,
@@ -61,62 +105,78 @@ const RETRYABLE = new Set([
   'ThrottledException',
   'ThrottlingException',
   'InternalErrorException',
+  'InternalServerException',
   'KMSThrottlingException',
 ]);
 
+function carrierErrorOf(service: string, error: unknown): CarrierError {
+  const name = (error as { name?: string }).name ?? 'Error';
+  const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode ?? 0;
+  const reason = (error as { Reason?: string }).Reason;
+  return new CarrierError(
+    `${service} failed: ${name}${reason ? ` (${reason})` : ''}`,
+    RETRYABLE.has(name) || status >= 500,
+    reason ?? name,
+  );
+}
+
+let eum: PinpointSMSVoiceV2Client | undefined;
 let sns: SNSClient | undefined;
 
-/** Most characters one SNS SMS Publish accepts. */
-export const MAX_PUBLISH_CHARS = 1600;
-
-/** `body` cut into Publish-sized chunks at SMS part boundaries (one chunk when it fits). */
-export function publishChunks(body: string): string[] {
-  if (body.length <= MAX_PUBLISH_CHARS) return [body];
-  const chunks: string[] = [];
-  let current = '';
-  for (const part of segmentSms(body).parts) {
-    if (current.length + part.length > MAX_PUBLISH_CHARS) {
-      chunks.push(current);
-      current = '';
+export const eumCarrier: Carrier = {
+  async send(sms) {
+    eum ??= new PinpointSMSVoiceV2Client({ region: config('core').AWS_REGION });
+    try {
+      const out = await eum.send(
+        new SendTextMessageCommand(sendTextMessageInput(sms, config('sms').SMS_CONFIGURATION_SET)),
+      );
+      return { carrierMessageId: out.MessageId ?? '' };
+    } catch (error) {
+      throw carrierErrorOf('SendTextMessage', error);
     }
-    current += part;
-  }
-  if (current !== '') chunks.push(current);
-  return chunks;
-}
+  },
+};
 
 export const snsCarrier: Carrier = {
   async send(sms) {
     sns ??= new SNSClient({ region: config('core').AWS_REGION });
     try {
-      let first = '';
-      for (const chunk of publishChunks(sms.body)) {
-        const out = await sns.send(new PublishCommand(publishInput({ ...sms, body: chunk })));
-        first ||= out.MessageId ?? '';
-      }
-      return { carrierMessageId: first };
+      const out = await sns.send(new PublishCommand(publishInput(sms)));
+      return { carrierMessageId: out.MessageId ?? '' };
     } catch (error) {
-      const name = (error as { name?: string }).name ?? 'Error';
-      const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode ?? 0;
-      throw new CarrierError(`SNS Publish failed: ${name}`, RETRYABLE.has(name) || status >= 500);
+      throw carrierErrorOf('SNS Publish', error);
     }
   },
 };
 
+let installed: Carrier | undefined;
+
 /**
- * Local stand-in for the network. Destinations in the reserved test range +1 500 555 000x are
- * refused (like a carrier rejecting an unreachable number), so the `failed` status can be seen
- * locally; everything else lands in the outbox.
+ * A local process that did not install the simulator (a benchmark or test process calling the
+ * services directly): the SMS goes to the outbox file and nowhere else, never to AWS. No
+ * receipts follow, so such messages stop at `sent`.
  */
-export const localCarrier: Carrier = {
+export const outboxOnlyCarrier: Carrier = {
   async send(sms) {
-    if (/^\+1500555000\d$/.test(sms.to))
-      throw new CarrierError('Unreachable destination (local test range)', false);
-    const entry: OutboxEntry = { ...sms, sentAt: new Date().toISOString() };
+    const entry: OutboxEntry = {
+      messageId: sms.messageId,
+      from: sms.from,
+      to: sms.to,
+      body: sms.body,
+      segments: sms.segments,
+      sentAt: new Date().toISOString(),
+    };
     await appendJsonLine(OUTBOX_FILE, entry);
-    return { carrierMessageId: `local-${sms.messageId}` };
+    return { carrierMessageId: `local-${sms.messageId}-${sms.chunk}` };
   },
 };
 
-/** The carrier for this runtime. */
-export const carrier = (): Carrier => (isLocal() ? localCarrier : snsCarrier);
+/** The carrier for this runtime: the installed one (local simulator, tests), else by SMS_CARRIER. */
+export const carrier = (): Carrier =>
+  installed ??
+  (isLocal() ? outboxOnlyCarrier : config('sms').SMS_CARRIER === 'sns' ? snsCarrier : eumCarrier);
+
+/** Installs a carrier (the local runtime's simulator; tests). */
+export function installCarrier(next: Carrier | undefined): void {
+  installed = next;
+}

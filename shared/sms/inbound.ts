@@ -1,5 +1,5 @@
 import type { SNSEvent } from 'aws-lambda';
-import { findOrCreateSmsConversation, storeMessage } from '../conversations/service';
+import { findOrCreateSmsConversation, storeMessageOnce } from '../conversations/service';
 import { isConditionalFailure } from '../db/errors';
 import { ttlIn } from '../db/schema';
 import { db } from '../db/service';
@@ -9,7 +9,9 @@ import { bestEffort, recordNumberUsage, routeOf } from '../numbers/service';
 import { recordUsage } from '../usage/service';
 import { handleVerificationSms } from '../verifications/inbound';
 import { type InboundSmsPayload, inboundSmsPayload } from './schemas';
-import { segmentCount } from './segments';
+import { applyKeyword, type Keyword, keywordOf, keywordReply } from './opt-outs';
+import { segmentSms } from './segments';
+import { sendPlatformReply } from './send';
 
 /**
  * Inbound SMS: End User Messaging two-way SMS publishes each message to an SNS topic; the
@@ -126,7 +128,7 @@ async function route(sms: InboundSmsPayload, receivedAt: string): Promise<Inboun
   const target = await routeOf(sms.destinationNumber, new Date(receivedAt));
   switch (target.kind) {
     case 'owned':
-      return deliverToOwner(target.userId, sms);
+      return deliverToOwner(target.userId, sms, receivedAt);
     case 'verification-pool':
       await routeToVerifications(sms, receivedAt);
       return 'verification';
@@ -139,7 +141,11 @@ async function route(sms: InboundSmsPayload, receivedAt: string): Promise<Inboun
   }
 }
 
-async function deliverToOwner(userId: string, sms: InboundSmsPayload): Promise<InboundOutcome> {
+async function deliverToOwner(
+  userId: string,
+  sms: InboundSmsPayload,
+  receivedAt: string,
+): Promise<InboundOutcome> {
   if (!E164_SHAPE.test(sms.originationNumber)) {
     logger.info('Inbound SMS from a non-phone sender to an owned number: dropped', {
       to: sms.destinationNumber,
@@ -152,20 +158,64 @@ async function deliverToOwner(userId: string, sms: InboundSmsPayload): Promise<I
     fromNumber: sms.destinationNumber,
     peerNumber: sms.originationNumber,
   });
-  await storeMessage({
+  const keyword = keywordOf(sms.messageBody);
+  const { segments, encoding } = segmentSms(sms.messageBody);
+  // The carrier's id is the message's client id: a redelivery after a failure further down
+  // (the marker is released for it) finds the stored message instead of storing it again.
+  const stored = await storeMessageOnce({
     conversationId: conversation.id,
     sender: { phoneNumber: sms.originationNumber },
     body: sms.messageBody.slice(0, MAX_STORED_BODY),
-    segments: segmentCount(sms.messageBody),
+    clientMessageId: sms.inboundMessageId,
+    segments,
+    encoding,
     externalId: sms.inboundMessageId,
+    ...(keyword ? { keyword: keyword.keyword } : {}),
   });
-  await bestEffort('inbound usage', () =>
-    Promise.all([
-      recordUsage(userId, 'smsReceived', 1),
-      recordNumberUsage(userId, sms.destinationNumber, 'smsReceived'),
-    ]),
-  );
+  if (keyword) {
+    await answerKeyword(userId, conversation.id, sms, keyword, !stored.created, receivedAt);
+  }
+  if (stored.created) {
+    await bestEffort('inbound usage', () =>
+      Promise.all([
+        recordUsage(userId, 'smsReceived', 1),
+        recordNumberUsage(userId, sms.destinationNumber, 'smsReceived'),
+      ]),
+    );
+  }
   return 'owner';
+}
+
+/**
+ * CTIA keywords: opt-out / opt-in state per (number, recipient), and one reply from the
+ * platform. A repeated STOP changes nothing and gets no second reply; a redelivery of the same
+ * inbound SMS (`redelivered`) completes a reply that may not have gone out, which the reply's
+ * client id keeps to one.
+ */
+async function answerKeyword(
+  userId: string,
+  conversationId: string,
+  sms: InboundSmsPayload,
+  keyword: Keyword,
+  redelivered: boolean,
+  receivedAt: string,
+): Promise<void> {
+  const changed = await applyKeyword({
+    userId,
+    phoneNumber: sms.destinationNumber,
+    recipient: sms.originationNumber,
+    keyword,
+    at: receivedAt,
+  });
+  if (!changed && !redelivered) return;
+  await sendPlatformReply({
+    userId,
+    conversationId,
+    from: sms.destinationNumber,
+    to: sms.originationNumber,
+    body: keywordReply(keyword.kind, sms.destinationNumber),
+    clientMessageId: `reply-${sms.inboundMessageId}`,
+  });
 }
 
 /** The routing point into the verifications context: SMS to a verification-pool number. */

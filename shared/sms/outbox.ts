@@ -1,20 +1,51 @@
 import { readJsonLines } from '../adapters/local-files';
-import { OUTBOX_FILE, type OutboxEntry } from './carrier';
 
-/** The local outbox (`GET /dev/sms/outbox`), newest first, optionally filtered by sender and recipient. */
-export async function readOutbox(filter: { from?: string; to?: string } = {}): Promise<OutboxEntry[]> {
-  const entries = await readJsonLines<OutboxEntry>(OUTBOX_FILE);
+/**
+ * The local carrier's outbox (`GET /dev/sms/outbox`): one line per message handed to the
+ * simulator, plus one line per status the simulator reported for it (the latest wins).
+ */
+export const OUTBOX_FILE = 'sms-outbox.jsonl';
+export const OUTBOX_STATUS_FILE = 'sms-outbox-status.jsonl';
+
+export interface OutboxEntry {
+  readonly messageId: string;
+  readonly from: string;
+  readonly to: string;
+  readonly body: string;
+  readonly segments: number;
+  readonly sentAt: string;
+}
+
+export interface OutboxStatus {
+  readonly messageId: string;
+  readonly status: string;
+  readonly errorCode?: string;
+}
+
+/** Newest first, optionally filtered by sender and recipient; each with its latest status. */
+export async function readOutbox(filter: { from?: string; to?: string } = {}) {
+  const [entries, statuses] = await Promise.all([
+    readJsonLines<OutboxEntry>(OUTBOX_FILE),
+    readJsonLines<OutboxStatus>(OUTBOX_STATUS_FILE),
+  ]);
+  const latest = new Map(statuses.map((s) => [s.messageId, s]));
   return entries
     .map((entry, index) => ({ entry, index }))
     .filter(
       ({ entry }) => (!filter.from || entry.from === filter.from) && (!filter.to || entry.to === filter.to),
     )
     .sort((a, b) => b.entry.sentAt.localeCompare(a.entry.sentAt) || b.index - a.index)
-    .map(({ entry }) => ({
-      messageId: entry.messageId,
-      from: entry.from,
-      to: entry.to,
-      body: entry.body,
-      sentAt: entry.sentAt,
-    }));
+    .map(({ entry }) => {
+      const status = latest.get(entry.messageId);
+      return {
+        messageId: entry.messageId,
+        from: entry.from,
+        to: entry.to,
+        body: entry.body,
+        segments: entry.segments,
+        status: status?.status ?? 'sent',
+        ...(status?.errorCode ? { errorCode: status.errorCode } : {}),
+        sentAt: entry.sentAt,
+      };
+    });
 }

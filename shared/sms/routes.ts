@@ -1,4 +1,6 @@
 import { defineRoute } from '../http/route';
+import { pageQuery } from '../http/schemas';
+import { phoneNumberParams } from '../numbers/schemas';
 import { sendSmsBody } from './schemas';
 
 export const sendSmsRoute = defineRoute({
@@ -8,10 +10,32 @@ export const sendSmsRoute = defineRoute({
   handler: 'sms/send-sms',
   auth: 'user-or-key',
   scope: 'sms:send',
-  summary: 'Send an SMS from an owned number; stored in the conversation with `to`, sent by a queue worker.',
+  summary:
+    'Send an SMS from an owned number: charged per segment at the destination price; stored in the conversation with `to`, sent by a queue worker.',
   body: sendSmsBody,
   idempotent: true,
   successStatus: 202,
 });
 
-export const smsRoutes = [sendSmsRoute] as const;
+export const smsPricingRoute = defineRoute({
+  id: 'getSmsPricing',
+  method: 'GET',
+  path: '/v1/sms/pricing',
+  handler: 'sms/get-pricing',
+  auth: 'public',
+  summary: 'Allowed destination countries and the price of one SMS segment to each.',
+});
+
+export const listOptOutsRoute = defineRoute({
+  id: 'listNumberOptOuts',
+  method: 'GET',
+  path: '/v1/numbers/{phoneNumber}/opt-outs',
+  handler: 'sms/list-opt-outs',
+  auth: 'user-or-key',
+  scope: 'numbers:read',
+  summary: 'Recipients who texted STOP (or another CTIA opt-out keyword) to one of your numbers.',
+  params: phoneNumberParams,
+  query: pageQuery,
+});
+
+export const smsRoutes = [sendSmsRoute, smsPricingRoute, listOptOutsRoute] as const;

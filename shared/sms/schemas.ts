@@ -25,6 +25,8 @@ export const sendJob = z.object({
   from: z.string().regex(/^\+[1-9]\d{6,14}$/),
   to: z.string().regex(/^\+[1-9]\d{6,14}$/),
   body: z.string().min(1).max(MAX_MESSAGE_CHARS),
+  /** When the message (and its outbox row) committed: the outbox row's sort key. */
+  queuedAt: z.string().max(40).optional(),
 });
 export type SendJob = z.infer<typeof sendJob>;
 

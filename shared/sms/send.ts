@@ -1,11 +1,20 @@
 import { effectiveLimits } from '../accounts/limits';
 import { getUser } from '../auth/service';
-import { findOrCreateSmsConversation, storeMessage, updateMessageStatus } from '../conversations/service';
-import { notFound, numberNotOwned } from '../http/errors';
+import { chargeWrites, insufficientFunds, recordSpend } from '../billing/service';
+import type { MessageTxExtension } from '../conversations/service';
+import { findOrCreateSmsConversation, storeMessage, storeMessageOnce } from '../conversations/service';
+import { isConditionalFailure } from '../db/errors';
+import { ttlIn } from '../db/schema';
+import { db } from '../db/service';
+import { AppError, notFound, numberNotOwned } from '../http/errors';
 import { bestEffort, isActiveOwnedNumber, recordNumberUsage } from '../numbers/service';
+import { logger } from '../observability/logger';
 import { consumeQuota, releaseQuota } from '../usage/service';
+import { isOptedOut } from './opt-outs';
+import { destinationPrice } from './pricing';
 import { enqueueSend } from './queue';
-import { segmentCount } from './segments';
+import type { SendJob } from './schemas';
+import { type SmsEncoding, segmentSms } from './segments';
 
 export interface SendSmsResult {
   readonly messageId: string;
@@ -13,12 +22,37 @@ export interface SendSmsResult {
   readonly status: 'queued';
 }
 
+/** At most this many SMS from one number to one recipient per minute (bot loops). */
+export const SMS_PER_RECIPIENT_MINUTE = 30;
+
+export const destinationNotAllowed = (country: string | undefined) =>
+  new AppError(403, 'destination_not_allowed', 'Destination not allowed', {
+    detail: `This deployment does not send SMS to ${country ?? 'that destination'}. See GET /v1/sms/pricing.`,
+  });
+
+export const recipientOptedOut = () =>
+  new AppError(403, 'recipient_opted_out', 'Recipient opted out', {
+    detail: 'The recipient texted STOP to this number. Nothing was sent or charged; they can text START.',
+  });
+
+function perRecipientRateLimited(now: Date): AppError {
+  const retryAfter = Math.max(1, 60 - now.getUTCSeconds());
+  return new AppError(429, 'rate_limited', 'Too many messages to this recipient', {
+    detail: `At most ${SMS_PER_RECIPIENT_MINUTE} messages per minute from one number to one recipient.`,
+    headers: { 'retry-after': String(retryAfter) },
+    extensions: {
+      retryAfter,
+      limit: SMS_PER_RECIPIENT_MINUTE,
+      upgrade: { href: '/v1/plans' },
+      temporaryIncrease: { eligible: false, href: '/v1/me/limits/temporary-increase' },
+    },
+  });
+}
+
 /**
- * POST /v1/sms: `from` must be a number the caller may use (403 number_not_owned, also for
- * another user's number); one unit of the monthly `smsPerMonth` quota is taken atomically (429
- * past it). The message is stored, with its segment count, in the caller's SMS conversation with
- * `to` (created if needed, `message.created` pushed), then queued; the worker sends it and moves
- * the status to sent or failed. If storing or queueing fails, the quota is given back.
+ * POST /v1/sms: every check of `authorizeSmsSend`, then the message is stored `queued` in the
+ * caller's SMS conversation with `to` (created if needed, `message.created` pushed) in ONE
+ * transaction with its charge and its outbox row, and handed to the send queue.
  */
 export async function sendSms(input: {
   userId: string;
@@ -28,83 +62,183 @@ export async function sendSms(input: {
   body: string;
 }): Promise<SendSmsResult> {
   const { userId, from, to, body } = input;
-  const grant = await authorizeSmsSend({ userId, from, ...(input.keyId ? { keyId: input.keyId } : {}) });
-  let result: SendSmsResult;
+  const grant = await authorizeSmsSend({
+    userId,
+    from,
+    to,
+    body,
+    ...(input.keyId ? { keyId: input.keyId } : {}),
+  });
+  let messageId: string;
+  let conversationId: string;
   try {
-    result = await storeAndQueue({ userId, from, to, body });
+    const conversation = await findOrCreateSmsConversation({ userId, fromNumber: from, peerNumber: to });
+    conversationId = conversation.id;
+    const message = await storeMessage({
+      conversationId,
+      sender: { userId },
+      body,
+      status: 'queued',
+      ...grant.messageFields,
+      extension: grant.extension({ userId, conversationId, from, to, body }),
+    });
+    messageId = message.id;
   } catch (error) {
     await grant.release();
     throw error;
   }
-  await bestEffort('number usage', () => recordNumberUsage(userId, from, 'smsSent'));
-  return result;
+  return { messageId, conversationId, status: 'queued' };
 }
 
 export interface SmsSendGrant {
-  /** Gives the quota unit back when the SMS was not stored or queued after all. */
+  /** Stored on the message: segments, encoding and what it costs. */
+  readonly messageFields: {
+    readonly segments: number;
+    readonly encoding: SmsEncoding;
+    readonly priceCents: number;
+  };
+  /** The charge and outbox row to commit with the message, and the enqueue right after. */
+  extension(job: Omit<SendJob, 'messageId'>): MessageTxExtension;
+  /** Gives the quota back when the message was not stored after all (402, or a failure). */
   release(): Promise<void>;
 }
 
 /**
- * The checks before any SMS leaves a number, for `POST /v1/sms` and for messages posted into
- * an SMS conversation: `from` must be usable by `userId` (403 number_not_owned), and one unit of
- * the monthly `smsPerMonth` quota is taken atomically (429 rate_limited past it). Then store the
- * message (`status: 'queued'`, `segments: segmentCount(body)`) and call `dispatchSms`; if that
- * fails, call `release()`.
+ * THE checks before any SMS leaves a number, for `POST /v1/sms` and for messages posted into an
+ * SMS conversation (API key or user alike), in this order:
+ * 1. `from` is an active number of `userId` (403 number_not_owned, also for another user's);
+ * 2. `to` is in an allowed destination country (403 destination_not_allowed);
+ * 3. `to` has not opted out of `from` (403 recipient_opted_out);
+ * 4. at most SMS_PER_RECIPIENT_MINUTE per minute from `from` to `to` (429 rate_limited);
+ * 5. the monthly `smsPerMonth` quota has room for the body's segments (429 rate_limited);
+ * 6. funds: the charge (segments x the destination's per-segment price) is an item of the
+ *    message's own transaction (`extension`), so 402 insufficient_funds stores nothing.
+ * Nothing is queued or charged when any check fails.
  */
 export async function authorizeSmsSend(input: {
   userId: string;
   from: string;
-  keyId?: string;
-}): Promise<SmsSendGrant> {
-  const { userId, from } = input;
-  const [owned, user] = await Promise.all([isActiveOwnedNumber(userId, from), getUser(userId)]);
-  if (!user) throw notFound('No such user.');
-  if (!owned) throw numberNotOwned(`${from} is not an active number of yours.`);
-  const quotaOptions = input.keyId ? { keyId: input.keyId } : {};
-  await consumeQuota(userId, 'smsSent', effectiveLimits(user).smsPerMonth, quotaOptions);
-  return { release: () => releaseQuota(userId, 'smsSent', quotaOptions) };
-}
-
-async function storeAndQueue(sms: {
-  userId: string;
-  from: string;
   to: string;
   body: string;
-}): Promise<SendSmsResult> {
-  const conversation = await findOrCreateSmsConversation({
-    userId: sms.userId,
-    fromNumber: sms.from,
-    peerNumber: sms.to,
-  });
-  const message = await storeMessage({
-    conversationId: conversation.id,
-    sender: { userId: sms.userId },
-    body: sms.body,
-    status: 'queued',
-    segments: segmentCount(sms.body),
-  });
-  await dispatchSms({ ...sms, conversationId: conversation.id, messageId: message.id });
-  return { messageId: message.id, conversationId: conversation.id, status: 'queued' };
+  keyId?: string;
+  now?: Date;
+}): Promise<SmsSendGrant> {
+  const { userId, from, to } = input;
+  const now = input.now ?? new Date();
+  const [owned, user] = await Promise.all([isActiveOwnedNumber(userId, from, now), getUser(userId)]);
+  if (!user) throw notFound('No such user.');
+  if (!owned) throw numberNotOwned(`${from} is not an active number of yours.`);
+  const price = destinationPrice(to);
+  if (!price) throw destinationNotAllowed(undefined);
+  if (await isOptedOut(from, to)) throw recipientOptedOut();
+  await takeRecipientSlot(from, to, now);
+  const { segments, encoding } = segmentSms(input.body);
+  const priceCents = segments * price.perSegmentCents;
+  const quotaOptions = { amount: segments, ...(input.keyId ? { keyId: input.keyId } : {}) };
+  await consumeQuota(userId, 'smsSent', effectiveLimits(user).smsPerMonth, quotaOptions);
+  return {
+    messageFields: { segments, encoding, priceCents },
+    release: () => releaseQuota(userId, 'smsSent', quotaOptions),
+    extension: (job) =>
+      outboundExtension(job, {
+        priceCents,
+        description: `SMS to ${price.country}: ${segments} segment(s) x ${price.perSegmentCents}c`,
+        onCommitted: () =>
+          bestEffort('SMS spend and number usage', () =>
+            Promise.all([
+              recordSpend(userId, priceCents),
+              recordNumberUsage(userId, from, 'smsSent', segments),
+            ]),
+          ),
+      }),
+  };
+}
+
+/** One slot of the per-(number, recipient) minute window: a conditional ADD. */
+async function takeRecipientSlot(from: string, to: string, now: Date): Promise<void> {
+  const minute = now.toISOString().slice(0, 16);
+  try {
+    await db()
+      .entities.smsSendWindow.update({ from, to, minute })
+      .add({ count: 1 })
+      .set({ ttl: ttlIn(180, now.getTime()) })
+      .where((a, op) => `${op.notExists(a.count)} OR ${op.lt(a.count, SMS_PER_RECIPIENT_MINUTE)}`)
+      .go({ response: 'none' });
+  } catch (error) {
+    if (isConditionalFailure(error)) throw perRecipientRateLimited(now);
+    throw error;
+  }
 }
 
 /**
- * Hands an already stored, `queued` message to the outbound queue. Used by `sendSms` and by the
- * conversations context for messages posted into an SMS conversation. If the queue refuses the
- * job, the message is marked `failed` and the error rethrown.
+ * The items an outbound SMS adds to its message's transaction: [0] the outbox row
+ * (`smsPendingSend`), then the charge (`chargeWrites`: [1] balance, conditional on funds,
+ * [2] ledger entry). After the commit the job is enqueued; if that fails the `redrive-sms` job
+ * enqueues it from the outbox row.
  */
-export async function dispatchSms(job: {
+export function outboundExtension(
+  job: Omit<SendJob, 'messageId'>,
+  money: { priceCents: number; description: string; onCommitted?: () => Promise<void> },
+): MessageTxExtension {
+  return {
+    writes: (tx, { messageId, createdAt }) => [
+      tx.smsPendingSend.create({ ...job, messageId, queuedAt: createdAt }).commit(),
+      ...chargeWrites(tx, {
+        userId: job.userId,
+        amountCents: money.priceCents,
+        ref: messageId,
+        description: money.description,
+      }),
+    ],
+    rejected: (indexes) => (indexes.includes(1) ? insufficientFunds() : undefined),
+    async afterCommit({ messageId, createdAt }) {
+      await money.onCommitted?.();
+      try {
+        await enqueueSend({ ...job, messageId, queuedAt: createdAt });
+      } catch (error) {
+        logger.warn('Enqueue after commit failed; the redrive job will send it', {
+          messageId,
+          error: error as Error,
+        });
+      }
+    },
+  };
+}
+
+/**
+ * A reply the platform itself sends on a number (opt-out confirmation, HELP): stored in the
+ * conversation as a platform message, never charged, never counted, not subject to opt-outs
+ * (a STOP confirmation goes to a recipient who has just opted out).
+ */
+export async function sendPlatformReply(reply: {
   userId: string;
   conversationId: string;
-  messageId: string;
   from: string;
   to: string;
   body: string;
-}): Promise<void> {
-  try {
-    await enqueueSend(job);
-  } catch (error) {
-    await updateMessageStatus(job.conversationId, job.messageId, 'failed');
-    throw error;
-  }
+  /** Keeps a retried reply to one message. */
+  clientMessageId?: string;
+}): Promise<string> {
+  const { segments, encoding } = segmentSms(reply.body);
+  const { message } = await storeMessageOnce({
+    conversationId: reply.conversationId,
+    sender: {},
+    body: reply.body,
+    status: 'queued',
+    segments,
+    encoding,
+    priceCents: 0,
+    ...(reply.clientMessageId ? { clientMessageId: reply.clientMessageId } : {}),
+    extension: outboundExtension(
+      {
+        userId: reply.userId,
+        conversationId: reply.conversationId,
+        from: reply.from,
+        to: reply.to,
+        body: reply.body,
+      },
+      { priceCents: 0, description: 'Platform reply' },
+    ),
+  });
+  return message.id;
 }

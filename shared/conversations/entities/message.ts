@@ -2,7 +2,7 @@ import { Entity, type EntityItem } from 'electrodb';
 import { SERVICE_NAME } from '../../db/schema';
 import { senderAttribute } from './membership';
 
-export const MESSAGE_STATUSES = ['queued', 'sent', 'delivered', 'read', 'failed'] as const;
+export const MESSAGE_STATUSES = ['queued', 'sent', 'delivered', 'read', 'failed', 'undelivered'] as const;
 
 /**
  * A message, in its conversation's partition with the ULID-based id as sort key: history is a
@@ -45,6 +45,16 @@ export const Message = new Entity({
     segments: { type: 'number' },
     /** SMS: the carrier's message id. */
     externalId: { type: 'string' },
+    /** SMS: GSM-7 or UCS-2 (decides how many characters a segment holds). */
+    encoding: { type: ['GSM-7', 'UCS-2'] as const },
+    /** SMS (outbound): what the sender was charged (segments x the destination's per-segment price). */
+    priceCents: { type: 'number' },
+    /** SMS: the carrier's reason for `failed` / `undelivered` (End User Messaging event type). */
+    errorCode: { type: 'string' },
+    /** SMS: the carrier's own price for the message (USD, from the delivery receipt). */
+    carrierPriceUsd: { type: 'number' },
+    /** SMS (inbound): the CTIA keyword the body was (STOP, START, HELP, ...). */
+    keyword: { type: 'string' },
     createdAt: { type: 'string', required: true, readOnly: true },
   },
   indexes: {

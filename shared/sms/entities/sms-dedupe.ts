@@ -15,7 +15,13 @@ export const SmsDedupe = new Entity({
     id: { type: 'string', required: true, readOnly: true },
     at: { type: 'string', required: true },
     /** Outbound only: what the carrier answered, so a redelivered job re-applies it instead of resending. */
-    outcome: { type: ['sending', 'sent', 'failed'] as const },
+    outcome: { type: ['sending', 'retry', 'sent', 'failed'] as const },
+    /** Outbound, failed: the carrier's reason. */
+    errorCode: { type: 'string' },
+    /** Outbound only: body chunks the carrier accepted, so a retry resends only the rest. */
+    chunksSent: { type: 'number' },
+    /** Outbound only: the carrier's id of the first accepted chunk. */
+    carrierMessageId: { type: 'string' },
     ttl: { type: 'number', required: true },
   },
   indexes: {

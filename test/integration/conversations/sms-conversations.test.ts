@@ -7,7 +7,7 @@ const peerNumber = () => `+1212${String(2_000_000 + Math.floor(Math.random() * 7
 
 describe('SMS conversations', () => {
   it('creates the owner’s SMS conversation once, sends its messages as SMS and threads replies', async () => {
-    const { user, number } = await userWithNumber(0, 'smsconv');
+    const { user, number } = await userWithNumber(100, 'smsconv');
     const peer = peerNumber();
     const body = { participants: [{ phoneNumber: peer }], fromNumber: number.phoneNumber, title: 'Bakery' };
 

@@ -67,7 +67,7 @@ export function paramsFor(path: string, r: OwnedResources): Record<string, strin
   if (!path.includes('{')) return undefined;
   if (path.startsWith('/v1/conversations/{id}')) return { id: r.conversationId };
   if (path.startsWith('/v1/me/api-keys/{id}')) return { id: r.apiKeyId };
-  if (path === '/v1/numbers/{phoneNumber}') return { phoneNumber: r.phoneNumber };
+  if (path.startsWith('/v1/numbers/{phoneNumber}')) return { phoneNumber: r.phoneNumber };
   if (path.startsWith('/v1/verifications/exports/{exportId}')) return { exportId: r.exportId };
   if (path.startsWith('/v1/verifications/{id}')) return { id: r.verificationId };
   return undefined;

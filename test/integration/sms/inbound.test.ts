@@ -51,7 +51,7 @@ describe('inbound SMS', () => {
   });
 
   it("goes to the same conversation as the owner's outbound SMS to that sender", async () => {
-    const { user, number } = await userWithNumber(0, 'thread');
+    const { user, number } = await userWithNumber(100, 'thread');
     const peer = sender();
     const sent = await api.post<{ conversationId: string }>(
       '/v1/sms',

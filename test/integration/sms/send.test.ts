@@ -15,6 +15,9 @@ interface OutboxItem {
   from: string;
   to: string;
   body: string;
+  segments: number;
+  status: string;
+  errorCode?: string;
   sentAt: string;
 }
 interface Message {
@@ -22,6 +25,7 @@ interface Message {
   body: string;
   status: string;
   segments?: number;
+  errorCode?: string;
   sender: { userId?: string; phoneNumber?: string };
 }
 
@@ -43,12 +47,12 @@ describe('POST /v1/sms', () => {
   let from: string;
 
   beforeAll(async () => {
-    const owned = await userWithNumber(0, 'sender');
+    const owned = await userWithNumber(1000, 'sender');
     user = owned.user;
     from = owned.number.phoneNumber;
   });
 
-  it('queues, stores in the conversation with `to`, sends through the carrier, then marks it sent', async () => {
+  it('queues, stores in the conversation with `to`, sends through the carrier, then marks it delivered', async () => {
     const to = recipient();
     const body = `Hello from SMSPROJ ${randomUUID()}`;
 
@@ -65,13 +69,28 @@ describe('POST /v1/sms', () => {
       (items) => items.length > 0,
     );
     expect(sent).toEqual([
-      { messageId: response.json.messageId, from, to, body, sentAt: expect.any(String) },
+      {
+        messageId: response.json.messageId,
+        from,
+        to,
+        body,
+        segments: 1,
+        status: expect.any(String),
+        sentAt: expect.any(String),
+      },
     ]);
     const stored = await eventually(
       () => messages(user, response.json.conversationId),
-      (items) => items[0]?.status === 'sent',
+      (items) => items[0]?.status === 'delivered',
     );
-    expect(stored[0]).toMatchObject({ id: response.json.messageId, body, status: 'sent', segments: 1 });
+    expect(stored[0]).toMatchObject({
+      id: response.json.messageId,
+      body,
+      status: 'delivered',
+      segments: 1,
+      encoding: 'GSM-7',
+      priceCents: 1,
+    });
     const conversation = await api.get<{
       type: string;
       fromNumber: string;
@@ -132,8 +151,17 @@ describe('POST /v1/sms', () => {
       () => messages(user, response.json.conversationId),
       (items) => items.some((m) => m.id === response.json.messageId && m.status === 'failed'),
     );
-    expect(stored.length).toBeGreaterThan(0);
-    expect(await outbox(from, '+15005550001')).toEqual([]);
+    expect(stored.find((m) => m.id === response.json.messageId)).toMatchObject({
+      status: 'failed',
+      errorCode: 'TEXT_INVALID',
+    });
+    expect(await outbox(from, '+15005550001')).toContainEqual(
+      expect.objectContaining({
+        messageId: response.json.messageId,
+        status: 'failed',
+        errorCode: 'TEXT_INVALID',
+      }),
+    );
   });
 
   it('replays an Idempotency-Key without sending twice; another body is 422', async () => {

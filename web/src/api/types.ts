@@ -49,7 +49,7 @@ export interface Participant {
   readonly fullName?: string | null;
 }
 
-export type MessageStatus = 'sending' | 'sent' | 'delivered' | 'read' | 'queued' | 'failed';
+export type MessageStatus = 'sending' | 'sent' | 'delivered' | 'read' | 'queued' | 'failed' | 'undelivered';
 
 export interface Attachment {
   readonly id?: string;
@@ -70,6 +70,12 @@ export interface Message {
   readonly attachments: readonly Attachment[];
   readonly status: MessageStatus;
   readonly createdAt: string;
+  /** SMS only. */
+  readonly segments?: number;
+  readonly encoding?: 'GSM-7' | 'UCS-2';
+  readonly priceCents?: number;
+  readonly errorCode?: string;
+  readonly keyword?: string;
 }
 
 export interface MessagePreview {
@@ -265,6 +271,7 @@ export type RealtimeEvent =
       readonly conversationId: string;
       readonly messageId: string;
       readonly status: MessageStatus;
+      readonly errorCode?: string;
     }
   | {
       readonly type: 'typing';

@@ -6,6 +6,7 @@ const RANK: Record<MessageStatus, number> = {
   queued: 1,
   sent: 2,
   delivered: 3,
+  undelivered: 3,
   read: 4,
 };
 
@@ -22,6 +23,18 @@ export const STATUS_LABEL: Record<MessageStatus, string> = {
   delivered: 'Delivered',
   read: 'Read',
   failed: 'Failed',
+  undelivered: 'Not delivered',
+};
+
+/** A small glyph per status (the label is the accessible name). */
+export const STATUS_ICON: Record<MessageStatus, string> = {
+  sending: '…',
+  queued: '◷',
+  sent: '✓',
+  delivered: '✓✓',
+  read: '✓✓',
+  failed: '⚠',
+  undelivered: '⚠',
 };
 
 export function participantName(p: Participant): string {

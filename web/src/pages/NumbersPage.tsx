@@ -4,6 +4,7 @@ import { listOwned } from '../api/numbers';
 import type { OwnedNumber } from '../api/types';
 import { Alert } from '../components/Alert';
 import { Marketplace } from '../components/numbers/Marketplace';
+import { OptOuts } from '../components/numbers/OptOuts';
 import { OwnedNumbers } from '../components/numbers/OwnedNumbers';
 import { useToast } from '../components/Toasts';
 
@@ -37,6 +38,7 @@ export function NumbersPage() {
         loading={loading}
         onChanged={(n) => setOwned((all) => all.map((o) => (o.phoneNumber === n.phoneNumber ? n : o)))}
       />
+      <OptOuts numbers={owned.filter((n) => n.status !== 'expired').map((n) => n.phoneNumber)} />
       <Marketplace
         onBought={() => {
           toast('Number purchased', 'It is ready to send and receive SMS.');

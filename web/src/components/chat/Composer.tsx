@@ -7,12 +7,14 @@ import {
   useRef,
   useState,
 } from 'react';
+import { api } from '../../api/client';
 import { mentionCandidates } from '../../api/conversations';
 import type { Conversation, Participant, Profile } from '../../api/types';
 import { formatBytes } from '../../lib/format';
 import { Icon } from '../Icon';
 import { ALLOWED_ATTACHMENT_TYPES, mentionQuery } from '../../lib/messages';
 import { mentionOptionId, MentionListbox } from './MentionListbox';
+import { countryOfNumber, estimateSegments } from '../../lib/sms';
 import { useAttachments } from './useAttachments';
 import type { Outgoing } from './useMessages';
 
@@ -30,6 +32,24 @@ const TYPING_IDLE_MS = 4000;
 /** The message box: Enter sends, Shift+Enter breaks the line, `@` suggests participants, files attach. */
 export function Composer({ conversation, me, onSend, onTyping }: Props) {
   const [text, setText] = useState('');
+  const [prices, setPrices] = useState<ReadonlyArray<{ country: string; perSegmentCents: number }>>([]);
+  useEffect(() => {
+    if (conversation.type !== 'sms') return;
+    let live = true;
+    api<Array<{ country: string; perSegmentCents: number }>>('/v1/sms/pricing')
+      .then((table) => {
+        if (live) setPrices(table);
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [conversation.type]);
+  const peer = conversation.participants.find((p) => p.phoneNumber)?.phoneNumber;
+  const smsEstimate = conversation.type === 'sms' ? estimateSegments(text) : undefined;
+  const perSegment = peer
+    ? prices.find((p) => p.country === countryOfNumber(peer))?.perSegmentCents
+    : undefined;
   const [mention, setMention] = useState<{ query: string; start: number } | null>(null);
   const [options, setOptions] = useState<Participant[]>([]);
   const [active, setActive] = useState(0);
@@ -211,6 +231,12 @@ export function Composer({ conversation, me, onSend, onTyping }: Props) {
         </ul>
       ) : null}
       {open ? <MentionListbox id={listId} options={options} active={active} onPick={pick} /> : null}
+      {smsEstimate ? (
+        <p className="sms-meter" data-testid="sms-meter" aria-live="polite">
+          {smsEstimate.segments} segment{smsEstimate.segments === 1 ? '' : 's'} · {smsEstimate.encoding}
+          {perSegment !== undefined ? ` · ≈ $${((smsEstimate.segments * perSegment) / 100).toFixed(2)}` : ''}
+        </p>
+      ) : null}
       <div className="composer-row">
         <input
           id={fileId}

@@ -1,7 +1,7 @@
 import type { Attachment, Message, Profile } from '../../api/types';
 import { formatDateTime, formatTime } from '../../lib/format';
 import { Icon } from '../Icon';
-import { attachmentInfo, mentionParts, participantName, STATUS_LABEL } from '../../lib/messages';
+import { attachmentInfo, mentionParts, participantName, STATUS_ICON, STATUS_LABEL } from '../../lib/messages';
 
 interface Props {
   readonly message: Message;
@@ -46,7 +46,28 @@ export function MessageItem({ message, mine, showAuthor, me, onRetry }: Props) {
             {formatTime(message.createdAt)}
           </time>
           {mine ? (
-            <span className={`status status-${message.status}`}>{STATUS_LABEL[message.status]}</span>
+            <span
+              className={`status status-${message.status}`}
+              data-status={message.status}
+              title={
+                message.errorCode
+                  ? `${STATUS_LABEL[message.status]}: ${message.errorCode}`
+                  : STATUS_LABEL[message.status]
+              }
+            >
+              <span aria-hidden="true" className="status-icon">
+                {STATUS_ICON[message.status]}
+              </span>{' '}
+              <span className="status-label">{STATUS_LABEL[message.status]}</span>
+              {message.errorCode && (message.status === 'failed' || message.status === 'undelivered') ? (
+                <span className="status-error"> ({message.errorCode})</span>
+              ) : null}
+            </span>
+          ) : null}
+          {message.segments && message.priceCents !== undefined && mine ? (
+            <span className="sms-cost">
+              {message.segments} seg · ${(message.priceCents / 100).toFixed(2)}
+            </span>
           ) : null}
           {mine && message.status === 'failed' && message.clientMessageId ? (
             <button type="button" className="link" onClick={() => onRetry(message.clientMessageId ?? '')}>

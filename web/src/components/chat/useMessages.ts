@@ -95,7 +95,13 @@ export function useMessages(conversationId: string, me: Profile | null) {
         return list;
       }
       return list.map((m) =>
-        m.id === event.messageId ? { ...m, status: laterStatus(m.status, event.status) } : m,
+        m.id === event.messageId
+          ? {
+              ...m,
+              status: laterStatus(m.status, event.status),
+              ...(event.errorCode ? { errorCode: event.errorCode } : {}),
+            }
+          : m,
       );
     });
   });

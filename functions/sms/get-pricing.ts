@@ -1,0 +1,7 @@
+import { httpHandler, ok } from '../../shared/http/handler';
+import { pricingTable } from '../../shared/sms/pricing';
+import { smsPricingRoute } from '../../shared/sms/routes';
+
+export const handler = httpHandler(smsPricingRoute, async () =>
+  ok([...pricingTable()], { 'cache-control': 'public, max-age=300' }),
+);
