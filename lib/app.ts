@@ -29,10 +29,16 @@ export interface SmsProjAppOptions {
    */
   readonly nag?: boolean;
   readonly tableDefinition?: DataTableProps['definition'];
+  /**
+   * Account and region of both stacks. `cdk synth` sets CDK_DEFAULT_REGION (us-east-1 when
+   * nothing is configured) and CDK_DEFAULT_ACCOUNT when credentials resolve.
+   * @default from CDK_DEFAULT_ACCOUNT / CDK_DEFAULT_REGION; env-agnostic when neither is set
+   */
+  readonly env?: { readonly account?: string; readonly region?: string };
   /** Test and experiment overrides of the shared registries. */
   readonly stateless?: Pick<
     StatelessStackProps,
-    'routes' | 'wsRoutes' | 'jobs' | 'permissions' | 'monthlyRequestQuota'
+    'routes' | 'wsRoutes' | 'jobs' | 'permissions' | 'monthlyRequestQuota' | 'webDistDir'
   >;
 }
 
@@ -57,8 +63,8 @@ export function buildSmsProj(app: App, options: SmsProjAppOptions = {}): SmsProj
   const manageApiGatewayAccount =
     options.manageApiGatewayAccount ?? contextString(app, 'apiGatewayAccount') !== 'false';
 
-  const account = process.env.CDK_DEFAULT_ACCOUNT;
-  const region = process.env.CDK_DEFAULT_REGION;
+  const account = options.env ? options.env.account : process.env.CDK_DEFAULT_ACCOUNT;
+  const region = options.env ? options.env.region : process.env.CDK_DEFAULT_REGION;
   const env = account || region ? { account, region } : undefined;
 
   const stateful = new StatefulStack(app, `smsproj-${stage}-stateful`, {
