@@ -21,6 +21,8 @@ export interface SmsProjAppOptions {
   readonly emailFrom?: string;
   /** @default context `threatProtection` === 'true' */
   readonly threatProtection?: boolean;
+  /** Email subscribed to the alarm topic. @default context `alarmEmail`, else none */
+  readonly alarmEmail?: string;
   /** @default context `apiGatewayAccount` !== 'false' */
   readonly manageApiGatewayAccount?: boolean;
   /**
@@ -60,6 +62,7 @@ export function buildSmsProj(app: App, options: SmsProjAppOptions = {}): SmsProj
       .map((o) => o.trim()) ?? ['http://localhost:3000'];
   const emailFrom = options.emailFrom ?? contextString(app, 'emailFrom') ?? 'no-reply@smsproj.local';
   const threatProtection = options.threatProtection ?? contextString(app, 'threatProtection') === 'true';
+  const alarmEmail = options.alarmEmail ?? contextString(app, 'alarmEmail');
   const manageApiGatewayAccount =
     options.manageApiGatewayAccount ?? contextString(app, 'apiGatewayAccount') !== 'false';
 
@@ -84,6 +87,8 @@ export function buildSmsProj(app: App, options: SmsProjAppOptions = {}): SmsProj
     webOrigins,
     emailFrom,
     manageApiGatewayAccount,
+    stage,
+    alarmEmail,
     ...options.stateless,
   });
   stateless.addStackDependency(stateful);

@@ -1,6 +1,7 @@
 import { CfnOutput, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
+import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Subscription, SubscriptionProtocol, Topic } from 'aws-cdk-lib/aws-sns';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
@@ -53,6 +54,8 @@ export interface SmsCarrierProps {
  */
 export class SmsCarrier extends Construct {
   readonly inboundTopic: Topic;
+  /** Inbound SMS that could not be delivered to, or processed by, the inbound function. */
+  readonly inboundDeadLetters: Queue;
 
   constructor(scope: Construct, id: string, props: SmsCarrierProps) {
     super(scope, id);
@@ -102,10 +105,23 @@ export class SmsCarrier extends Construct {
     // a nested stack, which must not depend on this (parent) stack; the topic ARN reaches it
     // as a parameter.
     const inbound = props.functions.forModule(SMS_INBOUND_HANDLER);
+    // Nothing dropped silently: SNS moves a message it could not deliver to the function (after
+    // its retries) to this queue, and so does Lambda for an invocation that kept failing (the
+    // function's DeadLetterConfig). Same stack as the subscription and the function.
+    this.inboundDeadLetters = new Queue(Stack.of(inbound), 'SmsInboundDeadLetters', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    (inbound.node.defaultChild as CfnFunction).deadLetterConfig = {
+      targetArn: this.inboundDeadLetters.queueArn,
+    };
+    this.inboundDeadLetters.grantSendMessages(inbound);
     new Subscription(Stack.of(inbound), 'SmsInboundSubscription', {
       topic: this.inboundTopic,
       protocol: SubscriptionProtocol.LAMBDA,
       endpoint: inbound.functionArn,
+      deadLetterQueue: this.inboundDeadLetters,
     });
     inbound.addPermission('InboundTopicInvoke', {
       principal: new ServicePrincipal('sns.amazonaws.com'),
