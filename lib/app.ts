@@ -76,6 +76,7 @@ export function buildSmsProj(app: App, options: SmsProjAppOptions = {}): SmsProj
     webOrigins,
     threatProtection,
     tableDefinition: options.tableDefinition,
+    stage,
   });
   const stateless = new StatelessStack(app, `smsproj-${stage}-stateless`, {
     env,

@@ -27,6 +27,8 @@ export interface JobEvent {
 
 export interface JobResult {
   readonly processed: number;
+  /** The run stopped at its batch cap: more due work is left for the next run. */
+  readonly more?: boolean;
 }
 
 export const jobs: readonly JobDef[] = [
