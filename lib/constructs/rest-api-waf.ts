@@ -25,6 +25,8 @@ export const MANAGED_RULE_GROUPS = [
 export interface RestApiWafProps {
   /** The REST API stage the web ACL protects. */
   readonly stage: Stage;
+  /** The stage's name as a literal (the first segment of execute-api paths). */
+  readonly stageName: string;
   /** @default AUTH_RATE_LIMIT requests per AUTH_RATE_WINDOW_SECONDS per IP */
   readonly authRateLimit?: number;
 }
@@ -54,7 +56,7 @@ export class RestApiWaf extends Construct {
 
   constructor(scope: Construct, id: string, props: RestApiWafProps) {
     super(scope, id);
-    const stageName = props.stage.stageName;
+    const { stageName } = props;
     // On the execute-api endpoint the path WAF sees starts with the stage; on a custom domain it does not.
     const authPaths: CfnWebACL.StatementProperty = {
       orStatement: { statements: [startsWith(`/${stageName}/v1/auth/`), startsWith('/v1/auth/')] },

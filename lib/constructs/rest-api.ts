@@ -294,7 +294,10 @@ export class SmsRestApi extends Construct {
     });
 
     this.addGatewayResponses(webOrigin);
-    this.waf = new RestApiWaf(this, 'Waf', { stage: this.api.deploymentStage });
+    this.waf = new RestApiWaf(this, 'Waf', {
+      stage: this.api.deploymentStage,
+      stageName: props.stageName ?? 'live',
+    });
 
     const authorizerFn = props.functions.forModule(props.authorizerHandler ?? REST_AUTHORIZER_HANDLER);
     // API Gateway invokes the authorizer through a role of this stack: a resource-based
