@@ -21,6 +21,8 @@ export interface SmsProjAppOptions {
   readonly emailFrom?: string;
   /** @default context `threatProtection` === 'true' */
   readonly threatProtection?: boolean;
+  /** Email subscribed to the alarm topic. @default context `alarmEmail`, else none */
+  readonly alarmEmail?: string;
   /** @default context `apiGatewayAccount` !== 'false' */
   readonly manageApiGatewayAccount?: boolean;
   /**
@@ -29,10 +31,16 @@ export interface SmsProjAppOptions {
    */
   readonly nag?: boolean;
   readonly tableDefinition?: DataTableProps['definition'];
+  /**
+   * Account and region of both stacks. `cdk synth` sets CDK_DEFAULT_REGION (us-east-1 when
+   * nothing is configured) and CDK_DEFAULT_ACCOUNT when credentials resolve.
+   * @default from CDK_DEFAULT_ACCOUNT / CDK_DEFAULT_REGION; env-agnostic when neither is set
+   */
+  readonly env?: { readonly account?: string; readonly region?: string };
   /** Test and experiment overrides of the shared registries. */
   readonly stateless?: Pick<
     StatelessStackProps,
-    'routes' | 'wsRoutes' | 'jobs' | 'permissions' | 'monthlyRequestQuota' | 'sms'
+    'routes' | 'wsRoutes' | 'jobs' | 'permissions' | 'monthlyRequestQuota' | 'sms' | 'webDistDir'
   >;
 }
 
@@ -54,11 +62,12 @@ export function buildSmsProj(app: App, options: SmsProjAppOptions = {}): SmsProj
       .map((o) => o.trim()) ?? ['http://localhost:3000'];
   const emailFrom = options.emailFrom ?? contextString(app, 'emailFrom') ?? 'no-reply@smsproj.local';
   const threatProtection = options.threatProtection ?? contextString(app, 'threatProtection') === 'true';
+  const alarmEmail = options.alarmEmail ?? contextString(app, 'alarmEmail');
   const manageApiGatewayAccount =
     options.manageApiGatewayAccount ?? contextString(app, 'apiGatewayAccount') !== 'false';
 
-  const account = process.env.CDK_DEFAULT_ACCOUNT;
-  const region = process.env.CDK_DEFAULT_REGION;
+  const account = options.env ? options.env.account : process.env.CDK_DEFAULT_ACCOUNT;
+  const region = options.env ? options.env.region : process.env.CDK_DEFAULT_REGION;
   const env = account || region ? { account, region } : undefined;
 
   const stateful = new StatefulStack(app, `smsproj-${stage}-stateful`, {
@@ -67,6 +76,7 @@ export function buildSmsProj(app: App, options: SmsProjAppOptions = {}): SmsProj
     webOrigins,
     threatProtection,
     tableDefinition: options.tableDefinition,
+    stage,
   });
   const stateless = new StatelessStack(app, `smsproj-${stage}-stateless`, {
     env,
@@ -91,6 +101,8 @@ export function buildSmsProj(app: App, options: SmsProjAppOptions = {}): SmsProj
         : {}),
       ...(contextString(app, 'smsPrices') ? { pricesJson: contextString(app, 'smsPrices')! } : {}),
     },
+    stage,
+    alarmEmail,
     ...options.stateless,
   });
   stateless.addStackDependency(stateful);

@@ -2,7 +2,7 @@ import { RemovalPolicy } from 'aws-cdk-lib';
 import { CfnAccount } from 'aws-cdk-lib/aws-apigateway';
 import { ManagedPolicy, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { acknowledge } from '../nag';
+import { acknowledgeRenderedIamFindings } from '../nag';
 
 /**
  * The per-region API Gateway account setting that lets REST and WebSocket stages write access
@@ -24,9 +24,11 @@ export class ApiGatewayAccount extends Construct {
     role.applyRemovalPolicy(RemovalPolicy.RETAIN);
     this.account = new CfnAccount(this, 'Account', { cloudWatchRoleArn: role.roleArn });
     this.account.applyRemovalPolicy(RemovalPolicy.RETAIN);
-    acknowledge(
+    acknowledgeRenderedIamFindings(
       role,
-      'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',
+      [
+        'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',
+      ],
       'The AWS-maintained policy API Gateway documents for its account-level logging role (log groups are created by the service).',
     );
   }

@@ -20,6 +20,12 @@ export interface DataTableProps {
    * @default RemovalPolicy.RETAIN
    */
   readonly removalPolicy?: RemovalPolicy;
+  /**
+   * DynamoDB deletion protection: the table cannot be deleted (by CloudFormation or anyone)
+   * until it is turned off.
+   * @default true
+   */
+  readonly deletionProtection?: boolean;
 }
 
 /** The single DynamoDB table: on-demand, point-in-time recovery, TTL, one GSI per entity index. */
@@ -37,6 +43,7 @@ export class DataTable extends Construct {
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       timeToLiveAttribute: definition.ttlAttribute,
       removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
+      deletionProtection: props.deletionProtection ?? true,
       globalSecondaryIndexes: definition.globalSecondaryIndexes.map((gsi) => ({
         indexName: gsi.indexName,
         partitionKey: { name: gsi.partitionKey, type: AttributeType.STRING },

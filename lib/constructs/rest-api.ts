@@ -25,6 +25,7 @@ import { REST_AUTHORIZER_HANDLER } from '../../shared/realtime/ws-routes';
 import { routes as routeTable } from '../../shared/routes';
 import { acknowledge, acknowledgeWildcardResources } from '../nag';
 import type { HandlerFunctions } from './handler-functions';
+import { RestApiWaf } from './rest-api-waf';
 
 /** Headers the web client sends (CORS preflight). */
 export const CORS_ALLOW_HEADERS = ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Api-Key'] as const;
@@ -246,6 +247,7 @@ export class SmsRestApi extends Construct {
   readonly authorizer: RequestAuthorizer;
   readonly usagePlans: Readonly<Record<PlanId, UsagePlan>>;
   readonly accessLogs: LogGroup;
+  readonly waf: RestApiWaf;
 
   constructor(scope: Construct, id: string, props: RestApiProps) {
     super(scope, id);
@@ -292,6 +294,10 @@ export class SmsRestApi extends Construct {
     });
 
     this.addGatewayResponses(webOrigin);
+    this.waf = new RestApiWaf(this, 'Waf', {
+      stage: this.api.deploymentStage,
+      stageName: props.stageName ?? 'live',
+    });
 
     const authorizerFn = props.functions.forModule(props.authorizerHandler ?? REST_AUTHORIZER_HANDLER);
     // API Gateway invokes the authorizer through a role of this stack: a resource-based
@@ -324,6 +330,7 @@ export class SmsRestApi extends Construct {
       Object.fromEntries(
         PLAN_IDS.map((tier) => [tier, usagePlanName(Stack.of(this).stackName, tier)]),
       ) as Record<PlanId, string>,
+      Object.values(this.usagePlans),
     );
 
     this.acknowledgeFindings(routes);
@@ -413,11 +420,6 @@ export class SmsRestApi extends Construct {
       this.api,
       'AwsSolutions-APIG2',
       'Handlers validate params, query and body with the zod schemas of the route table (strict objects); API Gateway models would duplicate them.',
-    );
-    acknowledge(
-      this.api.deploymentStage,
-      'AwsSolutions-APIG3',
-      'No WAF web ACL yet: usage plans throttle every authenticated caller; attach a WAF when the API is public at scale.',
     );
     const publicPaths = new Set(
       routes.filter((r) => r.auth === 'public').map((r) => `${r.method} ${r.path}`),

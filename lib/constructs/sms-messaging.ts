@@ -1,6 +1,7 @@
 import { CfnOutput, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
+import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Subscription, SubscriptionProtocol, Topic } from 'aws-cdk-lib/aws-sns';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
@@ -96,6 +97,10 @@ export class SmsCarrier extends Construct {
   readonly eventsTopic: Topic;
   readonly configurationSet: CfnConfigurationSet;
   readonly protectConfiguration: CfnProtectConfiguration;
+  /** Inbound SMS that could not be delivered to, or processed by, the inbound function. */
+  readonly inboundDeadLetters: Queue;
+  /** Delivery receipts that could not be delivered to, or processed by, the receipts function. */
+  readonly receiptDeadLetters: Queue;
 
   constructor(scope: Construct, id: string, props: SmsCarrierProps) {
     super(scope, id);
@@ -145,7 +150,7 @@ export class SmsCarrier extends Construct {
     // a nested stack, which must not depend on this (parent) stack; the topic ARN reaches it
     // as a parameter.
     const inbound = props.functions.forModule(SMS_INBOUND_HANDLER);
-    subscribe(this.inboundTopic, inbound, 'SmsInboundSubscription', 'InboundTopicInvoke');
+    this.inboundDeadLetters = subscribe(this.inboundTopic, inbound, 'SmsInbound', 'InboundTopicInvoke');
 
     // Delivery receipts: configuration set -> event destination (SNS topic) -> sms/receipts.
     this.eventsTopic = new Topic(this, 'EventsTopic', {
@@ -162,7 +167,7 @@ export class SmsCarrier extends Construct {
       }),
     );
     const receipts = props.functions.forModule(SMS_RECEIPTS_HANDLER);
-    subscribe(this.eventsTopic, receipts, 'SmsReceiptsSubscription', 'EventsTopicInvoke');
+    this.receiptDeadLetters = subscribe(this.eventsTopic, receipts, 'SmsReceipts', 'EventsTopicInvoke');
 
     this.protectConfiguration = new CfnProtectConfiguration(this, 'ProtectConfiguration', {
       countryRuleSet: { sms: protectCountryRules(props.allowedCountries ?? DEFAULT_SMS_COUNTRIES) },
@@ -195,15 +200,29 @@ export class SmsCarrier extends Construct {
   }
 }
 
-/** A Lambda subscription of `fn` (in its nested stack) to `topic` (in this stack), with the invoke permission. */
-function subscribe(topic: Topic, fn: AppFunction, id: string, permissionId: string): void {
-  new Subscription(Stack.of(fn), id, {
+/**
+ * A Lambda subscription of `fn` (in its nested stack) to `topic` (in this stack), with the invoke
+ * permission. Nothing is dropped silently: SNS moves a message it could not deliver to the
+ * function (after its retries) to the returned queue, and so does Lambda for an invocation that
+ * kept failing (the function's DeadLetterConfig). Same stack as the subscription and the function.
+ */
+function subscribe(topic: Topic, fn: AppFunction, id: string, permissionId: string): Queue {
+  const deadLetters = new Queue(Stack.of(fn), `${id}DeadLetters`, {
+    encryption: QueueEncryption.SQS_MANAGED,
+    enforceSSL: true,
+    retentionPeriod: Duration.days(14),
+  });
+  (fn.node.defaultChild as CfnFunction).deadLetterConfig = { targetArn: deadLetters.queueArn };
+  deadLetters.grantSendMessages(fn);
+  new Subscription(Stack.of(fn), `${id}Subscription`, {
     topic,
     protocol: SubscriptionProtocol.LAMBDA,
     endpoint: fn.functionArn,
+    deadLetterQueue: deadLetters,
   });
   fn.addPermission(permissionId, {
     principal: new ServicePrincipal('sns.amazonaws.com'),
     sourceArn: topic.topicArn,
   });
+  return deadLetters;
 }

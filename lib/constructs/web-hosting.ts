@@ -17,7 +17,7 @@ import {
 } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
-import { acknowledge } from '../nag';
+import { acknowledge, acknowledgeRenderedIamFindings } from '../nag';
 
 /** Id of CDK's BucketDeployment singleton handler (aws-cdk-lib/aws-s3-deployment). */
 const DEPLOYMENT_SINGLETON = '8693BB64968944B69AAFB0CC9EB8756C';
@@ -111,23 +111,23 @@ export class WebHosting extends Construct {
       const handler = stack.node.tryFindChild(`Custom::CDKBucketDeployment${DEPLOYMENT_SINGLETON}256MiB`);
       if (!handler) throw new Error('BucketDeployment handler not found: update the singleton id');
       const site = stack.getLogicalId(this.bucket.node.defaultChild as CfnBucket);
-      const findings = [
-        'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-        ...['s3:Abort*', 's3:DeleteObject*', 's3:GetBucket*', 's3:GetObject*', 's3:List*'].map(
-          (action) => `AwsSolutions-IAM5[Action::${action}]`,
-        ),
-        'AwsSolutions-IAM5[Resource::*]',
-        `AwsSolutions-IAM5[Resource::<${site}.Arn>/*]`,
-        'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*]',
-        'AwsSolutions-L1',
-      ];
-      for (const id of findings) {
-        acknowledge(
-          handler,
-          id,
-          'CDK BucketDeployment custom resource: its role, grants and runtime are managed by the CDK.',
-        );
-      }
+      const reason =
+        'CDK BucketDeployment custom resource: its role, grants and runtime are managed by the CDK.';
+      // Written as for an env-agnostic stack; matched against the rendered policy whatever the env.
+      acknowledgeRenderedIamFindings(
+        handler,
+        [
+          'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+          ...['s3:Abort*', 's3:DeleteObject*', 's3:GetBucket*', 's3:GetObject*', 's3:List*'].map(
+            (action) => `AwsSolutions-IAM5[Action::${action}]`,
+          ),
+          'AwsSolutions-IAM5[Resource::*]',
+          `AwsSolutions-IAM5[Resource::<${site}.Arn>/*]`,
+          'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*]',
+        ],
+        reason,
+      );
+      acknowledge(handler, 'AwsSolutions-L1', reason);
     }
   }
 }

@@ -1,4 +1,4 @@
-import { Stack, type StackProps } from 'aws-cdk-lib';
+import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 import { DataTable, type DataTableProps } from '../constructs/data-table';
@@ -18,6 +18,13 @@ export interface StatefulStackProps extends StackProps {
    * @default tableDefinition() from the ElectroDB entities
    */
   readonly tableDefinition?: DataTableProps['definition'];
+  /**
+   * Stage name. Every stage but `dev` pins the table with RETAIN and DynamoDB deletion
+   * protection; `dev` (personal stages that come and go) keeps RETAIN only, so the table can be
+   * deleted by hand without first changing a setting.
+   * @default 'dev'
+   */
+  readonly stage?: string;
 }
 
 /**
@@ -31,7 +38,12 @@ export class StatefulStack extends Stack {
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
-    this.table = new DataTable(this, 'Data', { definition: props.tableDefinition }).table;
+    const disposable = (props.stage ?? 'dev') === 'dev';
+    this.table = new DataTable(this, 'Data', {
+      definition: props.tableDefinition,
+      removalPolicy: RemovalPolicy.RETAIN,
+      deletionProtection: !disposable,
+    }).table;
     this.identity = new Identity(this, 'Identity', { threatProtection: props.threatProtection });
     this.storage = new Storage(this, 'Storage', { webOrigins: props.webOrigins });
   }

@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import {
@@ -18,7 +18,8 @@ import { ApiGatewayAccount } from '../constructs/api-gateway-account';
 import { HandlerFunctions } from '../constructs/handler-functions';
 import { SmsRestApi } from '../constructs/rest-api';
 import { Schedules } from '../constructs/schedules';
-import { SmsCarrier, SmsOutbox } from '../constructs/sms-messaging';
+import { Monitoring } from '../constructs/monitoring';
+import { SMS_SEND_WORKER_HANDLER, SmsCarrier, SmsOutbox } from '../constructs/sms-messaging';
 import { UsageMetering } from '../constructs/usage-metering';
 import { WebHosting } from '../constructs/web-hosting';
 import { RealtimeApi } from '../constructs/websocket-api';
@@ -62,6 +63,13 @@ export interface StatelessStackProps extends StackProps {
   readonly permissions?: Readonly<Record<string, FunctionPermissions>>;
   /** Built web client to deploy. @default <repo>/web/dist */
   readonly webDistDir?: string;
+  /**
+   * Email address subscribed to the alarm topic.
+   * @default - none (subscribe to the AlarmTopicArn output yourself)
+   */
+  readonly alarmEmail?: string;
+  /** Stage name (metric namespace SMSPROJ/<stage>). @default 'dev' */
+  readonly stage?: string;
 }
 
 /**
@@ -77,6 +85,7 @@ export class StatelessStack extends Stack {
   readonly smsCarrier: SmsCarrier;
   readonly usageMetering: UsageMetering;
   readonly web: WebHosting;
+  readonly monitoring: Monitoring;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -130,6 +139,23 @@ export class StatelessStack extends Stack {
       wsUrl: this.realtime.stage.url,
       logBucket: this.webLogs(),
       ...(props.webDistDir ? { distDir: props.webDistDir } : {}),
+    });
+
+    // Alarms and dashboard; dead-letter queues and function groups are discovered at synth.
+    this.monitoring = new Monitoring(this, 'Monitoring', {
+      alarmEmail: props.alarmEmail,
+      namespace: `SMSPROJ/${props.stage ?? 'dev'}`,
+      restApi: {
+        apiName: this.restApi.api.restApiName,
+        stageName: this.restApi.api.deploymentStage.stageName,
+      },
+      webSocketApi: { apiId: this.realtime.api.apiId, stageName: this.realtime.stage.stageName },
+      tableName: props.table.tableName,
+      smsSendWorkerLogs: this.functions.forModule(SMS_SEND_WORKER_HANDLER).logGroup,
+    });
+    new CfnOutput(this, 'AlarmTopicArn', {
+      value: this.monitoring.topic.topicArn,
+      description: 'SNS topic every alarm notifies (subscribe more endpoints here)',
     });
   }
 

@@ -11,6 +11,13 @@ export interface JobDef {
   readonly schedule: string;
   /** How often the local scheduler runs it, in milliseconds. */
   readonly localEveryMs: number;
+  /**
+   * Lambda timeout: the job's largest batch (its per-run cap) must fit, and it stays below the
+   * schedule interval (and below any claim the job holds) so runs do not overlap.
+   */
+  readonly timeoutSeconds?: number;
+  /** Lambda memory for the job's largest batch. */
+  readonly memoryMb?: number;
 }
 
 /** Event given to a job: `now` overrides the clock (dev endpoint and tests). */
@@ -20,6 +27,8 @@ export interface JobEvent {
 
 export interface JobResult {
   readonly processed: number;
+  /** The run stopped at its batch cap: more due work is left for the next run. */
+  readonly more?: boolean;
 }
 
 export const jobs: readonly JobDef[] = [
@@ -29,6 +38,9 @@ export const jobs: readonly JobDef[] = [
     handler: 'jobs/renew-numbers',
     schedule: 'rate(1 hour)',
     localEveryMs: 5 * 60_000,
+    // RENEWAL_BATCH due numbers (a transaction, a notice email and a push each) per run.
+    timeoutSeconds: 300,
+    memoryMb: 1024,
   },
   /** Pending verifications past expiresAt expire (refunded), received ones complete (shared/verifications/expiry.ts). */
   {
@@ -36,6 +48,9 @@ export const jobs: readonly JobDef[] = [
     handler: 'jobs/expire-verifications',
     schedule: 'rate(1 minute)',
     localEveryMs: 60_000,
+    // EXPIRY_BATCH requests, 8 at a time, within the one-minute interval.
+    timeoutSeconds: 50,
+    memoryMb: 512,
   },
   /** Background verification exports into S3 (shared/verifications/exports.ts); locally they also start at once. */
   {
@@ -43,6 +58,10 @@ export const jobs: readonly JobDef[] = [
     handler: 'jobs/verification-exports',
     schedule: 'rate(1 minute)',
     localEveryMs: 60_000,
+    // EXPORTS_PER_RUN exports of up to MAX_EXPORT_ROWS (200,000) rows each, rendered in memory;
+    // the timeout stays below the export claim (5 minutes) so a claim never outlives its worker.
+    timeoutSeconds: 240,
+    memoryMb: 2048,
   },
   /** Outbound SMS still in the outbox a few minutes after they queued are enqueued again (shared/sms/redrive.ts). */
   {

@@ -178,31 +178,40 @@ export async function stockNumbers(
 export async function releaseQuarantinedNumbers(
   now: Date,
   inScope: (lastOwnerId: string | undefined) => boolean = () => true,
-): Promise<number> {
-  const { data } = await db()
-    .entities.inventoryNumber.query.byQuarantineEnd({ status: 'quarantined' })
-    .lte({ quarantinedUntil: now.toISOString() })
-    .go({ pages: 'all' });
+  batch = Number.POSITIVE_INFINITY,
+): Promise<{ released: number; more: boolean }> {
   let released = 0;
-  for (const item of data) {
-    if (!item.quarantinedUntil || !inScope(item.ownerId)) continue;
-    const until = item.quarantinedUntil;
-    try {
-      await db()
-        .entities.inventoryNumber.patch({ phoneNumber: item.phoneNumber })
-        .set({ status: 'available' })
-        .remove(['quarantinedUntil', 'ownerId', 'soldAt'])
-        .where(
-          (attr, op) => `${op.eq(attr.status, 'quarantined')} AND ${op.eq(attr.quarantinedUntil, until)}`,
-        )
-        .go();
-      released += 1;
-      logger.info('Number released from quarantine', { phoneNumber: item.phoneNumber });
-    } catch (error) {
-      if (!isConditionalFailure(error)) throw error;
+  let taken = 0;
+  let cursor: string | null = null;
+  do {
+    const page: { data: InventoryNumberItem[]; cursor: string | null } = await db()
+      .entities.inventoryNumber.query.byQuarantineEnd({ status: 'quarantined' })
+      .lte({ quarantinedUntil: now.toISOString() })
+      .go({ cursor, limit: 100 });
+    for (const item of page.data) {
+      if (!item.quarantinedUntil || !inScope(item.ownerId)) continue;
+      // Left for the next run: it is still due in the index.
+      if (taken >= batch) return { released, more: true };
+      taken += 1;
+      const until = item.quarantinedUntil;
+      try {
+        await db()
+          .entities.inventoryNumber.patch({ phoneNumber: item.phoneNumber })
+          .set({ status: 'available' })
+          .remove(['quarantinedUntil', 'ownerId', 'soldAt'])
+          .where(
+            (attr, op) => `${op.eq(attr.status, 'quarantined')} AND ${op.eq(attr.quarantinedUntil, until)}`,
+          )
+          .go();
+        released += 1;
+        logger.info('Number released from quarantine', { phoneNumber: item.phoneNumber });
+      } catch (error) {
+        if (!isConditionalFailure(error)) throw error;
+      }
     }
-  }
-  return released;
+    cursor = page.cursor;
+  } while (cursor);
+  return { released, more: false };
 }
 
 /* ------------------------------------------------------------------------------------------ */

@@ -25,6 +25,15 @@ import { bestEffort, DUE_SHARDS, nextActionFor } from './service';
  *  3. Quarantined numbers whose quarantine is over return to the marketplace.
  */
 
+/**
+ * At most this many due numbers (and as many quarantine releases) per run: the largest batch
+ * the job's Lambda timeout and memory are sized for (shared/jobs/registry.ts). Whatever is left
+ * stays due in the index and is taken by the next run.
+ */
+export const RENEWAL_BATCH = 250;
+/** Items read per Query request while filling a batch. */
+const PAGE = 100;
+
 /** Expired and cancelled numbers are held back this long before they are sold again. */
 export const QUARANTINE_DAYS = 30;
 
@@ -47,24 +56,39 @@ export async function runRenewalJob(event: unknown): Promise<JobResult> {
 
 export async function runRenewals(
   now: Date,
-  scope: { userIds?: readonly string[] } = {},
+  scope: { userIds?: readonly string[]; batch?: number } = {},
 ): Promise<JobResult> {
   const inScope = (userId: string | undefined) =>
     !scope.userIds || (userId !== undefined && scope.userIds.includes(userId));
+  const batch = scope.batch ?? RENEWAL_BATCH;
+  let taken = 0;
   let processed = 0;
-  for (let shard = 0; shard < DUE_SHARDS; shard += 1) {
-    const { data } = await db()
-      .entities.ownedNumber.query.byDue({ dueShard: String(shard) })
-      .lte({ nextActionAt: now.toISOString() })
-      .go({ pages: 'all' });
-    for (const item of data) {
-      if (!inScope(item.userId)) continue;
-      processed += await processDueNumber(item, now);
-    }
+  let more = false;
+  for (let shard = 0; shard < DUE_SHARDS && !more; shard += 1) {
+    // Oldest due first, a page at a time, until the batch is full.
+    let cursor: string | null = null;
+    do {
+      const page: { data: OwnedNumberItem[]; cursor: string | null } = await db()
+        .entities.ownedNumber.query.byDue({ dueShard: String(shard) })
+        .lte({ nextActionAt: now.toISOString() })
+        .go({ cursor, limit: PAGE });
+      for (const item of page.data) {
+        if (!inScope(item.userId)) continue;
+        if (taken >= batch) {
+          more = true;
+          break;
+        }
+        taken += 1;
+        processed += await processDueNumber(item, now);
+      }
+      cursor = page.cursor;
+    } while (cursor && !more);
   }
-  processed += await releaseQuarantinedNumbers(now, inScope);
-  if (processed > 0) logger.info('Renewal job run', { processed, now: now.toISOString() });
-  return { processed };
+  const released = await releaseQuarantinedNumbers(now, inScope, batch);
+  processed += released.released;
+  more ||= released.more;
+  if (processed > 0) logger.info('Renewal job run', { processed, more, now: now.toISOString() });
+  return { processed, ...(more ? { more } : {}) };
 }
 
 /** Handles one due number; returns 1 when this run changed it, 0 when there was nothing (left) to do. */

@@ -192,12 +192,28 @@ export async function runExport(exportId: string, now: Date = new Date()): Promi
   }
 }
 
-/** The scheduled worker: every queued (or abandoned) export, oldest first. */
-export async function processPendingExports(now: Date = new Date()): Promise<number> {
-  const { data } = await db().entities.verificationExport.query.byPending({}).go({ pages: 'all' });
+/**
+ * Exports one run of the worker renders at most: each can hold MAX_EXPORT_ROWS rows, and the
+ * job's timeout and memory (shared/jobs/registry.ts) are sized for this many. The rest stay
+ * queued in the index and are taken by the next run (every minute).
+ */
+export const EXPORTS_PER_RUN = 2;
+
+/** The scheduled worker: queued (or abandoned) exports, oldest first, at most `batch` per run. */
+export async function processPendingExports(
+  now: Date = new Date(),
+  batch: number = EXPORTS_PER_RUN,
+): Promise<number> {
+  // Exports still claimed by a live worker are skipped, so read a little past the batch.
+  const { data } = await db()
+    .entities.verificationExport.query.byPending({})
+    .go({ count: batch + 10 });
   let processed = 0;
+  let started = 0;
   for (const item of data) {
+    if (started >= batch) break;
     if (item.status === 'running' && (item.claimedUntil ?? 0) >= now.getTime()) continue;
+    started++;
     try {
       if (await runExport(item.exportId, now)) processed++;
     } catch (error) {

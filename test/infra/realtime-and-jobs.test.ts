@@ -111,3 +111,47 @@ describe('schedules', () => {
     }
   });
 });
+
+describe('nothing dropped silently', () => {
+  const { stateless, statelessTemplate: template, templateOf, logicalIdOf } = synthesize();
+
+  it('gives every schedule target a dead-letter queue and a retry policy', () => {
+    const rules = Object.values(template.findResources('AWS::Events::Rule'));
+    expect(rules.length).toBeGreaterThan(0);
+    for (const rule of rules) {
+      const targets = (rule.Properties as { Targets: Record<string, unknown>[] }).Targets;
+      for (const target of targets) {
+        expect(target.DeadLetterConfig).toEqual({ Arn: { 'Fn::GetAtt': [expect.any(String), 'Arn'] } });
+        expect(target.RetryPolicy).toEqual({ MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 3600 });
+      }
+    }
+  });
+
+  it('gives every job function its explicit timeout, memory and an async-failure dead-letter queue', () => {
+    for (const job of jobs) {
+      const fn = stateless.functions.forModule(job.handler);
+      expect(job.timeoutSeconds).toBeDefined();
+      expect(job.memoryMb).toBeDefined();
+      templateOf(fn).hasResourceProperties('AWS::Lambda::Function', {
+        Role: { 'Fn::GetAtt': [logicalIdOf(fn.role!), 'Arn'] },
+        Timeout: job.timeoutSeconds,
+        MemorySize: job.memoryMb,
+        DeadLetterConfig: { TargetArn: Match.anyValue() },
+      });
+    }
+  });
+
+  it('redrives undeliverable inbound SMS to a dead-letter queue', () => {
+    const inbound = stateless.functions.forModule('sms/inbound');
+    const t = templateOf(inbound);
+    const dlq = logicalIdOf(stateless.smsCarrier.inboundDeadLetters);
+    t.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'lambda',
+      RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [dlq, 'Arn'] } },
+    });
+    t.hasResourceProperties('AWS::Lambda::Function', {
+      Role: { 'Fn::GetAtt': [logicalIdOf(inbound.role!), 'Arn'] },
+      DeadLetterConfig: { TargetArn: { 'Fn::GetAtt': [dlq, 'Arn'] } },
+    });
+  });
+});

@@ -1,6 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { buildSmsProj } from '../../lib/app';
 import { QUOTA_RETRY_AFTER_SECONDS } from '../../lib/constructs/rest-api';
+import { AUTH_RATE_LIMIT, MANAGED_RULE_GROUPS } from '../../lib/constructs/rest-api-waf';
 import { PLAN_IDS, PLANS } from '../../shared/accounts/plans';
 import type { RouteDef } from '../../shared/http/route';
 import { REST_AUTHORIZER_HANDLER } from '../../shared/realtime/ws-routes';
@@ -216,5 +217,58 @@ describe('REST API', () => {
       resources: Object.keys(resourcesOf(templateOf(stack))).length,
     }));
     expect(counts.filter((c) => c.resources >= 400)).toEqual([]);
+  });
+});
+
+describe('WAF on the REST API stage', () => {
+  const { stateless, statelessTemplate: template, logicalIdOf } = synthesize();
+
+  it('associates a regional web ACL with the stage', () => {
+    template.hasResourceProperties('AWS::WAFv2::WebACL', { Scope: 'REGIONAL', DefaultAction: { Allow: {} } });
+    template.hasResourceProperties('AWS::WAFv2::WebACLAssociation', {
+      WebACLArn: { 'Fn::GetAtt': [logicalIdOf(stateless.restApi.waf.webAcl), 'Arn'] },
+    });
+    const association = Object.values(template.findResources('AWS::WAFv2::WebACLAssociation'))[0];
+    expect(association?.DependsOn).toContain(logicalIdOf(stateless.restApi.api.deploymentStage));
+  });
+
+  it('runs the AWS managed rule groups (common, known bad inputs, IP reputation)', () => {
+    for (const name of MANAGED_RULE_GROUPS) {
+      template.hasResourceProperties('AWS::WAFv2::WebACL', {
+        Rules: Match.arrayWith([
+          Match.objectLike({
+            Statement: { ManagedRuleGroupStatement: { VendorName: 'AWS', Name: name } },
+            OverrideAction: { None: {} },
+          }),
+        ]),
+      });
+    }
+    expect(MANAGED_RULE_GROUPS).toEqual(
+      expect.arrayContaining([
+        'AWSManagedRulesCommonRuleSet',
+        'AWSManagedRulesKnownBadInputsRuleSet',
+        'AWSManagedRulesAmazonIpReputationList',
+      ]),
+    );
+  });
+
+  it('limits /v1/auth/* but logout per client IP at 20/s (1,200 per 60 s window), answering 429', () => {
+    expect(AUTH_RATE_LIMIT).toBe(20 * 60);
+    const acl = Object.values(template.findResources('AWS::WAFv2::WebACL'))[0]!;
+    const rules = (acl.Properties as { Rules: Record<string, unknown>[] }).Rules;
+    const rate = rules.find((r) => r.Name === 'AuthRoutesPerIp') as {
+      Statement: { RateBasedStatement: Record<string, unknown> };
+      Action: { Block: { CustomResponse: { ResponseCode: number } } };
+    };
+    expect(rate.Statement.RateBasedStatement).toMatchObject({
+      AggregateKeyType: 'IP',
+      EvaluationWindowSec: 60,
+      Limit: 1200,
+    });
+    const scope = JSON.stringify(rate.Statement.RateBasedStatement.ScopeDownStatement);
+    for (const prefix of ['/live/v1/auth/', '/v1/auth/', '/v1/auth/logout'])
+      expect(scope).toContain(`"${prefix}"`);
+    expect(scope).toContain('NotStatement');
+    expect(rate.Action.Block.CustomResponse.ResponseCode).toBe(429);
   });
 });

@@ -1,7 +1,7 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { StatefulStack } from '../../lib/stacks/stateful-stack';
 import { tableDefinition } from '../../shared/db/table-definition';
-import { newApp } from './fixture';
+import { newApp, synthesize } from './fixture';
 
 const webOrigins = ['https://app.example.com'];
 
@@ -165,5 +165,23 @@ describe('stateful stack', () => {
         },
       });
     });
+  });
+});
+
+describe('table protection by stage', () => {
+  it.each([
+    ['dev', false],
+    ['prod', true],
+    ['staging', true],
+  ] as const)('stage %s: RETAIN, deletion protection %s', (stage, protectedTable) => {
+    const { statefulTemplate } = synthesize({ stage });
+    const tables = Object.values(statefulTemplate.findResources('AWS::DynamoDB::GlobalTable')) as {
+      Properties: { Replicas: { DeletionProtectionEnabled?: boolean }[] };
+    }[];
+    expect(tables).toHaveLength(1);
+    expect(tables[0]).toMatchObject({ DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+    const replicas = (tables[0]!.Properties as { Replicas: { DeletionProtectionEnabled?: boolean }[] })
+      .Replicas;
+    for (const replica of replicas) expect(replica.DeletionProtectionEnabled ?? false).toBe(protectedTable);
   });
 });
