@@ -182,7 +182,7 @@ const validateAndAuthorize = (route: RouteDef): Mw => ({
 /**
  * The one HTTP handler factory: every REST route's Lambda is `httpHandler(route, fn)`.
  * Chain (middy runs `before` top-down, `after`/`onError` bottom-up):
- * problem+json errors → Powertools logger → header normalizer → JSON body → zod + auth → idempotency → fn.
+ * CORS → Powertools logger → problem+json errors → header normalizer → JSON body → zod + auth → idempotency → fn.
  */
 export function httpHandler<R extends RouteDef>(
   route: R,
@@ -190,8 +190,10 @@ export function httpHandler<R extends RouteDef>(
 ) {
   const chain = middy<APIGatewayProxyEvent, APIGatewayProxyResult, Error, HttpContext, Internal>()
     .use(cors())
-    .use(problemErrors())
+    // The logger sits above the problem mapper: middy runs onError bottom-up, so the mapper logs
+    // an unhandled error while the route and caller keys are still set, then the logger resets them.
     .use(injectLambdaContext(logger, { clearState: true, resetKeys: true }) as Mw)
+    .use(problemErrors())
     .use(httpHeaderNormalizer() as Mw)
     .use(jsonBody(route))
     .use(validateAndAuthorize(route));
