@@ -1,4 +1,5 @@
 import { validationFailed } from '../http/errors';
+import type { Scope } from '../http/route';
 import { bestEffort, recordNumberUsage } from '../numbers/service';
 import { authorizeSmsSend, dispatchSms } from '../sms/send';
 import { segmentCount } from '../sms/segments';
@@ -14,11 +15,18 @@ export interface PostMessageInput {
 /**
  * POST /v1/conversations/{id}/messages. In a chat the message is stored and pushed; in an SMS
  * conversation it also goes out as an SMS through the SMS context's own checks
- * (`authorizeSmsSend`: owned number, monthly quota) and queue (`dispatchSms`), as POST /v1/sms. Kept apart from ./service.ts because the SMS
+ * (`authorizeSmsSend`: `sms:send` for API keys, owned number, monthly quota) and queue (`dispatchSms`), as POST /v1/sms. Kept apart from ./service.ts because the SMS
  * context itself builds on that module.
  */
+export interface MessageCaller {
+  readonly userId: string;
+  /** Set for API key callers, whose `scopes` then decide (an SMS conversation needs `sms:send`). */
+  readonly keyId?: string;
+  readonly scopes?: readonly Scope[];
+}
+
 export async function postMessage(
-  caller: { userId: string; keyId?: string },
+  caller: MessageCaller,
   conversationId: string,
   input: PostMessageInput,
 ): Promise<StoredMessage> {
@@ -29,7 +37,7 @@ export async function postMessage(
 }
 
 async function sendSmsMessage(
-  caller: { userId: string; keyId?: string },
+  caller: MessageCaller,
   conv: ConversationItem,
   input: PostMessageInput,
 ): Promise<StoredMessage> {
@@ -42,7 +50,12 @@ async function sendSmsMessage(
   const to = conv.participants.find((p) => p.phoneNumber)?.phoneNumber;
   if (!from || !to) throw new Error(`SMS conversation ${conv.conversationId} lacks its numbers`);
   const { userId } = caller;
-  const grant = await authorizeSmsSend({ userId, from, ...(caller.keyId ? { keyId: caller.keyId } : {}) });
+  const grant = await authorizeSmsSend({
+    userId,
+    from,
+    ...(caller.keyId ? { keyId: caller.keyId } : {}),
+    ...(caller.scopes ? { scopes: caller.scopes } : {}),
+  });
   let stored: StoredMessage;
   try {
     stored = await storeMessageOnce({

@@ -13,6 +13,13 @@ export const SCOPES = [
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 
+/**
+ * Resources whose kind makes an operation need more than the route's scope; the service that
+ * resolves the resource enforces it (the route only names it, for the docs and the security suite).
+ */
+export const RESOURCE_CONDITIONS = ['sms-conversation'] as const;
+export type ResourceCondition = (typeof RESOURCE_CONDITIONS)[number];
+
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
@@ -37,6 +44,12 @@ export interface RouteDef<
   readonly auth: AuthKind;
   /** Scope an API key needs (user-or-key routes). */
   readonly scope?: Scope;
+  /**
+   * Extra scopes an API key needs when the addressed resource is of a kind (e.g. a message
+   * posted into an SMS conversation is an SMS send: `sms:send`). Enforced by the service that
+   * loads the resource; listed here so that the OpenAPI document and the security suite see them.
+   */
+  readonly resourceScopes?: readonly { readonly when: ResourceCondition; readonly scope: Scope }[];
   readonly summary: string;
   readonly params?: P;
   readonly query?: Q;

@@ -1,7 +1,8 @@
 import { effectiveLimits } from '../accounts/limits';
 import { getUser } from '../auth/service';
 import { findOrCreateSmsConversation, storeMessage, updateMessageStatus } from '../conversations/service';
-import { notFound, numberNotOwned } from '../http/errors';
+import { insufficientScope, notFound, numberNotOwned } from '../http/errors';
+import type { Scope } from '../http/route';
 import { bestEffort, isActiveOwnedNumber, recordNumberUsage } from '../numbers/service';
 import { consumeQuota, releaseQuota } from '../usage/service';
 import { enqueueSend } from './queue';
@@ -23,12 +24,18 @@ export interface SendSmsResult {
 export async function sendSms(input: {
   userId: string;
   keyId?: string;
+  scopes?: readonly Scope[];
   from: string;
   to: string;
   body: string;
 }): Promise<SendSmsResult> {
   const { userId, from, to, body } = input;
-  const grant = await authorizeSmsSend({ userId, from, ...(input.keyId ? { keyId: input.keyId } : {}) });
+  const grant = await authorizeSmsSend({
+    userId,
+    from,
+    ...(input.keyId ? { keyId: input.keyId } : {}),
+    ...(input.scopes ? { scopes: input.scopes } : {}),
+  });
   let result: SendSmsResult;
   try {
     result = await storeAndQueue({ userId, from, to, body });
@@ -47,7 +54,8 @@ export interface SmsSendGrant {
 
 /**
  * The checks before any SMS leaves a number, for `POST /v1/sms` and for messages posted into
- * an SMS conversation: `from` must be usable by `userId` (403 number_not_owned), and one unit of
+ * an SMS conversation: an API key caller (`keyId` set) must hold `sms:send` whatever route it
+ * came through (403 insufficient_scope; a key without `scopes` holds none), `from` must be usable by `userId` (403 number_not_owned), and one unit of
  * the monthly `smsPerMonth` quota is taken atomically (429 rate_limited past it). Then store the
  * message (`status: 'queued'`, `segments: segmentCount(body)`) and call `dispatchSms`; if that
  * fails, call `release()`.
@@ -56,8 +64,15 @@ export async function authorizeSmsSend(input: {
   userId: string;
   from: string;
   keyId?: string;
+  /** The API key's scopes (ignored for user sessions, which hold every scope). */
+  scopes?: readonly Scope[];
 }): Promise<SmsSendGrant> {
   const { userId, from } = input;
+  if (input.keyId && !(input.scopes ?? []).includes('sms:send')) {
+    throw insufficientScope('Sending an SMS needs an API key with the scope sms:send.', {
+      extensions: { requiredScope: 'sms:send' },
+    });
+  }
   const [owned, user] = await Promise.all([isActiveOwnedNumber(userId, from), getUser(userId)]);
   if (!user) throw notFound('No such user.');
   if (!owned) throw numberNotOwned(`${from} is not an active number of yours.`);
