@@ -64,6 +64,8 @@ interface Internal extends Record<string, unknown> {
 /** The validated input travels on the Lambda context: middy handlers do not see `request.internal`. */
 export interface HttpContext extends Context {
   input?: HandlerInput<RouteDef>;
+  /** A stored response to replay instead of calling the function (set by the idempotency middleware). */
+  replay?: APIGatewayProxyResult;
 }
 type Req = middy.Request<APIGatewayProxyEvent, APIGatewayProxyResult, Error, HttpContext, Internal>;
 type Mw = MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult, Error, HttpContext, Internal>;
@@ -199,6 +201,7 @@ export function httpHandler<R extends RouteDef>(
     .use(validateAndAuthorize(route));
   if (route.idempotent) chain.use(idempotency(route) as Mw);
   return chain.handler(async (_event, context) => {
+    if (route.idempotent && context.replay) return context.replay;
     if (!context.input) throw new Error('handler input missing');
     return toProxyResult(await fn(context.input as HandlerInput<R>));
   });

@@ -56,6 +56,12 @@ export interface RouteDef<
   readonly body?: B;
   /** Honour the Idempotency-Key header (POSTs that create or charge). */
   readonly idempotent?: boolean;
+  /**
+   * Response fields that are secrets shown once (e.g. an API key's `key`). They are never
+   * stored: an idempotency record keeps the response without them and with `shownFlag: false`,
+   * so a replay says the secret is not shown again (the fresh response sets `shownFlag: true`).
+   */
+  readonly secretResponse?: { readonly fields: readonly string[]; readonly shownFlag: string };
   /** Success status for the OpenAPI document. */
   readonly successStatus?: number;
   /** Lambda tuning for CDK. */

@@ -109,8 +109,8 @@ describe('SMS conversations and API key scopes', () => {
     );
     expect(created.status).toBe(201);
     const keyWith = async (scopes: string[]) =>
-      (await api.post<{ key: string }>('/v1/me/api-keys', { name: scopes.join(' '), scopes }, auth(user))).json
-        .key;
+      (await api.post<{ key: string }>('/v1/me/api-keys', { name: scopes.join(' '), scopes }, auth(user)))
+        .json.key;
     const writeOnly = await keyWith(['messages:write', 'messages:read']);
     const refused = await api.post(
       `/v1/conversations/${created.json.id}/messages`,
