@@ -2,13 +2,12 @@ import { recordActivity } from '../activity/service';
 import { getUser } from '../auth/service';
 import { isConditionalFailure } from '../db/errors';
 import { db } from '../db/service';
-import { notFound } from '../http/errors';
+import { limitReached, notFound } from '../http/errors';
 import type { Scope } from '../http/route';
 import { newId } from '../ids';
 import { generateApiKey, hashApiKey, visiblePrefix } from './api-key-secret';
 import type { ApiKeyItem } from './entities/api-key';
-import { createGatewayKey, deleteGatewayKey } from './gateway-keys';
-import type { PlanId } from './plans';
+import { deleteGatewayKey } from './gateway-keys';
 
 export interface ApiKeyView {
   readonly id: string;
@@ -32,7 +31,23 @@ const view = (k: ApiKeyItem): ApiKeyView => ({
   lastUsedAt: k.lastUsedAt ?? null,
 });
 
-/** Creates a key; the secret is returned once and only its SHA-256 is stored. */
+/** Live (not revoked) API keys a user may hold (../shared/API.md, v1.1 security). */
+export const MAX_LIVE_API_KEYS = 20;
+
+async function liveKeyCount(userId: string): Promise<number> {
+  const { data } = await db()
+    .entities.apiKey.query.primary({ userId })
+    .where((attr, op) => op.eq(attr.status, 'active'))
+    .go({ pages: 'all', attributes: ['keyId'] });
+  return data.length;
+}
+
+/**
+ * Creates a key; the secret is returned once and only its SHA-256 is stored. At most
+ * MAX_LIVE_API_KEYS live keys (403 limit_reached). No API Gateway key is made per platform key:
+ * the authorizer identifies every key of a user by the user's usage-plan key, so the plan's
+ * rate is the user's, and keys cannot exhaust the region's API Gateway key quota.
+ */
 export async function createApiKey(
   userId: string,
   name: string,
@@ -40,10 +55,14 @@ export async function createApiKey(
 ): Promise<ApiKeyView & { key: string }> {
   const user = await getUser(userId);
   if (!user) throw notFound('No such user.');
+  if ((await liveKeyCount(userId)) >= MAX_LIVE_API_KEYS) {
+    throw limitReached(`At most ${MAX_LIVE_API_KEYS} live API keys; revoke one first.`, {
+      extensions: { limit: MAX_LIVE_API_KEYS },
+    });
+  }
   const keyId = newId('key');
   const key = generateApiKey();
   const secretHash = hashApiKey(key);
-  const gateway = await createGatewayKey(`${userId}/${keyId}`, user.plan as PlanId);
   await db()
     .transaction.write(({ apiKey, apiKeySecret }) => [
       apiKey
@@ -54,7 +73,6 @@ export async function createApiKey(
           prefix: visiblePrefix(key),
           scopes: [...scopes],
           secretHash,
-          ...(gateway ? { gatewayKeyId: gateway.id } : {}),
         })
         .commit(),
       apiKeySecret
@@ -63,7 +81,6 @@ export async function createApiKey(
           keyId,
           userId,
           scopes: [...scopes],
-          ...(gateway ? { gatewayApiKeyValue: gateway.value } : {}),
         })
         .commit(),
     ])
