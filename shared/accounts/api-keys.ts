@@ -142,22 +142,33 @@ export async function rotateApiKey(userId: string, keyId: string): Promise<ApiKe
   return { ...view(data), key };
 }
 
-/** Revocation deletes the secret's lookup item in the same transaction: rejected from the next request on. */
+/**
+ * Revocation deletes the secret's lookup item in the same transaction: rejected from the next
+ * request on. The write is conditional on the secret hash it read, so a rotation landing in
+ * between (which replaced the secret) cancels it and the revoke retries on the new secret;
+ * otherwise the rotated secret would outlive the revocation.
+ */
 export async function revokeApiKey(userId: string, keyId: string): Promise<void> {
-  const current = await activeKey(userId, keyId);
-  const result = await db()
-    .transaction.write(({ apiKey, apiKeySecret }) => [
-      apiKeySecret.delete({ secretHash: current.secretHash }).commit(),
-      apiKey
-        .patch({ userId, keyId })
-        .set({ status: 'revoked', revokedAt: new Date().toISOString() })
-        .where((attr, op) => op.eq(attr.status, 'active'))
-        .commit(),
-    ])
-    .go();
-  if (result.canceled) throw notFound('No such API key.');
-  await deleteGatewayKey(current.gatewayKeyId);
-  await recordActivity(userId, 'api_key', `API key "${current.name}" revoked`, keyId);
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    const current = await activeKey(userId, keyId);
+    const result = await db()
+      .transaction.write(({ apiKey, apiKeySecret }) => [
+        apiKeySecret.delete({ secretHash: current.secretHash }).commit(),
+        apiKey
+          .patch({ userId, keyId })
+          .set({ status: 'revoked', revokedAt: new Date().toISOString() })
+          .where(
+            (attr, op) => `${op.eq(attr.status, 'active')} AND ${op.eq(attr.secretHash, current.secretHash)}`,
+          )
+          .commit(),
+      ])
+      .go();
+    if (result.canceled) continue; // Rotated or revoked meanwhile: read again.
+    await deleteGatewayKey(current.gatewayKeyId);
+    await recordActivity(userId, 'api_key', `API key "${current.name}" revoked`, keyId);
+    return;
+  }
+  throw notFound('No such API key.');
 }
 
 /** Marks a key used (at most once a minute per key, so lists show a useful lastUsedAt cheaply). */

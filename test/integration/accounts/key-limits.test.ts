@@ -1,4 +1,5 @@
 import { hashApiKey } from '../../../shared/accounts/api-key-secret';
+import { revokeApiKey, rotateApiKey } from '../../../shared/accounts/api-keys';
 import { authorize } from '../../../shared/auth/authorizer';
 import { db } from '../../../shared/db/service';
 import { api, expectProblem } from '../helpers/api';
@@ -47,5 +48,43 @@ describe('API keys do not multiply limits', () => {
       .go();
     const result = await authorize({ apiKey: created.json.key });
     expect(result).toMatchObject({ ok: true, usageIdentifierKey: 'gw-user-value' });
+  });
+});
+
+describe('revoke racing rotate', () => {
+  it('leaves no working secret when a rotation lands between the revoke read and its write', async () => {
+    const user = await signedInUser('keyrace');
+    const created = await api.post<{ id: string; key: string }>(
+      '/v1/me/api-keys',
+      { name: 'race', scopes: ['account:read'] },
+      { token: user.accessToken },
+    );
+    const keyId = created.json.id;
+    const apiKeys = db().entities.apiKey;
+    const original = apiKeys.get.bind(apiKeys);
+    let rotated: string | undefined;
+    // The revoke's read sees the old secret; a rotation then commits before the revoke writes.
+    const spy = jest.spyOn(apiKeys, 'get').mockImplementationOnce(((key: {
+      userId: string;
+      keyId: string;
+    }) => {
+      const chain = original(key);
+      return {
+        ...chain,
+        go: async (options?: { consistent?: boolean }) => {
+          const read = await chain.go(options);
+          rotated = (await rotateApiKey(user.userId, keyId)).key;
+          return read;
+        },
+      };
+    }) as unknown as typeof apiKeys.get);
+    try {
+      await revokeApiKey(user.userId, keyId);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(rotated).toMatch(/^smsk_live_/);
+    expect(await authorize({ apiKey: rotated ?? '' })).toMatchObject({ ok: false });
+    expect(await authorize({ apiKey: created.json.key })).toMatchObject({ ok: false });
   });
 });
