@@ -1,5 +1,6 @@
 import { hashApiKey } from '../../../shared/accounts/api-key-secret';
 import { revokeApiKey, rotateApiKey } from '../../../shared/accounts/api-keys';
+import { requestTemporaryIncrease } from '../../../shared/accounts/limits';
 import { authorize } from '../../../shared/auth/authorizer';
 import { db } from '../../../shared/db/service';
 import { api, expectProblem } from '../helpers/api';
@@ -86,5 +87,31 @@ describe('revoke racing rotate', () => {
     expect(rotated).toMatch(/^smsk_live_/);
     expect(await authorize({ apiKey: rotated ?? '' })).toMatchObject({ ok: false });
     expect(await authorize({ apiKey: created.json.key })).toMatchObject({ ok: false });
+  });
+});
+
+describe('temporary increase', () => {
+  it('can be taken at most once per 7 days (409 temporary_increase_unavailable)', async () => {
+    const user = await signedInUser('boost7');
+    const first = await api.post<{ expiresAt: string }>(
+      '/v1/me/limits/temporary-increase',
+      { reason: 'import' },
+      { token: user.accessToken },
+    );
+    expect(first.status).toBe(201);
+    const grantedAt = Date.parse(first.json.expiresAt) - 24 * 3600_000;
+    // Two days later the first one has expired, but the week is not over.
+    await expect(
+      requestTemporaryIncrease(user.userId, 'again', grantedAt + 2 * 86_400_000),
+    ).rejects.toMatchObject({
+      status: 409,
+      code: 'temporary_increase_unavailable',
+    });
+    const later = await requestTemporaryIncrease(
+      user.userId,
+      'next week',
+      grantedAt + 7 * 86_400_000 + 60_000,
+    );
+    expect(later.factor).toBe(2);
   });
 });
