@@ -5,6 +5,7 @@ import { insufficientFunds, ledgerEntryItem, recordSpend } from '../billing/serv
 import { db } from '../db/service';
 import { rejectedItems } from '../db/transactions';
 import { AppError, notFound } from '../http/errors';
+import { addMonths } from '../numbers/dates';
 import { moveGatewayKey } from './gateway-keys';
 import { effectiveLimits } from './limits';
 import { PLANS, type PlanId, type PlanLimits } from './plans';
@@ -42,7 +43,7 @@ export async function changePlan(userId: string, to: PlanId, now: Date = new Dat
   }
   const price = PLANS[to].priceCents > PLANS[from].priceCents ? PLANS[to].priceCents : 0;
   const result = await db()
-    .transaction.write(({ user: users, ledgerEntry, limitChange }) => [
+    .transaction.write(({ user: users, ledgerEntry, limitChange, planSubscription }) => [
       users
         .patch({ userId })
         .set({ plan: to })
@@ -74,6 +75,12 @@ export async function changePlan(userId: string, to: PlanId, now: Date = new Dat
           at: now.toISOString(),
         })
         .commit(),
+      // A paid plan renews monthly from the balance (./plan-renewals.ts); free has no period.
+      PLANS[to].priceCents > 0
+        ? planSubscription
+            .put({ userId, plan: to, renewsAt: addMonths(now, 1).toISOString(), dueShard: '0' })
+            .commit()
+        : planSubscription.delete({ userId }).commit(),
     ])
     .go();
   if (result.canceled) {
@@ -112,7 +119,7 @@ export async function changePlan(userId: string, to: PlanId, now: Date = new Dat
  * new tier's usage plan, leaving every other one. Idempotent: a failure here after the charge is
  * repaired by retrying the change (same plan: no new charge, keys moved).
  */
-async function moveUsagePlanKeys(userId: string, to: PlanId): Promise<void> {
+export async function moveUsagePlanKeys(userId: string, to: PlanId): Promise<void> {
   const user = await getUser(userId);
   const { data: keys } = await db().entities.apiKey.query.primary({ userId }).go({ pages: 'all' });
   const ids = [

@@ -23,6 +23,7 @@ import { OwnedNumber, OwnedNumberCount } from '../numbers/entities/owned-number'
 import { SmsDedupe } from '../sms/entities/sms-dedupe';
 import { PoolLease } from '../verifications/entities/pool-lease';
 import { Verification } from '../verifications/entities/verification';
+import { PlanSubscription } from '../accounts/entities/plan-subscription';
 import { VerificationExport } from '../verifications/entities/verification-export';
 import { dynamo, tableName } from './client';
 
@@ -44,6 +45,7 @@ export const entities = {
   preferences: Preferences,
   activity: Activity,
   limitChange: LimitChange,
+  planSubscription: PlanSubscription,
   conversation: Conversation,
   smsThread: SmsThread,
   membership: Membership,

@@ -30,6 +30,13 @@ export const jobs: readonly JobDef[] = [
     schedule: 'rate(1 hour)',
     localEveryMs: 5 * 60_000,
   },
+  /** Paid plans renew monthly from the balance; without funds the account drops to free (shared/accounts/plan-renewals.ts). */
+  {
+    name: 'renew-plans',
+    handler: 'jobs/renew-plans',
+    schedule: 'rate(1 hour)',
+    localEveryMs: 5 * 60_000,
+  },
   /** Pending verifications past expiresAt expire (refunded), received ones complete (shared/verifications/expiry.ts). */
   {
     name: 'expire-verifications',
