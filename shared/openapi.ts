@@ -32,6 +32,8 @@ export interface OpenApiOperation {
   readonly 'x-handler': string;
   readonly 'x-auth': RouteDef['auth'];
   readonly 'x-required-scope'?: string;
+  /** Extra scopes that depend on the addressed resource (RouteDef.resourceScopes). */
+  readonly 'x-resource-scopes'?: ReadonlyArray<{ readonly when: string; readonly scope: string }>;
 }
 
 export interface OpenApiDocument {
@@ -129,6 +131,7 @@ function operationFor(route: RouteDef): OpenApiOperation {
     'x-handler': route.handler,
     'x-auth': route.auth,
     ...(route.scope ? { 'x-required-scope': route.scope } : {}),
+    ...(route.resourceScopes ? { 'x-resource-scopes': route.resourceScopes } : {}),
   };
 }
 

@@ -3,5 +3,9 @@ import { createApiKeyRoute } from '../../shared/accounts/routes';
 import { created, httpHandler } from '../../shared/http/handler';
 
 export const handler = httpHandler(createApiKeyRoute, async ({ auth, body }) =>
-  created(await createApiKey(auth.userId, body.name, body.scopes), { 'cache-control': 'no-store' }),
+  created(
+    // A replay (Idempotency-Key) returns the metadata without `key` and with keyShown: false.
+    { ...(await createApiKey(auth.userId, body.name, body.scopes)), keyShown: true },
+    { 'cache-control': 'no-store' },
+  ),
 );

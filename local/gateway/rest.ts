@@ -122,9 +122,13 @@ function scaled(limit: RateLimit, factor: number | undefined): RateLimit {
   return { ratePerSecond: limit.ratePerSecond * factor, burst: Math.round(limit.burst * factor) };
 }
 
-/** Usage plans throttle per API key; a signed-in user is their own caller. */
+/**
+ * The plan's rate is the user's, whatever mix of API keys and sessions makes the requests: one
+ * bucket per user. In AWS the authorizer answers every request of a user with the same
+ * `usageIdentifierKey` (the user's one usage-plan key), so API Gateway throttles per user too.
+ */
 function callerKey(auth: AuthContext): string {
-  return auth.via === 'key' && auth.keyId ? `key:${auth.keyId}` : `user:${auth.userId}`;
+  return `user:${auth.userId}`;
 }
 
 export function rateLimitHeaders(decision: RateDecision): Record<string, string> {

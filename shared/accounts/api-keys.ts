@@ -2,13 +2,12 @@ import { recordActivity } from '../activity/service';
 import { getUser } from '../auth/service';
 import { isConditionalFailure } from '../db/errors';
 import { db } from '../db/service';
-import { notFound } from '../http/errors';
+import { limitReached, notFound } from '../http/errors';
 import type { Scope } from '../http/route';
 import { newId } from '../ids';
 import { generateApiKey, hashApiKey, visiblePrefix } from './api-key-secret';
 import type { ApiKeyItem } from './entities/api-key';
-import { createGatewayKey, deleteGatewayKey } from './gateway-keys';
-import type { PlanId } from './plans';
+import { deleteGatewayKey } from './gateway-keys';
 
 export interface ApiKeyView {
   readonly id: string;
@@ -32,7 +31,23 @@ const view = (k: ApiKeyItem): ApiKeyView => ({
   lastUsedAt: k.lastUsedAt ?? null,
 });
 
-/** Creates a key; the secret is returned once and only its SHA-256 is stored. */
+/** Live (not revoked) API keys a user may hold (../shared/API.md, v1.1 security). */
+export const MAX_LIVE_API_KEYS = 20;
+
+async function liveKeyCount(userId: string): Promise<number> {
+  const { data } = await db()
+    .entities.apiKey.query.primary({ userId })
+    .where((attr, op) => op.eq(attr.status, 'active'))
+    .go({ pages: 'all', attributes: ['keyId'] });
+  return data.length;
+}
+
+/**
+ * Creates a key; the secret is returned once and only its SHA-256 is stored. At most
+ * MAX_LIVE_API_KEYS live keys (403 limit_reached). No API Gateway key is made per platform key:
+ * the authorizer identifies every key of a user by the user's usage-plan key, so the plan's
+ * rate is the user's, and keys cannot exhaust the region's API Gateway key quota.
+ */
 export async function createApiKey(
   userId: string,
   name: string,
@@ -40,10 +55,14 @@ export async function createApiKey(
 ): Promise<ApiKeyView & { key: string }> {
   const user = await getUser(userId);
   if (!user) throw notFound('No such user.');
+  if ((await liveKeyCount(userId)) >= MAX_LIVE_API_KEYS) {
+    throw limitReached(`At most ${MAX_LIVE_API_KEYS} live API keys; revoke one first.`, {
+      extensions: { limit: MAX_LIVE_API_KEYS },
+    });
+  }
   const keyId = newId('key');
   const key = generateApiKey();
   const secretHash = hashApiKey(key);
-  const gateway = await createGatewayKey(`${userId}/${keyId}`, user.plan as PlanId);
   await db()
     .transaction.write(({ apiKey, apiKeySecret }) => [
       apiKey
@@ -54,7 +73,6 @@ export async function createApiKey(
           prefix: visiblePrefix(key),
           scopes: [...scopes],
           secretHash,
-          ...(gateway ? { gatewayKeyId: gateway.id } : {}),
         })
         .commit(),
       apiKeySecret
@@ -63,7 +81,6 @@ export async function createApiKey(
           keyId,
           userId,
           scopes: [...scopes],
-          ...(gateway ? { gatewayApiKeyValue: gateway.value } : {}),
         })
         .commit(),
     ])
@@ -125,22 +142,33 @@ export async function rotateApiKey(userId: string, keyId: string): Promise<ApiKe
   return { ...view(data), key };
 }
 
-/** Revocation deletes the secret's lookup item in the same transaction: rejected from the next request on. */
+/**
+ * Revocation deletes the secret's lookup item in the same transaction: rejected from the next
+ * request on. The write is conditional on the secret hash it read, so a rotation landing in
+ * between (which replaced the secret) cancels it and the revoke retries on the new secret;
+ * otherwise the rotated secret would outlive the revocation.
+ */
 export async function revokeApiKey(userId: string, keyId: string): Promise<void> {
-  const current = await activeKey(userId, keyId);
-  const result = await db()
-    .transaction.write(({ apiKey, apiKeySecret }) => [
-      apiKeySecret.delete({ secretHash: current.secretHash }).commit(),
-      apiKey
-        .patch({ userId, keyId })
-        .set({ status: 'revoked', revokedAt: new Date().toISOString() })
-        .where((attr, op) => op.eq(attr.status, 'active'))
-        .commit(),
-    ])
-    .go();
-  if (result.canceled) throw notFound('No such API key.');
-  await deleteGatewayKey(current.gatewayKeyId);
-  await recordActivity(userId, 'api_key', `API key "${current.name}" revoked`, keyId);
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    const current = await activeKey(userId, keyId);
+    const result = await db()
+      .transaction.write(({ apiKey, apiKeySecret }) => [
+        apiKeySecret.delete({ secretHash: current.secretHash }).commit(),
+        apiKey
+          .patch({ userId, keyId })
+          .set({ status: 'revoked', revokedAt: new Date().toISOString() })
+          .where(
+            (attr, op) => `${op.eq(attr.status, 'active')} AND ${op.eq(attr.secretHash, current.secretHash)}`,
+          )
+          .commit(),
+      ])
+      .go();
+    if (result.canceled) continue; // Rotated or revoked meanwhile: read again.
+    await deleteGatewayKey(current.gatewayKeyId);
+    await recordActivity(userId, 'api_key', `API key "${current.name}" revoked`, keyId);
+    return;
+  }
+  throw notFound('No such API key.');
 }
 
 /** Marks a key used (at most once a minute per key, so lists show a useful lastUsedAt cheaply). */

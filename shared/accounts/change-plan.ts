@@ -5,6 +5,7 @@ import { insufficientFunds, ledgerEntryItem, recordSpend } from '../billing/serv
 import { db } from '../db/service';
 import { rejectedItems } from '../db/transactions';
 import { AppError, notFound } from '../http/errors';
+import { addMonths } from '../numbers/dates';
 import { moveGatewayKey } from './gateway-keys';
 import { effectiveLimits } from './limits';
 import { PLANS, type PlanId, type PlanLimits } from './plans';
@@ -29,6 +30,9 @@ export async function changePlan(userId: string, to: PlanId, now: Date = new Dat
   if (!user) throw notFound('No such user.');
   const from = user.plan;
   if (from === to) {
+    // Already on the plan (e.g. a retry after a failure once the charge was taken): make sure the
+    // usage-plan keys are on it too.
+    await moveUsagePlanKeys(userId, to);
     return {
       plan: to,
       previousPlan: from,
@@ -39,7 +43,7 @@ export async function changePlan(userId: string, to: PlanId, now: Date = new Dat
   }
   const price = PLANS[to].priceCents > PLANS[from].priceCents ? PLANS[to].priceCents : 0;
   const result = await db()
-    .transaction.write(({ user: users, ledgerEntry, limitChange }) => [
+    .transaction.write(({ user: users, ledgerEntry, limitChange, planSubscription }) => [
       users
         .patch({ userId })
         .set({ plan: to })
@@ -71,6 +75,12 @@ export async function changePlan(userId: string, to: PlanId, now: Date = new Dat
           at: now.toISOString(),
         })
         .commit(),
+      // A paid plan renews monthly from the balance (./plan-renewals.ts); free has no period.
+      PLANS[to].priceCents > 0
+        ? planSubscription
+            .put({ userId, plan: to, renewsAt: addMonths(now, 1).toISOString(), dueShard: '0' })
+            .commit()
+        : planSubscription.delete({ userId }).commit(),
     ])
     .go();
   if (result.canceled) {
@@ -86,7 +96,7 @@ export async function changePlan(userId: string, to: PlanId, now: Date = new Dat
     throw new Error('Plan change transaction cancelled');
   }
   await recordSpend(userId, price, now);
-  await moveUsagePlanKeys(userId, from, to);
+  await moveUsagePlanKeys(userId, to);
   await recordActivity(
     userId,
     'plan',
@@ -104,13 +114,17 @@ export async function changePlan(userId: string, to: PlanId, now: Date = new Dat
   };
 }
 
-/** AWS: the user's JWT key and every API key follow the user to the new tier's usage plan. */
-async function moveUsagePlanKeys(userId: string, from: PlanId, to: PlanId): Promise<void> {
+/**
+ * AWS: the user's usage-plan key (and keys made per API key before v1.1) follow the user to the
+ * new tier's usage plan, leaving every other one. Idempotent: a failure here after the charge is
+ * repaired by retrying the change (same plan: no new charge, keys moved).
+ */
+export async function moveUsagePlanKeys(userId: string, to: PlanId): Promise<void> {
   const user = await getUser(userId);
   const { data: keys } = await db().entities.apiKey.query.primary({ userId }).go({ pages: 'all' });
   const ids = [
     user?.gatewayApiKeyId,
     ...keys.filter((k) => k.status === 'active').map((k) => k.gatewayKeyId),
   ];
-  await Promise.all(ids.map((id) => moveGatewayKey(id, from, to)));
+  await Promise.all(ids.map((id) => moveGatewayKey(id, to)));
 }

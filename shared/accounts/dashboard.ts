@@ -1,3 +1,4 @@
+import { nextPlanCharge } from './plan-renewals';
 import { recentActivity } from '../activity/service';
 import { getUser } from '../auth/service';
 import { listLedger } from '../billing/service';
@@ -41,13 +42,14 @@ export function warningsFor(
   ].filter((w): w is Warning => w !== undefined);
 }
 
-/** GET /v1/me/dashboard: five independent reads, issued in parallel. */
+/** GET /v1/me/dashboard: independent reads, issued in parallel. */
 export async function dashboard(userId: string, now: Date = new Date()) {
-  const [user, usage, owned, activity] = await Promise.all([
+  const [user, usage, owned, activity, nextCharge] = await Promise.all([
     getUser(userId),
     monthUsage(userId, now),
     countActiveNumbers(userId),
     recentActivity(userId, 20),
+    nextPlanCharge(userId),
   ]);
   if (!user) throw notFound('No such user.');
   const limits = effectiveLimits(user, now.getTime());
@@ -57,6 +59,8 @@ export async function dashboard(userId: string, now: Date = new Date()) {
       plan: user.plan,
       emailVerified: user.emailVerified,
       balanceCents: user.balanceCents,
+      /** The paid plan's next monthly charge (null on free). */
+      nextCharge,
     },
     usage: {
       periodStart: periodStart(now).toISOString(),

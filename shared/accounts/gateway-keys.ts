@@ -4,7 +4,9 @@ import {
   CreateUsagePlanKeyCommand,
   DeleteApiKeyCommand,
   DeleteUsagePlanKeyCommand,
+  ConflictException,
   GetUsagePlansCommand,
+  NotFoundException,
 } from '@aws-sdk/client-api-gateway';
 import * as z from 'zod';
 import { config, isLocal } from '../config';
@@ -71,13 +73,36 @@ export async function deleteGatewayKey(id: string | undefined): Promise<void> {
   await gateway().send(new DeleteApiKeyCommand({ apiKey: id }));
 }
 
-/** Moves a gateway key to another tier's usage plan (plan change). */
-export async function moveGatewayKey(id: string | undefined, from: PlanId, to: PlanId): Promise<void> {
-  if (isLocal() || !id || from === to) return;
+/** Tests: forget the usage plan ids looked up so far. */
+export function resetUsagePlanCache(): void {
+  planIds = undefined;
+}
+
+/**
+ * Puts a gateway key on `to`'s usage plan and on no other plan of the stage. API Gateway does
+ * not let a key sit in two usage plans of one stage, so the key leaves every other tier's plan
+ * first, then joins the new one. Each step tolerates "already done" (NotFound on removal,
+ * Conflict on addition), so calling it again after a failure — a retried plan change, or a
+ * change to the plan the user is already on — repairs the binding.
+ */
+export async function moveGatewayKey(id: string | undefined, to: PlanId): Promise<void> {
+  if (isLocal() || !id) return;
   const plans = await usagePlanIds();
   const toPlan = plans[to];
   if (!toPlan) throw new Error(`No usage plan for tier ${to}`);
-  await gateway().send(new CreateUsagePlanKeyCommand({ usagePlanId: toPlan, keyId: id, keyType: 'API_KEY' }));
-  const fromPlan = plans[from];
-  if (fromPlan) await gateway().send(new DeleteUsagePlanKeyCommand({ usagePlanId: fromPlan, keyId: id }));
+  const others = Object.values(plans).filter((planId): planId is string => !!planId && planId !== toPlan);
+  await Promise.all(
+    others.map((usagePlanId) =>
+      gateway()
+        .send(new DeleteUsagePlanKeyCommand({ usagePlanId, keyId: id }))
+        .catch((error: unknown) => {
+          if (!(error instanceof NotFoundException)) throw error;
+        }),
+    ),
+  );
+  await gateway()
+    .send(new CreateUsagePlanKeyCommand({ usagePlanId: toPlan, keyId: id, keyType: 'API_KEY' }))
+    .catch((error: unknown) => {
+      if (!(error instanceof ConflictException)) throw error;
+    });
 }

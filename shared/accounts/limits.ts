@@ -8,7 +8,7 @@ import { activeFactor } from './limit-factor';
 import { type PlanLimits, planOf } from './plans';
 
 /** A temporary increase doubles every limit for 24 hours (one active at a time). */
-export const TEMPORARY_INCREASE = { factor: 2, hours: 24 } as const;
+export const TEMPORARY_INCREASE = { factor: 2, hours: 24, everyDays: 7 } as const;
 
 /** The plan's limits with any active temporary increase applied: what every check enforces. */
 export function effectiveLimits(
@@ -35,9 +35,11 @@ export async function limitsOf(userId: string): Promise<PlanLimits> {
 }
 
 /**
- * Grants a temporary increase to a user with a verified email. The user item carries the
- * factor (so the authorizer sees it with no extra read); the condition "no active increase"
- * and the ledger entry are in one transaction, so two concurrent requests cannot both win.
+ * Grants a temporary increase to a user with a verified email, at most once per 7 days. The
+ * user item carries the factor (so the authorizer sees it with no extra read); the condition
+ * "the last increase was granted at least 7 days ago" (its expiry is grant + 24 h, so no active
+ * one either) and the ledger entry are in one transaction, so two concurrent requests cannot
+ * both win. 409 temporary_increase_active while one runs, temporary_increase_unavailable after.
  */
 export async function requestTemporaryIncrease(
   userId: string,
@@ -49,6 +51,9 @@ export async function requestTemporaryIncrease(
   if (!user.emailVerified) throw notEligible('Verify your email address to request a temporary increase.');
   const expiresAtMs = now + TEMPORARY_INCREASE.hours * 3600_000;
   const expiresAt = new Date(expiresAtMs).toISOString();
+  const periodMs = TEMPORARY_INCREASE.everyDays * 24 * 3600_000;
+  // An increase granted at g expires at g + 24 h: granted before now - 7 d ⇔ expired before this.
+  const lastMayExpireBy = now - periodMs + TEMPORARY_INCREASE.hours * 3600_000;
   const result = await db()
     .transaction.write(({ user: users, limitChange }) => [
       users
@@ -56,7 +61,7 @@ export async function requestTemporaryIncrease(
         .set({ limitFactor: TEMPORARY_INCREASE.factor, limitFactorExpiresAt: expiresAtMs })
         .where(
           (attr, op) =>
-            `${op.notExists(attr.limitFactorExpiresAt)} OR ${op.lte(attr.limitFactorExpiresAt, now)}`,
+            `${op.notExists(attr.limitFactorExpiresAt)} OR ${op.lte(attr.limitFactorExpiresAt, lastMayExpireBy)}`,
         )
         .commit(),
       limitChange
@@ -72,6 +77,15 @@ export async function requestTemporaryIncrease(
         .commit(),
     ])
     .go();
+  if (result.canceled && (user.limitFactorExpiresAt ?? 0) <= now) {
+    const lastExpiry = user.limitFactorExpiresAt ?? now;
+    throw new AppError(409, 'temporary_increase_unavailable', 'Temporary increase unavailable', {
+      detail: `A temporary increase can be taken once per ${TEMPORARY_INCREASE.everyDays} days.`,
+      extensions: {
+        availableAt: new Date(lastExpiry - TEMPORARY_INCREASE.hours * 3600_000 + periodMs).toISOString(),
+      },
+    });
+  }
   if (result.canceled) {
     throw new AppError(409, 'temporary_increase_active', 'Temporary increase already active', {
       detail: 'Only one temporary increase can be active at a time.',

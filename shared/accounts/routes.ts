@@ -90,6 +90,7 @@ export const createApiKeyRoute = defineRoute({
   summary: 'Create an API key; the secret is returned only in this response.',
   body: createApiKeyBody,
   idempotent: true,
+  secretResponse: { fields: ['key'], shownFlag: 'keyShown' },
   successStatus: 201,
 });
 

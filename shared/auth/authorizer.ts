@@ -99,9 +99,13 @@ async function authorizeApiKey(key: string): Promise<AuthorizeResult> {
       plan: user.plan,
       limitFactor: activeFactor(user),
     },
-    ...(secret.gatewayApiKeyValue ? { usageIdentifierKey: secret.gatewayApiKeyValue } : {}),
+    // The plan's rate is per user: API Gateway throttles per usage identifier, so every key of a
+    // user presents the user's one usage-plan key (a key's own, made before v1.1, only as a fallback).
+    ...usageIdentifier(user.gatewayApiKeyValue ?? secret.gatewayApiKeyValue),
   };
 }
+
+const usageIdentifier = (value: string | undefined) => (value ? { usageIdentifierKey: value } : {});
 
 /** The user and the denylist entries of a token in one strongly consistent BatchGetItem. */
 async function loadUserAndDenylist(

@@ -114,6 +114,7 @@ export const sendMessageRoute = defineRoute({
   handler: 'messages/send-message',
   auth: 'user-or-key',
   scope: 'messages:write',
+  resourceScopes: [{ when: 'sms-conversation', scope: 'sms:send' }],
   summary: 'Send a message; a repeated clientMessageId returns the first message.',
   params: conversationIdParams,
   body: sendMessageBody,

@@ -1,5 +1,6 @@
 import { validationFailed } from '../http/errors';
 import { authorizeSmsSend } from '../sms/send';
+import type { Scope } from '../http/route';
 import type { ConversationItem } from './entities/conversation';
 import { requireParticipant, type StoredMessage, sendChatMessage, storeMessageOnce } from './service';
 
@@ -12,12 +13,19 @@ export interface PostMessageInput {
 /**
  * POST /v1/conversations/{id}/messages. In a chat the message is stored and pushed; in an SMS
  * conversation it also goes out as an SMS through the SMS context's own checks
- * (`authorizeSmsSend`: owned number, destination, opt-out, per-recipient rate, segment quota,
+ * (`authorizeSmsSend`: `sms:send` for API keys, owned number, destination, opt-out, per-recipient rate, segment quota,
  * funds) and outbox, exactly as POST /v1/sms. Kept apart from ./service.ts because the SMS
  * context itself builds on that module.
  */
+export interface MessageCaller {
+  readonly userId: string;
+  /** Set for API key callers, whose `scopes` then decide (an SMS conversation needs `sms:send`). */
+  readonly keyId?: string;
+  readonly scopes?: readonly Scope[];
+}
+
 export async function postMessage(
-  caller: { userId: string; keyId?: string },
+  caller: MessageCaller,
   conversationId: string,
   input: PostMessageInput,
 ): Promise<StoredMessage> {
@@ -28,7 +36,7 @@ export async function postMessage(
 }
 
 async function sendSmsMessage(
-  caller: { userId: string; keyId?: string },
+  caller: MessageCaller,
   conv: ConversationItem,
   input: PostMessageInput,
 ): Promise<StoredMessage> {
@@ -48,6 +56,7 @@ async function sendSmsMessage(
     to,
     body: input.body,
     ...(caller.keyId ? { keyId: caller.keyId } : {}),
+    ...(caller.scopes ? { scopes: caller.scopes } : {}),
   });
   let stored: StoredMessage;
   try {

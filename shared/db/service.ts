@@ -28,6 +28,7 @@ import { SmsPendingSend } from '../sms/entities/pending-send';
 import { SmsSendWindow } from '../sms/entities/send-window';
 import { PoolLease } from '../verifications/entities/pool-lease';
 import { Verification } from '../verifications/entities/verification';
+import { PlanSubscription } from '../accounts/entities/plan-subscription';
 import { VerificationExport } from '../verifications/entities/verification-export';
 import { dynamo, tableName } from './client';
 
@@ -49,6 +50,7 @@ export const entities = {
   preferences: Preferences,
   activity: Activity,
   limitChange: LimitChange,
+  planSubscription: PlanSubscription,
   conversation: Conversation,
   smsThread: SmsThread,
   membership: Membership,

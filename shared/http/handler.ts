@@ -64,6 +64,8 @@ interface Internal extends Record<string, unknown> {
 /** The validated input travels on the Lambda context: middy handlers do not see `request.internal`. */
 export interface HttpContext extends Context {
   input?: HandlerInput<RouteDef>;
+  /** A stored response to replay instead of calling the function (set by the idempotency middleware). */
+  replay?: APIGatewayProxyResult;
 }
 type Req = middy.Request<APIGatewayProxyEvent, APIGatewayProxyResult, Error, HttpContext, Internal>;
 type Mw = MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult, Error, HttpContext, Internal>;
@@ -182,7 +184,7 @@ const validateAndAuthorize = (route: RouteDef): Mw => ({
 /**
  * The one HTTP handler factory: every REST route's Lambda is `httpHandler(route, fn)`.
  * Chain (middy runs `before` top-down, `after`/`onError` bottom-up):
- * problem+json errors → Powertools logger → header normalizer → JSON body → zod + auth → idempotency → fn.
+ * CORS → Powertools logger → problem+json errors → header normalizer → JSON body → zod + auth → idempotency → fn.
  */
 export function httpHandler<R extends RouteDef>(
   route: R,
@@ -190,13 +192,16 @@ export function httpHandler<R extends RouteDef>(
 ) {
   const chain = middy<APIGatewayProxyEvent, APIGatewayProxyResult, Error, HttpContext, Internal>()
     .use(cors())
-    .use(problemErrors())
+    // The logger sits above the problem mapper: middy runs onError bottom-up, so the mapper logs
+    // an unhandled error while the route and caller keys are still set, then the logger resets them.
     .use(injectLambdaContext(logger, { clearState: true, resetKeys: true }) as Mw)
+    .use(problemErrors())
     .use(httpHeaderNormalizer() as Mw)
     .use(jsonBody(route))
     .use(validateAndAuthorize(route));
   if (route.idempotent) chain.use(idempotency(route) as Mw);
   return chain.handler(async (_event, context) => {
+    if (route.idempotent && context.replay) return context.replay;
     if (!context.input) throw new Error('handler input missing');
     return toProxyResult(await fn(context.input as HandlerInput<R>));
   });

@@ -18,6 +18,36 @@ export interface IdempotencyScope {
   readonly id: string;
 }
 
+/** The route's path with this request's path parameters filled in: `/v1/verifications/vrf_A/cancel`. */
+export function resolvedPath(
+  route: RouteDef,
+  pathParameters: Record<string, string | undefined> | null,
+): string {
+  return route.path.replace(/\{(\w+)\}/g, (_m, name: string) =>
+    encodeURIComponent(pathParameters?.[name] ?? ''),
+  );
+}
+
+/**
+ * The body an idempotency record may keep: without the route's secret fields and with its
+ * shown flag false (RouteDef.secretResponse). A body that cannot be redacted is not kept.
+ */
+export function storableBody(route: RouteDef, body: string | undefined): string | undefined {
+  const secret = route.secretResponse;
+  if (!secret || !body) return body;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return undefined;
+  const redacted: Record<string, unknown> = { ...(parsed as Record<string, unknown>) };
+  for (const field of secret.fields) delete redacted[field];
+  redacted[secret.shownFlag] = false;
+  return JSON.stringify(redacted);
+}
+
 /** Canonical JSON (sorted keys) so that the same body with another key order is "the same body". */
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
@@ -33,9 +63,12 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 /**
  * Idempotency-Key support (the equivalent of Powertools idempotency, on the single table):
  * the first request with a key takes a lock record; a later request with the same key and the
- * same body replays the stored response (same status and body); another body is a 422. If the
- * handler throws, the lock is released, so a retry does the work (nothing was done).
- * Keys are scoped per caller and route, so two users cannot collide.
+ * same body replays the stored response (same status, headers and body); another body is a 422.
+ * If the handler throws, the lock is released, so a retry does the work (nothing was done).
+ * Keys are scoped to caller + method + resolved path: the same key on two resources is two
+ * requests, and two users cannot collide. The replay is handed to the handler factory as
+ * `context.replay` (not as an early response), so the `after` middlewares — CORS — run on it
+ * as on a fresh response. Secret response fields are never stored (`storableBody`).
  */
 export function idempotency(
   route: RouteDef,
@@ -49,13 +82,15 @@ export function idempotency(
   const scopeOf = (request: { internal: { idempotency?: IdempotencyScope } }) => request.internal.idempotency;
   return {
     before: async (request) => {
+      request.context.replay = undefined;
       const key = request.event.headers?.['idempotency-key'];
       if (key === undefined) return undefined;
       if (!KEY_PATTERN.test(key))
         throw badRequest('Idempotency-Key must be 1 to 255 visible ASCII characters.');
       const input = request.context.input;
       const caller = input?.auth?.userId ?? 'anonymous';
-      const id = sha256(`${caller}\u0000${route.id}\u0000${key}`);
+      const path = resolvedPath(route, request.event.pathParameters);
+      const id = sha256(`${caller}\u0000${route.method}\u0000${path}\u0000${key}`);
       const bodyHash = sha256(canonical(input?.body ?? null));
       const now = Date.now();
       const records = db().entities.idempotencyRecord;
@@ -80,7 +115,7 @@ export function idempotency(
         throw idempotencyKeyReused('This Idempotency-Key was used with a different request body.');
       }
       if (existing.status === 'completed' && existing.statusCode !== undefined) {
-        return {
+        request.context.replay = {
           statusCode: existing.statusCode,
           headers: {
             ...(JSON.parse(existing.responseHeaders ?? '{}') as Record<string, string>),
@@ -88,6 +123,7 @@ export function idempotency(
           },
           body: existing.responseBody ?? '',
         };
+        return undefined;
       }
       if (existing.lockExpiresAt > now) {
         throw idempotencyInProgress('A request with this Idempotency-Key is still in progress.', {
@@ -119,7 +155,7 @@ export function idempotency(
           status: 'completed',
           statusCode: response.statusCode,
           responseHeaders: JSON.stringify(response.headers ?? {}),
-          responseBody: response.body,
+          responseBody: storableBody(route, response.body),
         })
         .go();
     },

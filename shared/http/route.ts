@@ -13,6 +13,13 @@ export const SCOPES = [
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 
+/**
+ * Resources whose kind makes an operation need more than the route's scope; the service that
+ * resolves the resource enforces it (the route only names it, for the docs and the security suite).
+ */
+export const RESOURCE_CONDITIONS = ['sms-conversation'] as const;
+export type ResourceCondition = (typeof RESOURCE_CONDITIONS)[number];
+
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
@@ -37,12 +44,24 @@ export interface RouteDef<
   readonly auth: AuthKind;
   /** Scope an API key needs (user-or-key routes). */
   readonly scope?: Scope;
+  /**
+   * Extra scopes an API key needs when the addressed resource is of a kind (e.g. a message
+   * posted into an SMS conversation is an SMS send: `sms:send`). Enforced by the service that
+   * loads the resource; listed here so that the OpenAPI document and the security suite see them.
+   */
+  readonly resourceScopes?: readonly { readonly when: ResourceCondition; readonly scope: Scope }[];
   readonly summary: string;
   readonly params?: P;
   readonly query?: Q;
   readonly body?: B;
   /** Honour the Idempotency-Key header (POSTs that create or charge). */
   readonly idempotent?: boolean;
+  /**
+   * Response fields that are secrets shown once (e.g. an API key's `key`). They are never
+   * stored: an idempotency record keeps the response without them and with `shownFlag: false`,
+   * so a replay says the secret is not shown again (the fresh response sets `shownFlag: true`).
+   */
+  readonly secretResponse?: { readonly fields: readonly string[]; readonly shownFlag: string };
   /** Success status for the OpenAPI document. */
   readonly successStatus?: number;
   /** Lambda tuning for CDK. */

@@ -42,6 +42,13 @@ export const jobs: readonly JobDef[] = [
     timeoutSeconds: 300,
     memoryMb: 1024,
   },
+  /** Paid plans renew monthly from the balance; without funds the account drops to free (shared/accounts/plan-renewals.ts). */
+  {
+    name: 'renew-plans',
+    handler: 'jobs/renew-plans',
+    schedule: 'rate(1 hour)',
+    localEveryMs: 5 * 60_000,
+  },
   /** Pending verifications past expiresAt expire (refunded), received ones complete (shared/verifications/expiry.ts). */
   {
     name: 'expire-verifications',

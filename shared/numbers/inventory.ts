@@ -1,3 +1,4 @@
+import { budgetedPage } from '../db/read-budget';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { isConditionalFailure } from '../db/errors';
 import { db } from '../db/service';
@@ -68,9 +69,10 @@ export interface AvailableFilter {
 
 /**
  * The marketplace: one Query on the `byStatus` index's `available` partition, narrowed by
- * country and type as a sort-key prefix; capability and digits are filters. `count` makes
- * ElectroDB keep reading until `limit` matching items are found, and the cursor points just after
- * the last item returned, so filtered pages are full and never skip or repeat a number.
+ * country and type as a sort-key prefix; capability and digits are filters. The read is
+ * budgeted (`budgetedPage`): a filter that matches little returns what it found within the
+ * budget with a cursor, instead of paging through the whole inventory; pages never skip or
+ * repeat a number.
  */
 export async function listAvailableNumbers(filter: AvailableFilter): Promise<Page<AvailableNumber>> {
   const key = {
@@ -90,7 +92,7 @@ export async function listAvailableNumbers(filter: AvailableFilter): Promise<Pag
         .join(' AND '),
     );
   const cursor = decodeCursor('available', filter.cursor, partitionOf(query.params()));
-  const { data, cursor: next } = await query.go({ count: filter.limit, cursor });
+  const { data, cursor: next } = await budgetedPage(query, { count: filter.limit, cursor });
   return { items: data.map(toAvailable), nextCursor: encodeCursor('available', next) };
 }
 

@@ -6,7 +6,8 @@ import { findOrCreateSmsConversation, storeMessage, storeMessageOnce } from '../
 import { isConditionalFailure } from '../db/errors';
 import { ttlIn } from '../db/schema';
 import { db } from '../db/service';
-import { AppError, notFound, numberNotOwned } from '../http/errors';
+import { AppError, insufficientScope, notFound, numberNotOwned } from '../http/errors';
+import type { Scope } from '../http/route';
 import { bestEffort, isActiveOwnedNumber, recordNumberUsage } from '../numbers/service';
 import { logger } from '../observability/logger';
 import { consumeQuota, releaseQuota } from '../usage/service';
@@ -57,6 +58,7 @@ function perRecipientRateLimited(now: Date): AppError {
 export async function sendSms(input: {
   userId: string;
   keyId?: string;
+  scopes?: readonly Scope[];
   from: string;
   to: string;
   body: string;
@@ -68,6 +70,7 @@ export async function sendSms(input: {
     to,
     body,
     ...(input.keyId ? { keyId: input.keyId } : {}),
+    ...(input.scopes ? { scopes: input.scopes } : {}),
   });
   let messageId: string;
   let conversationId: string;
@@ -106,6 +109,8 @@ export interface SmsSendGrant {
 /**
  * THE checks before any SMS leaves a number, for `POST /v1/sms` and for messages posted into an
  * SMS conversation (API key or user alike), in this order:
+ * 0. an API key caller (`keyId` set) holds `sms:send` whatever route it came through
+ *    (403 insufficient_scope; a key without `scopes` holds none);
  * 1. `from` is an active number of `userId` (403 number_not_owned, also for another user's);
  * 2. `to` is in an allowed destination country (403 destination_not_allowed);
  * 3. `to` has not opted out of `from` (403 recipient_opted_out);
@@ -121,9 +126,16 @@ export async function authorizeSmsSend(input: {
   to: string;
   body: string;
   keyId?: string;
+  /** The API key's scopes (ignored for user sessions, which hold every scope). */
+  scopes?: readonly Scope[];
   now?: Date;
 }): Promise<SmsSendGrant> {
   const { userId, from, to } = input;
+  if (input.keyId && !(input.scopes ?? []).includes('sms:send')) {
+    throw insufficientScope('Sending an SMS needs an API key with the scope sms:send.', {
+      extensions: { requiredScope: 'sms:send' },
+    });
+  }
   const now = input.now ?? new Date();
   const [owned, user] = await Promise.all([isActiveOwnedNumber(userId, from, now), getUser(userId)]);
   if (!user) throw notFound('No such user.');

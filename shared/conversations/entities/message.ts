@@ -69,6 +69,8 @@ export type MessageItem = EntityItem<typeof Message>;
 /**
  * `clientMessageId` claim: written in the send transaction, conditional on not existing, so a
  * retried send (same sender, same client id) stores nothing and returns the first message.
+ * The sort key keeps the case (`casing: 'none'`): ElectroDB lowercases key values by default,
+ * which made `Order-1` and `order-1` one claim (the second message was silently dropped).
  */
 export const ClientMessageClaim = new Entity({
   model: { service: SERVICE_NAME, entity: 'clientMessageClaim', version: '1' },
@@ -82,7 +84,7 @@ export const ClientMessageClaim = new Entity({
   indexes: {
     primary: {
       pk: { field: 'pk', composite: ['conversationId'] },
-      sk: { field: 'sk', composite: ['senderKey', 'clientMessageId'] },
+      sk: { field: 'sk', composite: ['senderKey', 'clientMessageId'], casing: 'none' },
     },
   },
 });

@@ -199,6 +199,22 @@ describe('conversations', () => {
       expect(stored).toHaveLength(1);
     });
 
+    it('keeps the case of clientMessageId: ids differing only in case are two messages', async () => {
+      const send = (clientMessageId: string) =>
+        api.post<MessageView>(
+          `/v1/conversations/${conv.id}/messages`,
+          { body: `case ${clientMessageId}`, clientMessageId },
+          auth(alice),
+        );
+      const upper = await send('Case-Order-7');
+      const lower = await send('case-order-7');
+      expect([upper.status, lower.status]).toEqual([201, 201]);
+      expect(lower.json.id).not.toBe(upper.json.id);
+      expect(lower.json).toMatchObject({ clientMessageId: 'case-order-7', body: 'case case-order-7' });
+      const retried = await send('Case-Order-7');
+      expect(retried.json.id).toBe(upper.json.id);
+    });
+
     it('stores concurrent retries of one clientMessageId once', async () => {
       const body = { body: 'racing retries', clientMessageId: 'race-1' };
       const responses = await Promise.all(

@@ -98,3 +98,34 @@ describe('SMS conversations', () => {
     expectProblem(response, 403, 'number_not_owned');
   });
 });
+
+describe('SMS conversations and API key scopes', () => {
+  it('needs sms:send to post into an SMS conversation; messages:write alone is a 403', async () => {
+    const { user, number } = await userWithNumber(0, 'smsscope');
+    const created = await api.post<ConversationView>(
+      '/v1/conversations',
+      { participants: [{ phoneNumber: peerNumber() }], fromNumber: number.phoneNumber },
+      auth(user),
+    );
+    expect(created.status).toBe(201);
+    const keyWith = async (scopes: string[]) =>
+      (await api.post<{ key: string }>('/v1/me/api-keys', { name: scopes.join(' '), scopes }, auth(user)))
+        .json.key;
+    const writeOnly = await keyWith(['messages:write', 'messages:read']);
+    const refused = await api.post(
+      `/v1/conversations/${created.json.id}/messages`,
+      { body: 'Sent with the wrong key' },
+      { apiKey: writeOnly },
+    );
+    expectProblem(refused, 403, 'insufficient_scope');
+    expect(await history(user, created.json.id)).toEqual([]);
+
+    const both = await keyWith(['messages:write', 'sms:send']);
+    const sent = await api.post<MessageView>(
+      `/v1/conversations/${created.json.id}/messages`,
+      { body: 'Sent with the right key' },
+      { apiKey: both },
+    );
+    expect(sent.status).toBe(201);
+  });
+});

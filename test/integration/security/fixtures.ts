@@ -1,3 +1,4 @@
+import type { ResourceCondition } from '../../../shared/http/route';
 import { api } from '../helpers/api';
 import { signedInUser, type TestUser } from '../helpers/session';
 
@@ -9,6 +10,8 @@ import { signedInUser, type TestUser } from '../helpers/session';
 export interface OwnedResources {
   readonly owner: TestUser;
   readonly conversationId: string;
+  /** The owner's SMS conversation (from their number to an outside phone): resource-dependent scopes. */
+  readonly smsConversationId: string;
   readonly apiKeyId: string;
   readonly phoneNumber: string;
   readonly verificationId: string;
@@ -43,6 +46,14 @@ export async function ownedResources(): Promise<OwnedResources> {
     api.post<{ phoneNumber: string }>('/v1/numbers', { phoneNumber: candidate.phoneNumber }, auth),
     'buy',
   );
+  const smsConversation = await ok(
+    api.post<{ id: string }>(
+      '/v1/conversations',
+      { participants: [{ phoneNumber: '+14155550199' }], fromNumber: number.phoneNumber },
+      auth,
+    ),
+    'SMS conversation',
+  );
   const verification = await ok(
     api.post<{ id: string }>('/v1/verifications', { service: 'telegram' }, auth),
     'verification',
@@ -55,6 +66,7 @@ export async function ownedResources(): Promise<OwnedResources> {
   return {
     owner,
     conversationId: conversation.id,
+    smsConversationId: smsConversation.id,
     apiKeyId: key.id,
     phoneNumber: number.phoneNumber,
     verificationId: verification.id,
@@ -93,3 +105,14 @@ export const PLACEHOLDER: Record<string, string> = {
   phoneNumber: '+14155550123',
   exportId: 'exp_01JAAAAAAAAAAAAAAAAAAAAAAA',
 };
+
+/**
+ * Resources for which a route's `resourceScopes` apply (see RouteDef): the security suite
+ * calls the route on them with a key that holds the route scope but not the extra one.
+ */
+export function conditionParams(condition: ResourceCondition, r: OwnedResources): Record<string, string> {
+  switch (condition) {
+    case 'sms-conversation':
+      return { id: r.smsConversationId };
+  }
+}

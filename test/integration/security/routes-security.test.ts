@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo, tableName } from '../../../shared/db/client';
-import type { RouteDef } from '../../../shared/http/route';
+import { RESOURCE_CONDITIONS, type RouteDef, SCOPES, type Scope } from '../../../shared/http/route';
 import { routes } from '../../../shared/routes';
 import { type ApiResponse, request } from '../helpers/api';
 import { onPlan, signedInUser, type TestUser } from '../helpers/session';
 import {
+  conditionParams,
   fillPath,
   NOT_USER_RESOURCES,
   type OwnedResources,
@@ -127,8 +128,76 @@ describe("BOLA: another user's resource id is a 404 on every parameterised route
   );
 });
 
+describe('scopes: an API key never does more than its scopes allow', () => {
+  const keys = new Map<string, Promise<string>>();
+  /** One key per scope set, created on first use (the owner stays well below the key limit). */
+  const keyWith = (scopes: readonly Scope[]): Promise<string> => {
+    const id = [...scopes].sort().join(',');
+    let key = keys.get(id);
+    if (!key) {
+      key = request<{ key: string }>(
+        'POST',
+        '/v1/me/api-keys',
+        { name: `scopes ${keys.size}`, scopes },
+        { token: owner.owner.accessToken },
+      ).then((res) => {
+        if (res.status !== 201) throw new Error(`create key answered ${res.status}: ${res.text}`);
+        return res.json.key;
+      });
+      keys.set(id, key);
+    }
+    return key;
+  };
+  const allBut = (scope: Scope) => SCOPES.filter((s) => s !== scope);
+  const keyRoutes = routes.filter((r) => r.auth !== 'public');
+
+  it.each(keyRoutes.map((r) => [label(r), r] as const))(
+    '%s refuses a key without its scope',
+    async (_name, route) => {
+      // A user-only route refuses even a key holding every scope.
+      const scopes = route.auth === 'user' ? [...SCOPES] : route.scope ? allBut(route.scope) : undefined;
+      if (!scopes) throw new Error(`${label(route)} accepts API keys but declares no scope`);
+      const params = paramsFor(route.path, owner) ?? PLACEHOLDER;
+      const res = await request(route.method, fillPath(route.path, params), validBodyFor(route, owner), {
+        apiKey: await keyWith(scopes),
+      });
+      expect(res.status).toBe(403);
+      expect(res.json).toMatchObject({ code: 'insufficient_scope' });
+    },
+  );
+
+  const conditional = routes.flatMap((r) =>
+    (r.resourceScopes ?? []).map((c) => [`${label(r)} on a ${c.when} needs ${c.scope}`, r, c] as const),
+  );
+  it('covers every resource condition', () => {
+    const used = new Set(conditional.map(([, , c]) => c.when));
+    expect(RESOURCE_CONDITIONS.filter((c) => !used.has(c))).toEqual([]);
+  });
+
+  it.each(conditional)('%s', async (_name, route, condition) => {
+    if (!route.scope) throw new Error(`${label(route)} has resource scopes but no route scope`);
+    // The route's own scope and everything else, but not the one the resource kind needs.
+    const key = await keyWith(allBut(condition.scope));
+    const params = conditionParams(condition.when, owner);
+    const path = fillPath(route.path, params);
+    const res = await request(route.method, path, validBodyFor(route, owner), { apiKey: key });
+    expect(res.status).toBe(403);
+    expect(res.json).toMatchObject({ code: 'insufficient_scope' });
+    // Nothing was sent: the resource holds no message. (The table footprint is not a witness
+    // here: API key requests are metered asynchronously.)
+    const messages = await request<{ items: unknown[] }>(
+      'GET',
+      `/v1/conversations/${encodeURIComponent(params.id ?? '')}/messages`,
+      undefined,
+      { token: owner.owner.accessToken },
+    );
+    expect(messages.json.items).toEqual([]);
+  });
+});
+
 /** A minimal body that passes validation for the routes that take one on a resource path. */
 function validBodyFor(route: RouteDef, r: OwnedResources): unknown {
+  if (!route.body) return undefined;
   if (route.path.endsWith('/messages')) return { body: 'hello' };
   if (route.path.endsWith('/read')) return { messageId: 'msg_01JAAAAAAAAAAAAAAAAAAAAAAA' };
   if (route.path.endsWith('/attachments')) return { fileName: 'a.png', contentType: 'image/png', size: 10 };

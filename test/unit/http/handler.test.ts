@@ -116,3 +116,57 @@ describe('httpHandler', () => {
     expect(res.body).not.toContain('secret');
   });
 });
+
+describe('httpHandler logging', () => {
+  /** Everything the Powertools logger prints (it writes JSON lines to stdout/stderr). */
+  function captureLogs(): { lines: () => Array<Record<string, unknown>>; restore: () => void } {
+    const chunks: string[] = [];
+    const spies = [process.stdout, process.stderr].map((stream) =>
+      jest.spyOn(stream, 'write').mockImplementation((chunk: string | Uint8Array) => {
+        chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+        return true;
+      }),
+    );
+    return {
+      lines: () =>
+        chunks
+          .join('')
+          .split('\n')
+          .filter((l) => l.startsWith('{'))
+          .map((l) => JSON.parse(l) as Record<string, unknown>),
+      restore: () => {
+        for (const spy of spies) spy.mockRestore();
+      },
+    };
+  }
+
+  it('keeps the route and the caller on the line of an unhandled error (500)', async () => {
+    const failing = httpHandler(route, async () => {
+      throw new Error('boom');
+    });
+    const logs = captureLogs();
+    let res: Awaited<ReturnType<typeof failing>>;
+    try {
+      res = await failing(event(), context);
+    } finally {
+      logs.restore();
+    }
+    expect(res.statusCode).toBe(500);
+    const line = logs.lines().find((l) => l.message === 'Unhandled error');
+    expect(line).toMatchObject({ level: 'ERROR', route: 'testEcho', userId: 'usr_1' });
+  });
+
+  it('does not carry the previous request keys into the next invocation', async () => {
+    const failing = httpHandler(route, async () => {
+      throw new Error('boom');
+    });
+    await failing(event(), context);
+    const logs = captureLogs();
+    try {
+      await failing(event({ authorizer: null }), context);
+    } finally {
+      logs.restore();
+    }
+    expect(logs.lines().some((l) => l.userId === 'usr_1')).toBe(false);
+  });
+});

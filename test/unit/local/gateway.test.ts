@@ -93,6 +93,13 @@ async function fakeAuthorize(credentials: Credentials): Promise<AuthorizeResult>
   if (credentials.authorization === 'Bearer other-token') return user('usr_other');
   if (credentials.authorization === 'Bearer limited-token') return user('usr_limited', 'tiny');
   if (credentials.authorization === 'Bearer boosted-token') return user('usr_boosted', 'tiny', 2);
+  if (credentials.apiKey === 'tiny-key-1' || credentials.apiKey === 'tiny-key-2') {
+    return {
+      ok: true,
+      auth: { userId: 'usr_keys', via: 'key', keyId: credentials.apiKey, scopes: [...SCOPES], plan: 'tiny' },
+    };
+  }
+  if (credentials.authorization === 'Bearer keys-token') return user('usr_keys', 'tiny');
   if (credentials.apiKey === 'key-secret') {
     return {
       ok: true,
@@ -301,6 +308,13 @@ describe('REST proxy integration', () => {
       refused = await api.get('/v1/limited', { token: 'boosted-token' });
     const problem = expectProblem(refused, 429, 'rate_limited');
     expect(problem).toMatchObject({ limit: 1, temporaryIncrease: { eligible: false } });
+  });
+
+  it('throttles per user: more API keys do not multiply the plan rate (as usageIdentifierKey in AWS)', async () => {
+    // tiny: burst 2 for the user, whatever mix of keys and sessions makes the requests.
+    expect((await api.post('/v1/echo/a', {}, { apiKey: 'tiny-key-1' })).status).toBe(201);
+    expect((await api.post('/v1/echo/b', {}, { apiKey: 'tiny-key-2' })).status).toBe(201);
+    expectProblem(await api.post('/v1/echo/c', {}, { token: 'keys-token' }), 429, 'rate_limited');
   });
 
   it('throttles each caller separately', async () => {
