@@ -483,6 +483,8 @@ function isDateShape(groups: readonly string[]): boolean {
     return false;
   }
   if (groups.length === 2) {
+    // "15.06", "14-16" (a day range), "2024-05", "05/2024"
+    if (la === 2 && lb === 2) return a >= 1 && a <= 31 && b >= 1 && b <= 31;
     return (isYear(a, la) && lb <= 2 && b >= 1 && b <= 12) || (isYear(b, lb) && la <= 2 && a >= 1 && a <= 12);
   }
   return false;
@@ -506,6 +508,8 @@ interface Candidate {
   /** Structural adjustments decided while enumerating (fragments, dates, glued digits). */
   adjust: number;
   score: number;
+  /** Set by scoring: a digit code with no decoy cue at all (structure, keywords, shape). */
+  clean?: boolean;
 }
 
 /** A maximal run of ASCII letters/digits in the normalised text. */
@@ -631,7 +635,18 @@ function chainCandidates(text: string, chain: readonly Word[], seps: readonly st
       longestFrom[i] = j;
     }
   }
-  return found.map(({ i, j, code }) => {
+  // Uneven groups written as one code ("48 2917", "1 234 56", "77-0319"): the whole chain is a
+  // candidate when every group is short, the total fits a code and the groups are not a date.
+  const sameSep = new Set(seps).size === 1 && seps[0] !== '.';
+  const uneven =
+    chain.length >= 2 &&
+    sameSep &&
+    lengths.size > 1 &&
+    groups.every((g) => g.length <= 4) &&
+    total >= 5 &&
+    total <= 8 &&
+    !isDateShape(groups);
+  const parts = found.map(({ i, j, code }) => {
     const startWord = chain[i];
     const endWord = chain[j];
     const whole = i === 0 && j === chain.length - 1;
@@ -661,10 +676,70 @@ function chainCandidates(text: string, chain: readonly Word[], seps: readonly st
       alnum: false,
       lettersOnly: false,
       excluded: false,
-      adjust,
+      adjust: uneven ? adjust - 0.8 : adjust,
       score: 0,
     };
   });
+  if (uneven) {
+    const lastWord = chain[chain.length - 1];
+    parts.push({
+      start: firstWord.start,
+      end: lastWord?.end ?? firstWord.end,
+      code: groups.join(''),
+      alnum: false,
+      lettersOnly: false,
+      excluded: false,
+      adjust: seps[0] === ' ' ? -0.1 : -0.4,
+      score: 0,
+    });
+  }
+  return parts;
+}
+
+/** Counts digits and uppercase letters of a token; `null` when it holds anything else. */
+function upperAlnumClasses(token: string): { digits: number; letters: number } | null {
+  let digits = 0;
+  let letters = 0;
+  for (const ch of token) {
+    if (isAsciiDigit(ch)) digits++;
+    else if (isAsciiUpper(ch)) letters++;
+    else return null;
+  }
+  return { digits, letters };
+}
+
+/**
+ * Alphanumeric codes written as two equal halves joined by a dash ("K7P-4QX", "2RC9-KM7Q"):
+ * pushes the joined code and returns the indices of the words used, so their halves can be
+ * penalised as fragments. Longer dash chains (licence keys, backup codes) are not codes to type.
+ */
+function dashedAlnumPairs(text: string, words: readonly Word[], out: Candidate[]): Set<number> {
+  const paired = new Set<number>();
+  for (let w = 0; w + 1 < words.length; w++) {
+    const a = words[w];
+    const b = words[w + 1];
+    if (!a || !b || a.digitsOnly || b.digitsOnly) continue;
+    if (text[a.end] !== '-' || b.start !== a.end + 1) continue;
+    const lenA = a.end - a.start;
+    if (lenA !== b.end - b.start || lenA < 2 || lenA > 4) continue;
+    if (text[a.start - 1] === '-' || text[b.end] === '-') continue;
+    const ca = upperAlnumClasses(text.slice(a.start, a.end));
+    const cb = upperAlnumClasses(text.slice(b.start, b.end));
+    if (!ca || !cb || ca.digits + cb.digits === 0 || ca.letters + cb.letters === 0) continue;
+    out.push({
+      start: a.start,
+      end: b.end,
+      code: text.slice(a.start, a.end) + text.slice(b.start, b.end),
+      alnum: true,
+      lettersOnly: false,
+      excluded: false,
+      adjust: 0,
+      score: 0,
+    });
+    paired.add(w);
+    paired.add(w + 1);
+  }
+  return paired;
 }
 
 /**
@@ -674,8 +749,11 @@ function chainCandidates(text: string, chain: readonly Word[], seps: readonly st
  */
 function mixedCandidates(text: string, words: readonly Word[]): Candidate[] {
   const out: Candidate[] = [];
-  for (const word of words) {
-    if (word.digitsOnly) continue;
+  const paired = dashedAlnumPairs(text, words, out);
+  for (let w = 0; w < words.length; w++) {
+    const word = words[w];
+    if (!word || word.digitsOnly) continue;
+    const half = paired.has(w) ? -1.2 : 0;
     const token = text.slice(word.start, word.end);
     let hasDigit = false;
     let hasLower = false;
@@ -692,7 +770,7 @@ function mixedCandidates(text: string, words: readonly Word[]): Candidate[] {
         alnum: true,
         lettersOnly: !hasDigit,
         excluded: !hasDigit && UPPERCASE_STOPWORDS.has(token),
-        adjust: 0,
+        adjust: half,
         score: 0,
       });
     }
@@ -715,7 +793,7 @@ function mixedCandidates(text: string, words: readonly Word[]): Candidate[] {
           alnum: false,
           lettersOnly: false,
           excluded: false,
-          adjust: masked ? -3 : -1.6,
+          adjust: (masked ? -3 : -1.6) + half,
           score: 0,
         });
       }
@@ -788,6 +866,8 @@ function keywordFeatures(ctx: Context, cand: Candidate): KeywordFeatures {
   /** Earliest code keyword that governs the candidate: same sentence, nothing numeric in between. */
   let governingCodeEnd = -1;
   let promo = false;
+  /** "<code> is your OTP": an "is" word right after the number, then a code keyword. */
+  let namedAfter = false;
   const pivot = lowerBound(hits, cand.end);
   const sameSentence = (a: number, b: number): number => countBetween(boundaries, a, b);
   // Hits before the candidate (scan backwards from the pivot).
@@ -807,7 +887,15 @@ function keywordFeatures(ctx: Context, cand: Candidate): KeywordFeatures {
       if (crossings === 0) nearestCodeBefore = Math.min(nearestCodeBefore, distance);
       if (crossings === 0 && !numbersBetween) governingCodeEnd = hit.end;
     } else if (hit.kind === 'decoy') {
-      if (distance <= DECOY_WINDOW && crossings === 0 && !numbersBetween && distance < nearestDecoyBefore) {
+      // A comma closes the decoy's phrase: "Dear customer, 519274 is your OTP".
+      const closed = ctx.text.slice(hit.end, cand.start).includes(',');
+      if (
+        distance <= DECOY_WINDOW &&
+        crossings === 0 &&
+        !numbersBetween &&
+        !closed &&
+        distance < nearestDecoyBefore
+      ) {
         nearestDecoyBefore = distance;
         decoyStart = hit.start;
         decoySoft = hit.weight < 1;
@@ -824,9 +912,14 @@ function keywordFeatures(ctx: Context, cand: Candidate): KeywordFeatures {
     if (distance > KEYWORD_WINDOW) break;
     const crossings = sameSentence(cand.end, hit.start);
     if (hit.kind === 'code') {
+      const numbersAfter = countBetween(digits, cand.end, hit.start) > 0;
       let s = hit.weight * 1.3 * decay(distance) * 0.55 ** Math.min(crossings, 3);
-      if (countBetween(digits, cand.end, hit.start) > 0) s *= 0.5;
+      if (numbersAfter) s *= 0.5;
       after = Math.max(after, s);
+      if (hit.weight >= 0.8 && distance <= 30 && crossings === 0 && !numbersAfter) {
+        const next = skipSpacesRight(ctx.folded, cand.end, 2);
+        if (IS_WORDS.has(wordStartingAt(ctx.folded, next))) namedAfter = true;
+      }
     } else if (hit.kind === 'promo' && distance <= 40 && crossings === 0) {
       promo = true;
     }
@@ -839,7 +932,8 @@ function keywordFeatures(ctx: Context, cand: Candidate): KeywordFeatures {
     governingCodeEnd !== -1 &&
     governingCodeEnd <= decoyStart &&
     decoyStart - governingCodeEnd <= 40;
-  const decoy = nearestDecoyBefore < nearestCodeBefore && !governed;
+  // "<decoy word>: 7713 is your code" - the words after the number name it.
+  const decoy = nearestDecoyBefore < nearestCodeBefore && !governed && !namedAfter;
   return { score, nearestCodeBefore, decoy, promo };
 }
 
@@ -907,8 +1001,12 @@ function layoutScore(ctx: Context, cand: Candidate, nearestCodeBefore: number): 
   const close = text[skipSpacesRight(text, cand.end, 1)];
   if (open !== undefined && close !== undefined && BRACKETS.get(open) === close) s += 0.5;
 
-  // Masked card/account digits: "*1234", "...4321", "•••• 4321".
-  if (prev === '*' || prev === '•' || prev === '·' || (prev === '.' && text[cand.start - 2] === '.'))
+  // Masked card/account digits: "*1234", "...4321", "•••• 4321" (but "*482917*" is emphasis).
+  const emphasised = (prev === '*' || prev === '_' || prev === '~') && next === prev;
+  if (
+    !emphasised &&
+    (prev === '*' || prev === '•' || prev === '·' || (prev === '.' && text[cand.start - 2] === '.'))
+  )
     s -= 2.5;
 
   // Part of a larger numeric expression: times (10:45), fractions/dates (12/31/2024), decimals.
@@ -921,7 +1019,7 @@ function layoutScore(ctx: Context, cand: Candidate, nearestCodeBefore: number): 
   }
   if ((prev === ',' || prev === '.') && isAsciiDigit(text[cand.start - 2])) s -= 1.5;
   if ((next === ',' || next === '.') && isAsciiDigit(text[cand.end + 1])) s -= 1.5;
-  if (next === '+' || next === '=' || next === '_' || prev === '_') s -= 1.0; // hashes, base64, ids
+  if (next === '+' || next === '=' || (!emphasised && (next === '_' || prev === '_'))) s -= 1.0; // hashes, ids
 
   // Amounts and quantities.
   const before = skipSpacesLeft(text, cand.start - 1, 1);
@@ -958,14 +1056,16 @@ function scoreCandidate(ctx: Context, cand: Candidate, others: number): void {
   }
 
   s += kw.score;
-  s += layoutScore(ctx, cand, kw.nearestCodeBefore);
+  const layout = layoutScore(ctx, cand, kw.nearestCodeBefore);
+  s += layout;
   if (kw.decoy) s -= 2.0;
   if (kw.promo) s -= 1.5;
 
   // A bare 19xx/20xx next to other numbers is usually a year ("© 2024", "valid until 2025").
   // Right after a code keyword ("Security code 2025") it is much more likely the code itself.
-  if (!cand.alnum && /^(19|20)\d\d$/.test(cand.code) && others > 1)
-    s -= kw.nearestCodeBefore <= 3 ? 0.3 : 0.8;
+  const yearLike = !cand.alnum && /^(19|20)\d\d$/.test(cand.code);
+  if (yearLike && others > 1) s -= kw.nearestCodeBefore <= 3 ? 0.3 : 0.8;
+  cand.clean = !cand.alnum && !yearLike && !kw.decoy && !kw.promo && layout >= 0 && cand.adjust > -0.3;
 
   // Service format hint: a small nudge, never decisive on its own.
   const fmt = ctx.service ? SERVICE_FORMATS[ctx.service] : undefined;
@@ -976,6 +1076,9 @@ function scoreCandidate(ctx: Context, cand: Candidate, others: number): void {
   }
   cand.score = s;
 }
+
+/** Score added to the only decoy-free digit code of a message (see {@link extractCode}). */
+const STRUCTURAL_BONUS = 0.9;
 
 /** Maps a raw score to 0..1; a score of 1.1 sits exactly at {@link MIN_CONFIDENCE}. */
 function toConfidence(score: number): number {
@@ -1021,6 +1124,15 @@ export function extractCode(sms: string, opts: ExtractOptions = {}): Extraction 
   const viable = candidates.filter((c) => !c.excluded);
   const distinctCodes = new Set(viable.map((c) => c.code)).size;
   for (const cand of viable) scoreCandidate(ctx, cand, distinctCodes);
+
+  // Structural fallback, for languages without keywords as much as for terse "<Service>: 4821":
+  // when exactly one digit code in the message carries no decoy cue at all (no currency or unit,
+  // no date/time/phone shape, no order/card/phone word, not a year, not a fragment), it is the
+  // obvious code.
+  const cleanCodes = new Set(viable.filter((c) => c.clean && !c.excluded).map((c) => c.code));
+  if (cleanCodes.size === 1) {
+    for (const cand of viable) if (cand.clean && !cand.excluded) cand.score += STRUCTURAL_BONUS;
+  }
 
   // Deduplicate by code, keeping the best-scoring occurrence. A code repeated in the message
   // (Apple's "@apple.com #123456" line, Telegram's login link) is slightly more likely.

@@ -162,6 +162,50 @@ export const CODE_KEYWORDS: readonly KeywordSpec[] = [
   // Thai
   ['รหัส', 1],
   ['ยืนยัน', 0.8],
+  // Nordic, Finnish, Romanian, Malay, Zulu (compounds: "verifieringskod", "engangskode")
+  ['kode', 1, 'b'],
+  ['skod', 0.8],
+  ['koodi', 1],
+  ['codul', 1, 'b'],
+  ['tac', 1, 'be'],
+  ['ikhodi', 1, 'b'],
+  // Greek
+  ['κωδικ', 1, 'b'],
+  ['επαλήθευσ', 0.8, 'b'],
+  ['επιβεβαίωσ', 0.6, 'b'],
+  // Swahili
+  ['msimbo', 1, 'b'],
+  ['nambari ya siri', 1, 'b'],
+  ['namba ya siri', 1, 'b'],
+  ['uthibitisho', 0.8, 'b'],
+  ['kuthibitisha', 0.6, 'b'],
+  ['nenosiri', 0.9, 'b'],
+  // Vietnamese written without accents as often as with them
+  ['mã', 0.8, 'be'],
+  ['xac nhan', 0.6, 'b'],
+  // Bengali, Urdu, other Indic scripts
+  ['কোড', 1],
+  ['ওটিপি', 1],
+  ['পিন', 0.9],
+  ['যাচাই', 0.8],
+  ['ভেরিফিকেশন', 0.9],
+  ['کوڈ', 1],
+  ['تصدیق', 0.8],
+  ['குறியீடு', 1],
+  ['கடவுச்சொல்', 0.8],
+  ['కోడ్', 1],
+  ['ಕೋಡ್', 1],
+  ['ಪರಿಶೀಲನ', 0.8],
+  ['કોડ', 1],
+  ['ਕੋਡ', 1],
+  ['කේත', 1],
+  ['കോഡ്', 1],
+  // Khmer, Burmese, Georgian, Armenian, Amharic
+  ['លេខកូដ', 1],
+  ['ကုဒ်', 1],
+  ['კოდ', 1],
+  ['կոդ', 1],
+  ['ኮድ', 1],
 ];
 
 /**
@@ -212,6 +256,15 @@ export const DECOY_KEYWORDS: readonly KeywordSpec[] = [
   ['הזמנה', 1],
   ['سفارش', 1],
   ['คำสั่งซื้อ', 1],
+  ['παραγγελ', 1, 'b'],
+  ['κράτησ', 1, 'b'],
+  ['অর্ডার', 1],
+  ['oda', 1, 'be'],
+  ['objednáv', 1, 'b'],
+  ['rendel', 1, 'b'],
+  ['comanda', 1, 'b'],
+  ['bestilling', 1, 'b'],
+  ['tilaus', 1, 'b'],
   ['number', 1, 'b'],
   ['número', 1, 'b'],
   ['numéro', 1, 'b'],
@@ -440,6 +493,15 @@ export const IS_WORDS: readonly string[] = [
   'este',
   'are',
   'was',
+  'ni',
+  'είναι',
+  'är',
+  'er',
+  'je',
+  'ay',
+  'ngu',
+  'ce',
+  'ہے',
   'هو',
   'هي',
   'הוא',
@@ -517,6 +579,8 @@ export const UNIT_WORDS: readonly string[] = [
   ...['chf', 'sek', 'nok', 'dkk', 'kr', 'czk', 'kč', 'huf', 'ft', 'lei', 'ron', 'euro', 'euros', 'dollar'],
   ...['dollars', 'dólares', 'reais', 'rupees', 'rupiah', 'lira', 'นาที', 'ชั่วโมง', 'วัน', 'דקות', 'שעות'],
   ...['دقيقة', 'دقائق', 'دقیقه', 'ساعة', 'ساعت', 'मिनट', 'घंटे', 'रुपये', 'दिन'],
+  ...['টাকা', 'মিনিট', 'λεπτά', 'λεπτό', 'ευρώ', 'minit', 'perc', 'minuter', 'giây', 'giay', 'sekund'],
+  ...['ksh', 'tsh', 'ugx', 'naira', 'cedi', 'лв', 'ден', 'сом', 'тенге'],
 ];
 
 /** Single CJK characters used as units right after a number ("5分钟", "2024年", "100元", "3회"). */
@@ -546,6 +610,8 @@ export const BRACKETS: ReadonlyMap<string, string> = new Map([
   ['《', '》'],
   ['〈', '〉'],
   ['*', '*'],
+  ['_', '_'],
+  ['~', '~'],
   ['`', '`'],
 ]);
 
