@@ -815,7 +815,8 @@ interface Context {
   digits: Int32Array;
   service: string | undefined;
   serviceFromHint: boolean;
-  steamLike: boolean;
+  /** The caller's service hint says this sender uses alphanumeric codes. */
+  lettersHint: boolean;
 }
 
 /** How far (in characters) a keyword may be from a candidate and still count. */
@@ -1049,7 +1050,9 @@ function scoreCandidate(ctx: Context, cand: Candidate, others: number): void {
     // Alphanumeric tokens are only codes when a code keyword is close: uppercase words and
     // model numbers are everywhere otherwise.
     if (kw.score < 0.5) cand.excluded = true;
-    if (cand.lettersOnly && !(ctx.steamLike && len === 5 && kw.nearestCodeBefore <= 12)) cand.excluded = true;
+    // All-letter codes ("FRCTB") only right after the word that names them.
+    const namedLetters = kw.nearestCodeBefore <= 12 && len >= 5 && (ctx.lettersHint || kw.score >= 1);
+    if (cand.lettersOnly && !namedLetters) cand.excluded = true;
     s += 0.15;
   } else {
     s += LENGTH_SCORE[cand.code.length] ?? 0;
@@ -1118,7 +1121,7 @@ export function extractCode(sms: string, opts: ExtractOptions = {}): Extraction 
     digits: digitPrefix(text),
     service: hinted ?? detectService(folded),
     serviceFromHint: hinted !== undefined,
-    steamLike: hinted === 'steam' || folded.includes('steam'),
+    lettersHint: hinted !== undefined && SERVICE_FORMATS[hinted]?.alnumLength !== undefined,
   };
 
   const viable = candidates.filter((c) => !c.excluded);

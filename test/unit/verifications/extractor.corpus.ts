@@ -6,6 +6,7 @@
  */
 import { languageRows } from './extractor.corpus.languages';
 import { serviceRows } from './extractor.corpus.services';
+import { shapeRows } from './extractor.corpus.shapes';
 import type { CorpusRow } from './extractor.corpus.types';
 
 export interface CorpusCase {
@@ -660,9 +661,10 @@ const originalCases: CorpusCase[] = [
 
 const fromRow = ([sms, expected, sender, lang]: CorpusRow): CorpusCase => ({ sms, expected, sender, lang });
 
-/** The training corpus: the original cases plus the service and language parts. */
+/** The training corpus: the original cases plus the service, language and shape parts. */
 export const corpus: CorpusCase[] = [
   ...originalCases,
   ...serviceRows.map(fromRow),
   ...languageRows.map(fromRow),
+  ...shapeRows.map(fromRow),
 ];
