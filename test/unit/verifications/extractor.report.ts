@@ -70,7 +70,7 @@ export function measure(cases: readonly ScoredCase[]): Figures {
 const pct = (x: number): string => `${(100 * x).toFixed(1)} %`;
 
 /** One readable line per figure set, for the console. */
-export function describe(label: string, f: Figures): string {
+export function summarise(label: string, f: Figures): string {
   return (
     `${label}: extractor ${pct(f.extractor.accuracy)} (${f.extractor.correct}/${f.cases}), ` +
     `naive ${pct(f.naive.accuracy)}; confidence >= 0.9 right ${pct(f.calibration.precisionAt09)} ` +

@@ -122,7 +122,8 @@ export function rewriteCase(c: CorpusCase, seed: number): CorpusCase {
   }
 
   // 3. Dates and times: other valid ones of the same layout.
-  const dateRe = /(?<![0-9])([0-9]{1,4})([./-])([0-9]{1,2})(?:\2([0-9]{2,4}))?(?![0-9])|(?<![0-9])([0-9]{1,2}):([0-9]{2})(?![0-9])/g;
+  const dateRe =
+    /(?<![0-9])([0-9]{1,4})([./-])([0-9]{1,2})(?:\2([0-9]{2,4}))?(?![0-9])|(?<![0-9])([0-9]{1,2}):([0-9]{2})(?![0-9])/g;
   for (const m of ascii.matchAll(dateRe)) {
     if ([...m[0]].some((_, o) => protectedIdx[m.index + o] === 1)) continue;
     let replacement: string | null = null;
