@@ -32,6 +32,7 @@ import {
   DECOY_KEYWORDS,
   type HitKind,
   IS_SUFFIXES,
+  INSTRUMENT_WORDS,
   IS_WORDS as IS_WORD_LIST,
   type KeywordSpec,
   MODIFIER_KEYWORDS,
@@ -306,6 +307,17 @@ const KEYWORDS: readonly Keyword[] = [
 const IS_WORDS: ReadonlySet<string> = new Set(IS_WORD_LIST.map(foldPhrase));
 /** Currency codes and words written before an amount ("Rs. 5000", "INR 1500", "Rp 150.000"). */
 const CURRENCY_WORDS: ReadonlySet<string> = new Set(CURRENCY_WORD_LIST.map(foldPhrase));
+/** "with", "using", ...: between a decoy word and a number they detach the number from it. */
+const INSTRUMENTS: readonly string[] = INSTRUMENT_WORDS.map(foldPhrase);
+
+/** Does `text` contain `word` delimited by non-letters on both sides? */
+function containsWord(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
+    if (!isLetter(text[at - 1]) && !isLetter(text[at + word.length])) return true;
+  }
+  return false;
+}
+
 /** Words after a number that make it a quantity rather than a code. */
 const UNIT_WORDS: ReadonlySet<string> = new Set(UNIT_WORD_LIST.map(foldPhrase));
 
@@ -646,6 +658,12 @@ function chainCandidates(text: string, chain: readonly Word[], seps: readonly st
     total >= 5 &&
     total <= 8 &&
     !isDateShape(groups);
+  // Thousands written with spaces ("150 000", "1 250 000"): an amount, not a code.
+  const thousands =
+    chain.length >= 2 &&
+    seps.every((sep) => sep === ' ') &&
+    groups.slice(1).every((g) => g.length === 3) &&
+    groups[groups.length - 1] === '000';
   const parts = found.map(({ i, j, code }) => {
     const startWord = chain[i];
     const endWord = chain[j];
@@ -676,7 +694,7 @@ function chainCandidates(text: string, chain: readonly Word[], seps: readonly st
       alnum: false,
       lettersOnly: false,
       excluded: false,
-      adjust: uneven ? adjust - 0.8 : adjust,
+      adjust: (uneven ? adjust - 0.8 : adjust) - (thousands ? 1.5 : 0),
       score: 0,
     };
   });
@@ -689,7 +707,7 @@ function chainCandidates(text: string, chain: readonly Word[], seps: readonly st
       alnum: false,
       lettersOnly: false,
       excluded: false,
-      adjust: seps[0] === ' ' ? -0.1 : -0.4,
+      adjust: (seps[0] === ' ' ? -0.1 : -0.4) - (thousands ? 1.5 : 0),
       score: 0,
     });
   }
@@ -889,7 +907,8 @@ function keywordFeatures(ctx: Context, cand: Candidate): KeywordFeatures {
       if (crossings === 0 && !numbersBetween) governingCodeEnd = hit.end;
     } else if (hit.kind === 'decoy') {
       // A comma closes the decoy's phrase: "Dear customer, 519274 is your OTP".
-      const closed = ctx.text.slice(hit.end, cand.start).includes(',');
+      const gap = ctx.folded.slice(hit.end, cand.start);
+      const closed = gap.includes(',') || INSTRUMENTS.some((w) => containsWord(gap, w));
       if (
         distance <= DECOY_WINDOW &&
         crossings === 0 &&

@@ -268,6 +268,12 @@ export const DECOY_KEYWORDS: readonly KeywordSpec[] = [
   ['bestilling', 1, 'b'],
   ['tilaus', 1, 'b'],
   ['užsakym', 1, 'b'],
+  ['zásiel', 1, 'b'],
+  ['zásilk', 1, 'b'],
+  ['pošiljk', 1, 'b'],
+  ['przesył', 1, 'b'],
+  ['summa', 1, 'b'],
+  ['suma', 1, 'be'],
   ['pasūtījum', 1, 'b'],
   ['tellimus', 1, 'b'],
   ['pakk', 1, 'b'],
@@ -568,6 +574,20 @@ export const CURRENCY_WORDS: readonly string[] = [
   'ريال',
   'تومان',
   'ریال',
+  'kes',
+  'ksh',
+  'tzs',
+  'ghs',
+  'bdt',
+  'pkr',
+  'myr',
+  'sgd',
+  'hkd',
+  'aud',
+  'cad',
+  'czk',
+  'huf',
+  'kzt',
 ];
 
 /**
@@ -591,6 +611,25 @@ export const UNIT_WORDS: readonly string[] = [
   ...['dollars', 'dólares', 'reais', 'rupees', 'rupiah', 'lira', 'นาที', 'ชั่วโมง', 'วัน', 'דקות', 'שעות'],
   ...['دقيقة', 'دقائق', 'دقیقه', 'ساعة', 'ساعت', 'मिनट', 'घंटे', 'रुपये', 'दिन'],
   ...['টাকা', 'মিনিট', 'λεπτά', 'λεπτό', 'ευρώ', 'minit', 'perc', 'minuter', 'giây', 'giay', 'sekund'],
+  ...[
+    'kes',
+    'tzs',
+    'ghs',
+    'php',
+    'myr',
+    'sgd',
+    'hkd',
+    'twd',
+    'aud',
+    'cad',
+    'nzd',
+    'mad',
+    'pkr',
+    'bdt',
+    'lkr',
+  ],
+  ...['npr', 'ngn', 'zar', 'czk', 'huf', 'bgn', 'rsd', 'kzt', 'uzs', 'azn', 'gel', 'amd', 'mnt'],
+  ...['som', 'sum', 'soum', 'manat', 'lari', 'dram', 'tenge', 'rial', 'riyal', 'dirham', 'shilingi'],
   ...['ksh', 'tsh', 'ugx', 'kwh', 'kw', 'm3', 'ml', 'naira', 'cedi', 'лв', 'ден', 'сом', 'тенге'],
 ];
 
@@ -691,3 +730,24 @@ export const SERVICE_ALIASES: Readonly<Record<string, string>> = {
   msft: 'microsoft',
   outlook: 'microsoft',
 };
+
+/**
+ * Words that, between a decoy word and a number, show the number is not what the decoy names:
+ * "verify your number with 51927", "confirme seu número usando 4821".
+ */
+export const INSTRUMENT_WORDS: readonly string[] = [
+  'with',
+  'using',
+  'via',
+  'avec',
+  'mit',
+  'con',
+  'com',
+  'usando',
+  'utilisant',
+  'dengan',
+  'ile',
+  'za pomocą',
+  'с помощью',
+  'используя',
+];
