@@ -872,6 +872,8 @@ interface KeywordFeatures {
   decoy: boolean;
   /** Marketing vocabulary in the same sentence. */
   promo: boolean;
+  /** "<number> is your code": an "is" word then a code keyword right after the number. */
+  namedAfter: boolean;
 }
 
 function keywordFeatures(ctx: Context, cand: Candidate): KeywordFeatures {
@@ -954,7 +956,7 @@ function keywordFeatures(ctx: Context, cand: Candidate): KeywordFeatures {
     decoyStart - governingCodeEnd <= 40;
   // "<decoy word>: 7713 is your code" - the words after the number name it.
   const decoy = nearestDecoyBefore < nearestCodeBefore && !governed && !namedAfter;
-  return { score, nearestCodeBefore, decoy, promo };
+  return { score, nearestCodeBefore, decoy, promo, namedAfter };
 }
 
 /** Skips `count` spaces at most, moving left from `p` (inclusive); returns the new position. */
@@ -988,7 +990,8 @@ function wordStartingAt(folded: string, p: number): string {
 const DOMAIN_BOUND_RE = /@[a-z0-9][a-z0-9.-]{0,80}\.[a-z]{2,24} {0,3}#$/;
 
 /** Structural features around a candidate: lead-ins, brackets, prefixes, decoy neighbours. */
-function layoutScore(ctx: Context, cand: Candidate, nearestCodeBefore: number): number {
+function layoutScore(ctx: Context, cand: Candidate, kw: KeywordFeatures): number {
+  const { nearestCodeBefore } = kw;
   const { text, folded } = ctx;
   let s = 0;
   const prev = text[cand.start - 1];
@@ -1010,7 +1013,7 @@ function layoutScore(ctx: Context, cand: Candidate, nearestCodeBefore: number): 
   } else if (lead === '#') {
     const tail = folded.slice(Math.max(0, p - 100), p + 1);
     if (DOMAIN_BOUND_RE.test(tail)) s += 1.8;
-    else if (nearestCodeBefore > 3) s -= 1.2; // "Order #123456", "store #1042"
+    else if (nearestCodeBefore > 3 && !kw.namedAfter) s -= 1.2; // "Order #123456", "store #1042"
   } else if (lead !== undefined) {
     const word = wordEndingAt(folded, p);
     if (IS_WORDS.has(word) || IS_SUFFIXES.some((suffix) => word.endsWith(suffix))) s += 0.6;
@@ -1039,6 +1042,7 @@ function layoutScore(ctx: Context, cand: Candidate, nearestCodeBefore: number): 
   }
   if ((prev === ',' || prev === '.') && isAsciiDigit(text[cand.start - 2])) s -= 1.5;
   if ((next === ',' || next === '.') && isAsciiDigit(text[cand.end + 1])) s -= 1.5;
+  if ((next === ',' || next === '.') && (text[cand.end + 1] === '-' || text[cand.end + 1] === '—')) s -= 2.5; // 4829,- EUR
   if (next === '+' || next === '=' || (!emphasised && (next === '_' || prev === '_'))) s -= 1.0; // hashes, ids
 
   // Amounts and quantities.
@@ -1078,7 +1082,7 @@ function scoreCandidate(ctx: Context, cand: Candidate, others: number): void {
   }
 
   s += kw.score;
-  const layout = layoutScore(ctx, cand, kw.nearestCodeBefore);
+  const layout = layoutScore(ctx, cand, kw);
   s += layout;
   if (kw.decoy) s -= 2.0;
   if (kw.promo) s -= 1.5;
