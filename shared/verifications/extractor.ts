@@ -727,35 +727,54 @@ function upperAlnumClasses(token: string): { digits: number; letters: number } |
 }
 
 /**
- * Alphanumeric codes written as two equal halves joined by a dash ("K7P-4QX", "2RC9-KM7Q"):
- * pushes the joined code and returns the indices of the words used, so their halves can be
- * penalised as fragments. Longer dash chains (licence keys, backup codes) are not codes to type.
+ * Alphanumeric codes written as 2-3 dash-joined groups of 2-5 characters ("K7P-4QX",
+ * "2RC9-KM7Q", "AB1-CD2-EF3"): pushes the joined code and returns the indices of the words used,
+ * so the groups on their own are penalised as fragments. Longer dash chains (licence keys) and
+ * chains of very different group lengths are not codes to type.
  */
 function dashedAlnumPairs(text: string, words: readonly Word[], out: Candidate[]): Set<number> {
   const paired = new Set<number>();
-  for (let w = 0; w + 1 < words.length; w++) {
-    const a = words[w];
-    const b = words[w + 1];
-    if (!a || !b || a.digitsOnly || b.digitsOnly) continue;
-    if (text[a.end] !== '-' || b.start !== a.end + 1) continue;
-    const lenA = a.end - a.start;
-    if (lenA !== b.end - b.start || lenA < 2 || lenA > 4) continue;
-    if (text[a.start - 1] === '-' || text[b.end] === '-') continue;
-    const ca = upperAlnumClasses(text.slice(a.start, a.end));
-    const cb = upperAlnumClasses(text.slice(b.start, b.end));
-    if (!ca || !cb || ca.digits + cb.digits === 0 || ca.letters + cb.letters === 0) continue;
+  let w = 0;
+  while (w < words.length) {
+    let end = w;
+    while (end + 1 < words.length) {
+      const a = words[end];
+      const b = words[end + 1];
+      if (!a || !b || text[a.end] !== '-' || b.start !== a.end + 1) break;
+      end++;
+    }
+    const group = words.slice(w, end + 1);
+    w = end + 1;
+    if (group.length < 2 || group.length > 3) continue;
+    const first = group[0];
+    const last = group[group.length - 1];
+    if (!first || !last || text[first.start - 1] === '-') continue;
+    const lens = group.map((g) => g.end - g.start);
+    if (Math.min(...lens) < 2 || Math.max(...lens) > 5 || Math.max(...lens) - Math.min(...lens) > 1) continue;
+    if (group.some((g) => g.digitsOnly)) continue;
+    let digits = 0;
+    let letters = 0;
+    let valid = true;
+    for (const g of group) {
+      const c = upperAlnumClasses(text.slice(g.start, g.end));
+      if (!c) valid = false;
+      else {
+        digits += c.digits;
+        letters += c.letters;
+      }
+    }
+    if (!valid || digits === 0 || letters === 0 || digits + letters > 12) continue;
     out.push({
-      start: a.start,
-      end: b.end,
-      code: text.slice(a.start, a.end) + text.slice(b.start, b.end),
+      start: first.start,
+      end: last.end,
+      code: group.map((g) => text.slice(g.start, g.end)).join(''),
       alnum: true,
       lettersOnly: false,
       excluded: false,
       adjust: 0,
       score: 0,
     });
-    paired.add(w);
-    paired.add(w + 1);
+    for (let k = w - group.length; k < w; k++) paired.add(k);
   }
   return paired;
 }

@@ -231,4 +231,11 @@ export const shapeRows: readonly CorpusRow[] = [
   ['Hello\nYour one time password is\n4829-1735\nThanks', '48291735', 'Acme', 'en'],
   ['Your PIN is 0000', '0000', 'Acme', 'en'],
   ['Acme verification: 000482', '000482', 'Acme', 'en'],
+  ['Your code is GH7-K2P9', 'GH7K2P9', 'Acme', 'en'],
+  ['Your code is AB1-CD2-EF3', 'AB1CD2EF3', 'Acme', 'en'],
+  ['Verification code: X7-K9-QP', 'X7K9QP', 'Acme', 'en'],
+  ['Your licence key: ABCD1-EFGH2-IJKL3-MNOP4', null, 'Acme', 'en'],
+  ['Your Acme code: KX-4829', '4829', 'Acme', 'en'],
+  ['COVID-19 update: your code is 482917', '482917', 'Acme', 'en'],
+  ['Ref QX7-2KP. Your code is 482917', '482917', 'Acme', 'en'],
 ];
