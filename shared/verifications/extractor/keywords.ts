@@ -529,7 +529,7 @@ export const IS_WORDS: readonly string[] = [
 export const IS_SUFFIXES: readonly string[] = ['是', '为', '為', 'は', '는', '은', 'คือ'];
 
 /** Currency symbols: a number right next to one is an amount. */
-export const CURRENCY_SYMBOLS: ReadonlySet<string> = new Set([...'$€£¥₹₽₩₺₫₴₪₱₦฿₸₼₾﷼¢']);
+export const CURRENCY_SYMBOLS: ReadonlySet<string> = new Set([...'$€£¥₹₽₩₺₫₴₪₱₦฿₸₼₾﷼¢৳₮₭₲₵₡៛']);
 
 /** Currency codes and words written before an amount ("Rs. 5000", "INR 1500", "Rp 150.000"). */
 export const CURRENCY_WORDS: readonly string[] = [
@@ -629,6 +629,7 @@ export const UNIT_WORDS: readonly string[] = [
     'lkr',
   ],
   ...['npr', 'ngn', 'zar', 'czk', 'huf', 'bgn', 'rsd', 'kzt', 'uzs', 'azn', 'gel', 'amd', 'mnt'],
+  ...['году', 'рублей', 'рубля', 'рубль', 'гривень', 'гривні', 'тыс', 'тис', 'zlotych', 'złotych', 'forint'],
   ...['som', 'sum', 'soum', 'manat', 'lari', 'dram', 'tenge', 'rial', 'riyal', 'dirham', 'shilingi'],
   ...['ksh', 'tsh', 'ugx', 'kwh', 'kw', 'm3', 'ml', 'naira', 'cedi', 'лв', 'ден', 'сом', 'тенге'],
 ];
