@@ -11,13 +11,22 @@
  *  1. normalise the text (native digits -> ASCII, exotic spaces/dashes -> plain ones) while
  *     keeping a map back to the caller's original indices;
  *  2. enumerate every plausible candidate (digit groups, digit groups split by one space / dash /
- *     dot, uppercase alphanumeric tokens), skipping anything inside a URL or e-mail address;
+ *     dot, also into uneven groups such as "48 2917", uppercase alphanumeric tokens and dash-split
+ *     ones such as "K7P-4QX"), skipping anything inside a URL or e-mail address;
  *  3. score each candidate with simple, explainable features: proximity of a "code" keyword in
  *     many languages, lead-ins such as ':' or 'is', brackets/quotes, service prefixes (G-, FB-),
  *     length, and penalties for decoy contexts (currency, units, order/ref/card/phone keywords,
  *     phone and date shapes, years, digits glued to letters);
- *  4. squash the score into a 0..1 confidence and return the best candidate when it clears a
- *     threshold, otherwise `null`.
+ *  4. structural fallback: when exactly one digit candidate carries no decoy cue at all (no
+ *     currency/unit, no date/time/phone/URL shape, no order/card/phone word, not a year, not a
+ *     fragment of a longer number), it gets a bonus. This is what finds the code in languages the
+ *     keyword tables do not know, and in terse "<Service>: 4821" messages;
+ *  5. squash the score into a 0..1 confidence and return the best candidate when it clears
+ *     {@link MIN_CONFIDENCE}, otherwise `null` (no guesses below 0.5).
+ *
+ * The data (keyword tables per language, units, currencies, brackets, TLDs, per-service shapes)
+ * lives in ./extractor/keywords.ts; this file is only logic. No rule is keyed to one sender: the
+ * training corpus test rewrites every message with other digits, names, amounts and dates.
  *
  * Everything is linear-ish in the message length: the only regular expressions run on bounded
  * slices or have no nested quantifiers, so a hostile 50 KB message cannot cause catastrophic
