@@ -11,18 +11,49 @@
  *  1. normalise the text (native digits -> ASCII, exotic spaces/dashes -> plain ones) while
  *     keeping a map back to the caller's original indices;
  *  2. enumerate every plausible candidate (digit groups, digit groups split by one space / dash /
- *     dot, uppercase alphanumeric tokens), skipping anything inside a URL or e-mail address;
+ *     dot, also into uneven groups such as "48 2917", uppercase alphanumeric tokens and dash-split
+ *     ones such as "K7P-4QX"), skipping anything inside a URL or e-mail address;
  *  3. score each candidate with simple, explainable features: proximity of a "code" keyword in
  *     many languages, lead-ins such as ':' or 'is', brackets/quotes, service prefixes (G-, FB-),
  *     length, and penalties for decoy contexts (currency, units, order/ref/card/phone keywords,
  *     phone and date shapes, years, digits glued to letters);
- *  4. squash the score into a 0..1 confidence and return the best candidate when it clears a
- *     threshold, otherwise `null`.
+ *  4. structural fallback: when exactly one digit candidate carries no decoy cue at all (no
+ *     currency/unit, no date/time/phone/URL shape, no order/card/phone word, not a year, not a
+ *     fragment of a longer number), it gets a bonus. This is what finds the code in languages the
+ *     keyword tables do not know, and in terse "<Service>: 4821" messages;
+ *  5. squash the score into a 0..1 confidence and return the best candidate when it clears
+ *     {@link MIN_CONFIDENCE}, otherwise `null` (no guesses below 0.5).
+ *
+ * The data (keyword tables per language, units, currencies, brackets, TLDs, per-service shapes)
+ * lives in ./extractor/keywords.ts; this file is only logic. No rule is keyed to one sender: the
+ * training corpus test rewrites every message with other digits, names, amounts and dates.
  *
  * Everything is linear-ish in the message length: the only regular expressions run on bounded
  * slices or have no nested quantifiers, so a hostile 50 KB message cannot cause catastrophic
  * backtracking. The module has no dependencies so it can run in any Lambda or in the browser.
  */
+
+import {
+  BRACKETS,
+  CODE_KEYWORDS,
+  CURRENCY_SYMBOLS,
+  CURRENCY_WORDS as CURRENCY_WORD_LIST,
+  DECOY_KEYWORDS,
+  type HitKind,
+  IS_SUFFIXES,
+  INSTRUMENT_WORDS,
+  IS_WORDS as IS_WORD_LIST,
+  type KeywordSpec,
+  MODIFIER_KEYWORDS,
+  OPENERS,
+  PROMO_KEYWORDS,
+  SERVICE_ALIASES,
+  SERVICE_FORMATS,
+  TLDS,
+  UNIT_CHARS,
+  UNIT_WORDS as UNIT_WORD_LIST,
+  UPPERCASE_STOPWORDS,
+} from './extractor/keywords';
 
 /** One possible code found in the message. */
 export interface CodeCandidate {
@@ -252,423 +283,8 @@ function isLetter(ch: string | undefined): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Keyword tables
+// Compiled keyword tables (data in ./extractor/keywords.ts)
 // ---------------------------------------------------------------------------------------------
-
-/** What a keyword hit says about numbers near it ('modifier' only neutralises a following "code"). */
-type HitKind = 'code' | 'decoy' | 'promo' | 'modifier';
-
-/**
- * `[phrase, weight, flags]`: `b` = must start a word, `e` = must end a word. Latin/Cyrillic
- * words get `b` to avoid matching inside unrelated words, but usually no `e`, because inflected
- * and compound forms are common ("kodunuz", "Bestätigungscode", "кодом"). CJK, Thai, Arabic and
- * Hebrew have no reliable word boundaries (or attach prefixes such as ال / ה), so no flags.
- */
-type KeywordSpec = readonly [phrase: string, weight: number, flags?: string];
-
-/**
- * Words that announce a verification code. Weight 1 for unambiguous words ("code", "OTP",
- * 验证码), lower for words that merely suggest one ("verify", "login", "use ... to").
- */
-const CODE_KEYWORDS: readonly KeywordSpec[] = [
-  // English and shared Latin-script words
-  ['code', 1],
-  ['otp', 1, 'b'],
-  ['pin', 0.9, 'be'],
-  ['passcode', 1, 'b'],
-  ['pass code', 1, 'b'],
-  ['password', 0.7, 'b'],
-  ['one-time', 0.8, 'b'],
-  ['one time', 0.8, 'b'],
-  ['verification', 1, 'b'],
-  ['verifi', 0.8, 'b'], // verify, verificación, verificação, verifica, Verifizierung, verifikasi
-  ['2fa', 1, 'b'],
-  ['mfa', 0.8, 'be'],
-  ['tan', 1, 'be'], // German banking "TAN"
-  ['mtan', 1, 'be'],
-  ['pushtan', 1, 'be'],
-  ['authenticat', 0.8, 'b'],
-  ['authentif', 0.8, 'b'],
-  ['autentica', 0.8, 'b'],
-  ['autoryz', 0.7, 'b'],
-  ['login', 0.6, 'b'],
-  ['log in', 0.6, 'b'],
-  ['sign in', 0.6, 'b'],
-  ['sign-in', 0.6, 'b'],
-  ['signin', 0.6, 'b'],
-  ['confirm', 0.6, 'b'],
-  ['token', 0.7, 'b'],
-  ['security', 0.5, 'b'],
-  ['use', 0.5, 'be'],
-  ['enter', 0.5, 'be'],
-  // Spanish, Portuguese, Catalan, Italian, French, German, Dutch
-  ['código', 1, 'b'],
-  ['codi', 1, 'be'],
-  ['codice', 1, 'b'],
-  ['cod', 1, 'be'],
-  ['clave', 0.9, 'b'],
-  ['senha', 0.9, 'b'],
-  ['contraseña', 0.7, 'b'],
-  ['acceso', 0.5, 'b'],
-  ['acesso', 0.5, 'b'],
-  ['usa', 0.4, 'be'],
-  ['introduce', 0.5, 'b'],
-  ['ingresa', 0.5, 'b'],
-  ['digite', 0.5, 'b'],
-  ['insira', 0.5, 'b'],
-  ['mot de passe', 0.7, 'b'],
-  ['validation', 0.7, 'b'],
-  ['utilise', 0.5, 'b'],
-  ['saisi', 0.5, 'b'],
-  ['bestätig', 0.8, 'b'],
-  ['passwort', 0.7, 'b'],
-  ['kennwort', 0.7, 'b'],
-  ['eingeben', 0.5, 'b'],
-  ['inserisci', 0.5, 'b'],
-  ['wachtwoord', 0.7, 'b'],
-  ['voer', 0.5, 'be'],
-  // Turkish, Polish, Indonesian, Vietnamese
-  ['kod', 1, 'b'], // kod, kodu, kodunuz, kodem, kode
-  ['doğrulama', 0.9, 'b'],
-  ['şifre', 0.9, 'b'],
-  ['girin', 0.5, 'b'],
-  ['hasło', 0.8, 'b'],
-  ['weryfik', 0.8, 'b'],
-  ['wpisz', 0.5, 'b'],
-  ['sandi', 0.7, 'b'],
-  ['masukkan', 0.5, 'b'],
-  ['mã xác', 1, 'b'],
-  ['xác thực', 0.9, 'b'],
-  ['xác minh', 0.9, 'b'],
-  ['nhập', 0.5, 'b'],
-  // Russian, Ukrainian
-  ['код', 1, 'b'],
-  ['пароль', 0.8, 'b'],
-  ['подтвержд', 0.8, 'b'],
-  ['підтвердж', 0.8, 'b'],
-  ['верификац', 0.8, 'b'],
-  ['одноразов', 0.8, 'b'],
-  ['введите', 0.5, 'b'],
-  ['вход', 0.6, 'b'],
-  // Chinese (simplified and traditional)
-  ['验证码', 1],
-  ['驗證碼', 1],
-  ['校验码', 1],
-  ['校驗碼', 1],
-  ['动态码', 1],
-  ['動態碼', 1],
-  ['确认码', 1],
-  ['確認碼', 1],
-  ['认证码', 1],
-  ['認證碼', 1],
-  ['安全码', 1],
-  ['安全碼', 1],
-  ['激活码', 0.9],
-  ['口令', 0.8],
-  ['密码', 0.8],
-  ['密碼', 0.8],
-  ['验证', 0.8],
-  ['驗證', 0.8],
-  ['认证', 0.7],
-  // Japanese
-  ['認証', 0.9],
-  ['確認コード', 1],
-  ['認証番号', 1],
-  ['確認番号', 1],
-  ['暗証番号', 0.9],
-  ['ワンタイム', 0.9],
-  ['パスコード', 1],
-  ['パスワード', 0.8],
-  ['コード', 1],
-  // Korean
-  ['인증', 1],
-  ['코드', 1],
-  ['확인', 0.6],
-  ['비밀번호', 0.8],
-  ['승인', 0.7],
-  ['입력', 0.5],
-  // Arabic, Persian
-  ['رمز', 1],
-  ['كود', 1],
-  ['کد', 1, 'b'], // Persian keheh; 'b' because کد also occurs inside words (یکدیگر)
-  ['التحقق', 0.8],
-  ['تحقق', 0.8],
-  ['تایید', 0.8],
-  ['تأیید', 0.8],
-  ['كلمة المرور', 0.8],
-  ['أدخل', 0.5],
-  // Hebrew
-  ['קוד', 1],
-  ['אימות', 0.8],
-  ['סיסמה', 0.8],
-  // Hindi (Devanagari)
-  ['कोड', 1],
-  ['ओटीपी', 1],
-  ['सत्यापन', 0.8],
-  ['पासवर्ड', 0.8],
-  // Thai
-  ['รหัส', 1],
-  ['ยืนยัน', 0.8],
-];
-
-/**
- * Words that label a *different* number: orders, references, cards/accounts, phone numbers,
- * amounts, deadlines. A candidate right after one of these (with no other number in between and
- * no closer code keyword) is almost never the code. Weight 0.5 marks "soft" decoys (cards and
- * accounts): they also occur inside the code phrase itself ("code for your account: 703152"), so a
- * code keyword earlier in the same clause overrides them; hard decoys (order, ref, phone) never
- * are overridden ("code for order 123456 is 4821").
- */
-const DECOY_KEYWORDS: readonly KeywordSpec[] = [
-  // orders, bookings, shipments
-  ['order', 1, 'b'],
-  ['transaction', 1, 'b'],
-  ['txn', 1, 'be'],
-  ['trx', 1, 'be'],
-  ['ord', 1, 'be'],
-  ['ref', 1, 'b'], // ref, reference, referencia, référence, Referenz
-  ['rif', 1, 'be'],
-  ['invoice', 1, 'b'],
-  ['booking', 1, 'b'],
-  ['reservation', 1, 'b'],
-  ['reserva', 1, 'b'],
-  ['ticket', 1, 'b'],
-  ['track', 1, 'b'],
-  ['shipment', 1, 'b'],
-  ['parcel', 1, 'b'],
-  ['package', 1, 'b'],
-  ['nummer', 1], // Sendungsnummer, Bestellnummer, Kundennummer
-  ['paket', 1, 'b'],
-  ['pedido', 1, 'b'],
-  ['encomenda', 1, 'b'],
-  ['commande', 1, 'b'],
-  ['bestell', 1, 'b'],
-  ['ordine', 1, 'b'],
-  ['sipariş', 1, 'b'],
-  ['zamówien', 1, 'b'],
-  ['заказ', 1, 'b'],
-  ['посылк', 1, 'b'],
-  ['订单', 1],
-  ['訂單', 1],
-  ['注文', 1],
-  ['주문', 1],
-  ['طلب', 1],
-  ['ऑर्डर', 1],
-  ['pesanan', 1, 'b'],
-  ['đơn hàng', 1, 'b'],
-  ['הזמנה', 1],
-  ['سفارش', 1],
-  ['คำสั่งซื้อ', 1],
-  ['number', 1, 'b'],
-  ['número', 1, 'b'],
-  ['numéro', 1, 'b'],
-  ['номер', 1, 'b'],
-  ['no.', 1, 'b'],
-  ['nº', 1, 'b'],
-  ['n°', 1, 'b'],
-  ['№', 1],
-  ['nr', 1, 'be'],
-  // cards and accounts (and their "ending in 1234" suffixes)
-  ['ending', 1, 'b'],
-  ['ends with', 1, 'b'],
-  ['last 4', 1, 'b'],
-  ['last four', 1, 'b'],
-  ['terminada', 1, 'b'],
-  ['terminando', 1, 'b'],
-  ['finissant', 1, 'b'],
-  ['endend', 1, 'b'],
-  ['termina', 1, 'b'],
-  ['eindigend', 1, 'b'],
-  ['biten', 1, 'b'],
-  ['kończąc', 1, 'b'],
-  ['последн', 1, 'b'],
-  ['оканчива', 1, 'b'],
-  ['尾号', 1],
-  ['尾號', 1],
-  ['末尾', 1],
-  ['끝자리', 1],
-  ['card', 0.5, 'b'],
-  ['karte', 0.5, 'b'],
-  ['tarjeta', 0.5, 'b'],
-  ['cartão', 0.5, 'b'],
-  ['carte', 0.5, 'b'],
-  ['carta', 0.5, 'b'],
-  ['kaart', 0.5, 'b'],
-  ['kart', 0.5, 'b'],
-  ['карт', 0.5, 'b'],
-  ['卡号', 0.5],
-  ['카드', 0.5],
-  ['بطاقة', 0.5],
-  ['कार्ड', 0.5],
-  ['บัตร', 0.5],
-  ['כרטיס', 0.5],
-  ['کارت', 0.5],
-  ['account', 0.5, 'b'],
-  ['acct', 0.5, 'b'],
-  ['a/c', 0.5, 'b'],
-  ['konto', 0.5, 'b'],
-  ['cuenta', 0.5, 'b'],
-  ['conta', 0.5, 'b'],
-  ['compte', 0.5, 'b'],
-  ['счет', 0.5, 'b'],
-  ['рахун', 0.5, 'b'],
-  ['账户', 0.5],
-  ['帳戶', 0.5],
-  ['账号', 0.5],
-  ['口座', 0.5],
-  ['계좌', 0.5],
-  ['حساب', 0.5],
-  ['खाता', 0.5],
-  ['rekening', 0.5, 'b'],
-  ['hesap', 0.5, 'b'],
-  // phone numbers, short codes
-  ['call', 1, 'b'],
-  ['tel', 1, 'be'],
-  ['phone', 1, 'b'],
-  ['hotline', 1, 'b'],
-  ['helpline', 1, 'b'],
-  ['contact', 1, 'b'],
-  ['llam', 1, 'b'],
-  ['ligue', 1, 'b'],
-  ['ligar', 1, 'b'],
-  ['appel', 1, 'b'],
-  ['anruf', 1, 'b'],
-  ['chiam', 1, 'b'],
-  ['zadzwoń', 1, 'b'],
-  ['звон', 1, 'b'],
-  ['позвон', 1, 'b'],
-  ['телефон', 1, 'b'],
-  ['тел', 1, 'be'],
-  ['电话', 1],
-  ['電話', 1],
-  ['客服', 1],
-  ['热线', 1],
-  ['전화', 1],
-  ['고객센터', 1],
-  ['문의', 1],
-  ['اتصل', 1],
-  ['هاتف', 1],
-  ['कॉल', 1],
-  ['फोन', 1],
-  ['hubungi', 1, 'b'],
-  ['התקשר', 1],
-  ['تماس', 1],
-  ['โทร', 1],
-  ['reply', 1, 'b'],
-  ['stop', 1, 'be'],
-  // money
-  ['amount', 1, 'b'],
-  ['total', 1, 'b'],
-  ['balance', 1, 'b'],
-  ['price', 1, 'b'],
-  ['cost', 1, 'b'],
-  ['paid', 1, 'be'],
-  ['сумм', 1, 'b'],
-  ['сума', 1, 'b'],
-  ['montant', 1, 'b'],
-  ['betrag', 1, 'b'],
-  ['importe', 1, 'b'],
-  ['valor', 1, 'b'],
-  ['importo', 1, 'b'],
-  ['bedrag', 1, 'b'],
-  ['tutar', 1, 'b'],
-  ['kwota', 1, 'b'],
-  ['金额', 1],
-  ['金額', 1],
-  ['금액', 1],
-  ['مبلغ', 1],
-  ['राशि', 1],
-  ['จำนวน', 1],
-  ['số tiền', 1, 'b'],
-  ['jumlah', 1, 'b'],
-  ['סכום', 1],
-  ['saldo', 1, 'b'],
-  ['solde', 1, 'b'],
-  ['kontostand', 1, 'b'],
-  ['баланс', 1, 'b'],
-  // places, people, deadlines
-  ['room', 1, 'b'],
-  ['seat', 1, 'b'],
-  ['gate', 1, 'b'],
-  ['flight', 1, 'b'],
-  ['store', 1, 'b'],
-  ['branch', 1, 'b'],
-  ['ext', 1, 'be'],
-  ['customer', 1, 'b'],
-  ['member', 1, 'b'],
-  ['policy', 1, 'b'],
-  ['claim', 1, 'b'],
-  ['until', 1, 'b'],
-  ['hasta', 1, 'b'],
-  ['jusqu', 1, 'b'],
-  ['bis', 1, 'be'],
-  ['fino', 1, 'be'],
-  ['©', 1],
-  ['copyright', 1, 'b'],
-];
-
-/**
- * Marketing vocabulary. A "promo code SAVE20" is a code but not a verification code, so these
- * penalise candidates in the same sentence and disable a "code" keyword they directly precede.
- */
-const PROMO_KEYWORDS: readonly KeywordSpec[] = [
-  ['promo', 1, 'b'],
-  ['coupon', 1, 'b'],
-  ['voucher', 1, 'b'],
-  ['discount', 1, 'b'],
-  ['% off', 1],
-  ['referral', 1, 'b'],
-  ['gift', 1, 'b'],
-  ['invite', 1, 'b'],
-  ['cupom', 1, 'b'],
-  ['cupón', 1, 'b'],
-  ['descuento', 1, 'b'],
-  ['desconto', 1, 'b'],
-  ['rabatt', 1, 'b'],
-  ['gutschein', 1, 'b'],
-  ['sconto', 1, 'b'],
-  ['réduction', 1, 'b'],
-  ['remise', 1, 'b'],
-  ['korting', 1, 'b'],
-  ['indirim', 1, 'b'],
-  ['kupon', 1, 'b'],
-  ['rabat', 1, 'b'],
-  ['diskon', 1, 'b'],
-  ['скидк', 1, 'b'],
-  ['промо', 1, 'b'],
-  ['купон', 1, 'b'],
-  ['优惠', 1],
-  ['折扣', 1],
-  ['割引', 1],
-  ['クーポン', 1],
-  ['할인', 1],
-  ['쿠폰', 1],
-  ['خصم', 1],
-  ['कूपन', 1],
-  ['ส่วนลด', 1],
-  ['הנחה', 1],
-  ['تخفیف', 1],
-];
-
-/**
- * Words that only change the meaning of a directly following "code" ("zip code", "area code",
- * "QR code"). Unlike marketing words they say nothing about other numbers in the sentence
- * ("Restricted area. Your access code: 4821" is still a code).
- */
-const MODIFIER_KEYWORDS: readonly KeywordSpec[] = [
-  ['zip', 1, 'be'],
-  ['postal', 1, 'b'],
-  ['post', 1, 'be'],
-  ['area', 1, 'be'],
-  ['country', 1, 'be'],
-  ['dialling', 1, 'b'],
-  ['dialing', 1, 'b'],
-  ['qr', 1, 'be'],
-  ['bar', 1, 'be'],
-  ['swift', 1, 'be'],
-  ['sort', 1, 'be'],
-  ['tracking', 1, 'b'],
-];
 
 /** A compiled keyword: folded phrase plus boundary rules. */
 interface Keyword {
@@ -697,202 +313,26 @@ const KEYWORDS: readonly Keyword[] = [
 ];
 
 /** Words meaning "is" that typically sit between a keyword and the code ("... code is 1234"). */
-const IS_WORDS: ReadonlySet<string> = new Set(
-  [
-    'is',
-    'es',
-    'é',
-    'è',
-    'est',
-    'ist',
-    'lautet',
-    'to',
-    'jest',
-    'là',
-    'adalah',
-    'ialah',
-    'este',
-    'are',
-    'was',
-    'هو',
-    'هي',
-    'הוא',
-    'היא',
-  ].map(foldPhrase),
-);
-
-/** Endings that play the role of "is"/":" in languages written without spaces. */
-const IS_SUFFIXES: readonly string[] = ['是', '为', '為', 'は', '는', '은', 'คือ'];
-
-/** Currency symbols: a number right next to one is an amount. */
-const CURRENCY_SYMBOLS: ReadonlySet<string> = new Set([...'$€£¥₹₽₩₺₫₴₪₱₦฿₸₼₾﷼¢']);
-
+const IS_WORDS: ReadonlySet<string> = new Set(IS_WORD_LIST.map(foldPhrase));
 /** Currency codes and words written before an amount ("Rs. 5000", "INR 1500", "Rp 150.000"). */
-const CURRENCY_WORDS: ReadonlySet<string> = new Set(
-  [
-    'rs',
-    'inr',
-    'usd',
-    'eur',
-    'gbp',
-    'rp',
-    'rm',
-    'aed',
-    'sar',
-    'tl',
-    'chf',
-    'brl',
-    'mxn',
-    'idr',
-    'vnd',
-    'thb',
-    'rub',
-    'руб',
-    'uah',
-    'грн',
-    'pln',
-    'zł',
-    'kr',
-    'sek',
-    'nok',
-    'dkk',
-    'jpy',
-    'cny',
-    'rmb',
-    'krw',
-    'try',
-    'egp',
-    'qar',
-    'kwd',
-    'php',
-    'ngn',
-    'kes',
-    'zar',
-    'ريال',
-    'تومان',
-    'ریال',
-  ].map(foldPhrase),
-);
+const CURRENCY_WORDS: ReadonlySet<string> = new Set(CURRENCY_WORD_LIST.map(foldPhrase));
+/** "with", "using", ...: between a decoy word and a number they detach the number from it. */
+const INSTRUMENTS: readonly string[] = INSTRUMENT_WORDS.map(foldPhrase);
 
-/**
- * Words after a number that make it a quantity rather than a code: time spans ("1440 minutes"),
- * currencies ("1500 руб", "500.000 VND"), years ("2024 г."), sizes and loyalty points.
- */
-const UNIT_WORDS: ReadonlySet<string> = new Set(
-  [
-    ...['min', 'mins', 'minute', 'minutes', 'minuto', 'minutos', 'minuti', 'minuten', 'minut', 'minuty'],
-    ...['dakika', 'dk', 'phút', 'menit', 'мин', 'минут', 'минуты', 'минута', 'хв', 'хвилин', 'хвилини'],
-    ...['sec', 'secs', 'second', 'seconds', 'segundos', 'secondes', 'sekunden', 'h', 'hr', 'hrs', 'hour'],
-    ...['hours', 'hora', 'horas', 'heure', 'heures', 'stunde', 'stunden', 'ora', 'ore', 'uur', 'saat', 'jam'],
-    ...['час', 'часа', 'часов', 'day', 'days', 'dia', 'dias', 'día', 'días', 'jour', 'jours', 'tag', 'tage'],
-    ...['tagen', 'giorno', 'giorni', 'dag', 'dagen', 'gün', 'hari', 'ngày', 'день', 'дня', 'дней', 'днів'],
-    ...['year', 'years', 'ano', 'anos', 'año', 'años', 'jahr', 'jahre', 'anno', 'anni', 'jaar', 'yıl', 'rok'],
-    ...['г', 'год', 'года', 'km', 'kg', 'gb', 'mb', 'tb', 'kb', 'mbps', 'pts', 'points', 'point', 'puntos'],
-    ...['pontos', 'punkte', 'punti', 'puan', 'баллов', 'балла', 'miles', 'usd', 'eur', 'gbp', 'inr', 'rs'],
-    ...['rub', 'руб', 'р', 'грн', 'uah', 'tl', 'try', 'zł', 'pln', 'vnd', 'đ', 'dong', 'idr', 'rp', 'thb'],
-    ...['baht', 'บาท', 'aed', 'sar', 'sr', 'qar', 'kwd', 'egp', 'ريال', 'درهم', 'جنيه', 'دينار', 'تومان'],
-    ...['ریال', 'ils', 'ש', 'שח', 'krw', 'jpy', 'cny', 'rmb', 'yuan', 'brl', 'mxn', 'ars', 'clp', 'cop'],
-    ...['chf', 'sek', 'nok', 'dkk', 'kr', 'czk', 'kč', 'huf', 'ft', 'lei', 'ron', 'euro', 'euros', 'dollar'],
-    ...['dollars', 'dólares', 'reais', 'rupees', 'rupiah', 'lira', 'นาที', 'ชั่วโมง', 'วัน', 'דקות', 'שעות'],
-    ...['دقيقة', 'دقائق', 'دقیقه', 'ساعة', 'ساعت', 'मिनट', 'घंटे', 'रुपये', 'दिन'],
-  ].map(foldPhrase),
-);
+/** Does `text` contain `word` delimited by non-letters on both sides? */
+function containsWord(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
+    if (!isLetter(text[at - 1]) && !isLetter(text[at + word.length])) return true;
+  }
+  return false;
+}
 
-/** Single CJK characters used as units right after a number ("5分钟", "2024年", "100元", "3회"). */
-const UNIT_CHARS: ReadonlySet<string> = new Set([
-  ...'分秒元円年月日号號時点块個个次位件名人天周回',
-  ...'원년월일분초시개명건번회',
-]);
-
-/** Opening bracket/quote -> closing counterpart; a code wrapped in these is being highlighted. */
-const BRACKETS: ReadonlyMap<string, string> = new Map([
-  ['[', ']'],
-  ['(', ')'],
-  ['{', '}'],
-  ['<', '>'],
-  ['"', '"'],
-  ["'", "'"],
-  ['«', '»'],
-  ['»', '«'],
-  ['“', '”'],
-  ['„', '“'],
-  ['‘', '’'],
-  ['‹', '›'],
-  ['【', '】'],
-  ['「', '」'],
-  ['『', '』'],
-  ['〔', '〕'],
-  ['《', '》'],
-  ['〈', '〉'],
-  ['*', '*'],
-  ['`', '`'],
-]);
-
-/** Characters that can open a highlighted code; stripped when looking for ':' / 'is' lead-ins. */
-const OPENERS: ReadonlySet<string> = new Set(BRACKETS.keys());
-
-/**
- * Top-level domains recognised in bare links ("g.co/x123", "amzn.to/abc"). Matched
- * case-sensitively in lowercase only, so "482910.In" at a sentence break is not a link.
- */
-const TLDS: ReadonlySet<string> = new Set(
-  (
-    'com net org edu gov mil int info biz io co me ly gl gg app dev ai to tv cc us uk de fr es it nl pt ' +
-    'br ru ua by kz cn hk tw jp kr in id vn th il ir tr pl cz sk at ch be dk se no fi ie au nz ca mx ar ' +
-    'cl pe za ng eg sa ae qa my sg ph pk bd lk ms page link site online store shop xyz top club live ' +
-    'news one pro cloud help support'
-  ).split(' '),
-);
-
-/** Uppercase words that look like Steam's all-letter codes but are not codes. */
-const UPPERCASE_STOPWORDS: ReadonlySet<string> = new Set(
-  'STEAM GUARD VALVE CODE LOGIN EMAIL PHONE NEVER SHARE ENTER ABOUT ALERT HELLO HTTPS NOTICE VERIFY'.split(
-    ' ',
-  ),
-);
+/** Words after a number that make it a quantity rather than a code. */
+const UNIT_WORDS: ReadonlySet<string> = new Set(UNIT_WORD_LIST.map(foldPhrase));
 
 // ---------------------------------------------------------------------------------------------
 // Known services: optional hints about code shape
 // ---------------------------------------------------------------------------------------------
-
-/** Typical code shape per service, used only as a small tie-breaking boost. */
-interface ServiceFormat {
-  /** Digit counts the service uses. */
-  lengths?: readonly number[];
-  /** Length of alphanumeric codes (Steam Guard uses 5 characters, sometimes letters only). */
-  alnumLength?: number;
-}
-
-const SERVICE_FORMATS: Readonly<Record<string, ServiceFormat>> = {
-  google: { lengths: [6] },
-  telegram: { lengths: [5] },
-  whatsapp: { lengths: [6] },
-  facebook: { lengths: [5, 6, 7, 8] },
-  instagram: { lengths: [6] },
-  apple: { lengths: [6] },
-  uber: { lengths: [4] },
-  steam: { alnumLength: 5 },
-  signal: { lengths: [6] },
-  discord: { lengths: [6] },
-  amazon: { lengths: [6] },
-  tiktok: { lengths: [6] },
-  twitter: { lengths: [6] },
-  paypal: { lengths: [6] },
-  linkedin: { lengths: [6] },
-  snapchat: { lengths: [6] },
-  microsoft: { lengths: [4, 6, 7, 8] },
-  netflix: { lengths: [4, 6] },
-};
-
-const SERVICE_ALIASES: Readonly<Record<string, string>> = {
-  x: 'twitter',
-  fb: 'facebook',
-  meta: 'facebook',
-  ig: 'instagram',
-  wa: 'whatsapp',
-  msft: 'microsoft',
-  outlook: 'microsoft',
-};
 
 function resolveService(hint: string | undefined): string | undefined {
   if (!hint) return undefined;
@@ -1064,6 +504,8 @@ function isDateShape(groups: readonly string[]): boolean {
     return false;
   }
   if (groups.length === 2) {
+    // "15.06", "14-16" (a day range), "2024-05", "05/2024"
+    if (la === 2 && lb === 2) return a >= 1 && a <= 31 && b >= 1 && b <= 31;
     return (isYear(a, la) && lb <= 2 && b >= 1 && b <= 12) || (isYear(b, lb) && la <= 2 && a >= 1 && a <= 12);
   }
   return false;
@@ -1087,6 +529,8 @@ interface Candidate {
   /** Structural adjustments decided while enumerating (fragments, dates, glued digits). */
   adjust: number;
   score: number;
+  /** Set by scoring: a digit code with no decoy cue at all (structure, keywords, shape). */
+  clean?: boolean;
 }
 
 /** A maximal run of ASCII letters/digits in the normalised text. */
@@ -1212,7 +656,24 @@ function chainCandidates(text: string, chain: readonly Word[], seps: readonly st
       longestFrom[i] = j;
     }
   }
-  return found.map(({ i, j, code }) => {
+  // Uneven groups written as one code ("48 2917", "1 234 56", "77-0319"): the whole chain is a
+  // candidate when every group is short, the total fits a code and the groups are not a date.
+  const sameSep = new Set(seps).size === 1 && seps[0] !== '.';
+  const uneven =
+    chain.length >= 2 &&
+    sameSep &&
+    lengths.size > 1 &&
+    groups.every((g) => g.length <= 4) &&
+    total >= 5 &&
+    total <= 8 &&
+    !isDateShape(groups);
+  // Thousands written with spaces ("150 000", "1 250 000"): an amount, not a code.
+  const thousands =
+    chain.length >= 2 &&
+    seps.every((sep) => sep === ' ') &&
+    groups.slice(1).every((g) => g.length === 3) &&
+    groups[groups.length - 1] === '000';
+  const parts = found.map(({ i, j, code }) => {
     const startWord = chain[i];
     const endWord = chain[j];
     const whole = i === 0 && j === chain.length - 1;
@@ -1242,10 +703,89 @@ function chainCandidates(text: string, chain: readonly Word[], seps: readonly st
       alnum: false,
       lettersOnly: false,
       excluded: false,
-      adjust,
+      adjust: (uneven ? adjust - 0.8 : adjust) - (thousands ? 1.5 : 0),
       score: 0,
     };
   });
+  if (uneven) {
+    const lastWord = chain[chain.length - 1];
+    parts.push({
+      start: firstWord.start,
+      end: lastWord?.end ?? firstWord.end,
+      code: groups.join(''),
+      alnum: false,
+      lettersOnly: false,
+      excluded: false,
+      adjust: (seps[0] === ' ' ? -0.1 : -0.4) - (thousands ? 1.5 : 0),
+      score: 0,
+    });
+  }
+  return parts;
+}
+
+/** Counts digits and uppercase letters of a token; `null` when it holds anything else. */
+function upperAlnumClasses(token: string): { digits: number; letters: number } | null {
+  let digits = 0;
+  let letters = 0;
+  for (const ch of token) {
+    if (isAsciiDigit(ch)) digits++;
+    else if (isAsciiUpper(ch)) letters++;
+    else return null;
+  }
+  return { digits, letters };
+}
+
+/**
+ * Alphanumeric codes written as 2-3 dash-joined groups of 2-5 characters ("K7P-4QX",
+ * "2RC9-KM7Q", "AB1-CD2-EF3"): pushes the joined code and returns the indices of the words used,
+ * so the groups on their own are penalised as fragments. Longer dash chains (licence keys) and
+ * chains of very different group lengths are not codes to type.
+ */
+function dashedAlnumPairs(text: string, words: readonly Word[], out: Candidate[]): Set<number> {
+  const paired = new Set<number>();
+  let w = 0;
+  while (w < words.length) {
+    let end = w;
+    while (end + 1 < words.length) {
+      const a = words[end];
+      const b = words[end + 1];
+      if (!a || !b || text[a.end] !== '-' || b.start !== a.end + 1) break;
+      end++;
+    }
+    const group = words.slice(w, end + 1);
+    w = end + 1;
+    if (group.length < 2 || group.length > 3) continue;
+    const first = group[0];
+    const last = group[group.length - 1];
+    if (!first || !last || text[first.start - 1] === '-') continue;
+    const lens = group.map((g) => g.end - g.start);
+    if (Math.min(...lens) < 2 || Math.max(...lens) > 5 || Math.max(...lens) - Math.min(...lens) > 1) continue;
+    if (group.some((g) => g.digitsOnly)) continue;
+    let digits = 0;
+    let letters = 0;
+    let valid = true;
+    for (const g of group) {
+      const c = upperAlnumClasses(text.slice(g.start, g.end));
+      if (!c) valid = false;
+      else {
+        digits += c.digits;
+        letters += c.letters;
+      }
+    }
+    if (!valid || digits === 0 || letters === 0 || digits + letters > 12) continue;
+    out.push({
+      start: first.start,
+      end: last.end,
+      code: group.map((g) => text.slice(g.start, g.end)).join(''),
+      alnum: true,
+      lettersOnly: false,
+      excluded: false,
+      adjust: 0,
+      score: 0,
+    });
+    for (let k = w - group.length; k < w; k++) paired.add(k);
+  }
+  return paired;
 }
 
 /**
@@ -1255,8 +795,11 @@ function chainCandidates(text: string, chain: readonly Word[], seps: readonly st
  */
 function mixedCandidates(text: string, words: readonly Word[]): Candidate[] {
   const out: Candidate[] = [];
-  for (const word of words) {
-    if (word.digitsOnly) continue;
+  const paired = dashedAlnumPairs(text, words, out);
+  for (let w = 0; w < words.length; w++) {
+    const word = words[w];
+    if (!word || word.digitsOnly) continue;
+    const half = paired.has(w) ? -1.2 : 0;
     const token = text.slice(word.start, word.end);
     let hasDigit = false;
     let hasLower = false;
@@ -1273,7 +816,7 @@ function mixedCandidates(text: string, words: readonly Word[]): Candidate[] {
         alnum: true,
         lettersOnly: !hasDigit,
         excluded: !hasDigit && UPPERCASE_STOPWORDS.has(token),
-        adjust: 0,
+        adjust: half,
         score: 0,
       });
     }
@@ -1296,7 +839,7 @@ function mixedCandidates(text: string, words: readonly Word[]): Candidate[] {
           alnum: false,
           lettersOnly: false,
           excluded: false,
-          adjust: masked ? -3 : -1.6,
+          adjust: (masked ? -3 : -1.6) + half,
           score: 0,
         });
       }
@@ -1318,7 +861,8 @@ interface Context {
   digits: Int32Array;
   service: string | undefined;
   serviceFromHint: boolean;
-  steamLike: boolean;
+  /** The caller's service hint says this sender uses alphanumeric codes. */
+  lettersHint: boolean;
 }
 
 /** How far (in characters) a keyword may be from a candidate and still count. */
@@ -1356,6 +900,8 @@ interface KeywordFeatures {
   decoy: boolean;
   /** Marketing vocabulary in the same sentence. */
   promo: boolean;
+  /** "<number> is your code": an "is" word then a code keyword right after the number. */
+  namedAfter: boolean;
 }
 
 function keywordFeatures(ctx: Context, cand: Candidate): KeywordFeatures {
@@ -1369,6 +915,8 @@ function keywordFeatures(ctx: Context, cand: Candidate): KeywordFeatures {
   /** Earliest code keyword that governs the candidate: same sentence, nothing numeric in between. */
   let governingCodeEnd = -1;
   let promo = false;
+  /** "<code> is your OTP": an "is" word right after the number, then a code keyword. */
+  let namedAfter = false;
   const pivot = lowerBound(hits, cand.end);
   const sameSentence = (a: number, b: number): number => countBetween(boundaries, a, b);
   // Hits before the candidate (scan backwards from the pivot).
@@ -1388,7 +936,16 @@ function keywordFeatures(ctx: Context, cand: Candidate): KeywordFeatures {
       if (crossings === 0) nearestCodeBefore = Math.min(nearestCodeBefore, distance);
       if (crossings === 0 && !numbersBetween) governingCodeEnd = hit.end;
     } else if (hit.kind === 'decoy') {
-      if (distance <= DECOY_WINDOW && crossings === 0 && !numbersBetween && distance < nearestDecoyBefore) {
+      // A comma closes the decoy's phrase: "Dear customer, 519274 is your OTP".
+      const gap = ctx.folded.slice(hit.end, cand.start);
+      const closed = gap.includes(',') || INSTRUMENTS.some((w) => containsWord(gap, w));
+      if (
+        distance <= DECOY_WINDOW &&
+        crossings === 0 &&
+        !numbersBetween &&
+        !closed &&
+        distance < nearestDecoyBefore
+      ) {
         nearestDecoyBefore = distance;
         decoyStart = hit.start;
         decoySoft = hit.weight < 1;
@@ -1405,9 +962,14 @@ function keywordFeatures(ctx: Context, cand: Candidate): KeywordFeatures {
     if (distance > KEYWORD_WINDOW) break;
     const crossings = sameSentence(cand.end, hit.start);
     if (hit.kind === 'code') {
+      const numbersAfter = countBetween(digits, cand.end, hit.start) > 0;
       let s = hit.weight * 1.3 * decay(distance) * 0.55 ** Math.min(crossings, 3);
-      if (countBetween(digits, cand.end, hit.start) > 0) s *= 0.5;
+      if (numbersAfter) s *= 0.5;
       after = Math.max(after, s);
+      if (hit.weight >= 0.8 && distance <= 30 && crossings === 0 && !numbersAfter) {
+        const next = skipSpacesRight(ctx.folded, cand.end, 2);
+        if (IS_WORDS.has(wordStartingAt(ctx.folded, next))) namedAfter = true;
+      }
     } else if (hit.kind === 'promo' && distance <= 40 && crossings === 0) {
       promo = true;
     }
@@ -1420,8 +982,9 @@ function keywordFeatures(ctx: Context, cand: Candidate): KeywordFeatures {
     governingCodeEnd !== -1 &&
     governingCodeEnd <= decoyStart &&
     decoyStart - governingCodeEnd <= 40;
-  const decoy = nearestDecoyBefore < nearestCodeBefore && !governed;
-  return { score, nearestCodeBefore, decoy, promo };
+  // "<decoy word>: 7713 is your code" - the words after the number name it.
+  const decoy = nearestDecoyBefore < nearestCodeBefore && !governed && !namedAfter;
+  return { score, nearestCodeBefore, decoy, promo, namedAfter };
 }
 
 /** Skips `count` spaces at most, moving left from `p` (inclusive); returns the new position. */
@@ -1455,7 +1018,8 @@ function wordStartingAt(folded: string, p: number): string {
 const DOMAIN_BOUND_RE = /@[a-z0-9][a-z0-9.-]{0,80}\.[a-z]{2,24} {0,3}#$/;
 
 /** Structural features around a candidate: lead-ins, brackets, prefixes, decoy neighbours. */
-function layoutScore(ctx: Context, cand: Candidate, nearestCodeBefore: number): number {
+function layoutScore(ctx: Context, cand: Candidate, kw: KeywordFeatures): number {
+  const { nearestCodeBefore } = kw;
   const { text, folded } = ctx;
   let s = 0;
   const prev = text[cand.start - 1];
@@ -1477,7 +1041,7 @@ function layoutScore(ctx: Context, cand: Candidate, nearestCodeBefore: number): 
   } else if (lead === '#') {
     const tail = folded.slice(Math.max(0, p - 100), p + 1);
     if (DOMAIN_BOUND_RE.test(tail)) s += 1.8;
-    else if (nearestCodeBefore > 3) s -= 1.2; // "Order #123456", "store #1042"
+    else if (nearestCodeBefore > 3 && !kw.namedAfter) s -= 1.2; // "Order #123456", "store #1042"
   } else if (lead !== undefined) {
     const word = wordEndingAt(folded, p);
     if (IS_WORDS.has(word) || IS_SUFFIXES.some((suffix) => word.endsWith(suffix))) s += 0.6;
@@ -1488,8 +1052,12 @@ function layoutScore(ctx: Context, cand: Candidate, nearestCodeBefore: number): 
   const close = text[skipSpacesRight(text, cand.end, 1)];
   if (open !== undefined && close !== undefined && BRACKETS.get(open) === close) s += 0.5;
 
-  // Masked card/account digits: "*1234", "...4321", "•••• 4321".
-  if (prev === '*' || prev === '•' || prev === '·' || (prev === '.' && text[cand.start - 2] === '.'))
+  // Masked card/account digits: "*1234", "...4321", "•••• 4321" (but "*482917*" is emphasis).
+  const emphasised = (prev === '*' || prev === '_' || prev === '~') && next === prev;
+  if (
+    !emphasised &&
+    (prev === '*' || prev === '•' || prev === '·' || (prev === '.' && text[cand.start - 2] === '.'))
+  )
     s -= 2.5;
 
   // Part of a larger numeric expression: times (10:45), fractions/dates (12/31/2024), decimals.
@@ -1502,7 +1070,8 @@ function layoutScore(ctx: Context, cand: Candidate, nearestCodeBefore: number): 
   }
   if ((prev === ',' || prev === '.') && isAsciiDigit(text[cand.start - 2])) s -= 1.5;
   if ((next === ',' || next === '.') && isAsciiDigit(text[cand.end + 1])) s -= 1.5;
-  if (next === '+' || next === '=' || next === '_' || prev === '_') s -= 1.0; // hashes, base64, ids
+  if ((next === ',' || next === '.') && (text[cand.end + 1] === '-' || text[cand.end + 1] === '—')) s -= 2.5; // 4829,- EUR
+  if (next === '+' || next === '=' || (!emphasised && (next === '_' || prev === '_'))) s -= 1.0; // hashes, ids
 
   // Amounts and quantities.
   const before = skipSpacesLeft(text, cand.start - 1, 1);
@@ -1532,21 +1101,25 @@ function scoreCandidate(ctx: Context, cand: Candidate, others: number): void {
     // Alphanumeric tokens are only codes when a code keyword is close: uppercase words and
     // model numbers are everywhere otherwise.
     if (kw.score < 0.5) cand.excluded = true;
-    if (cand.lettersOnly && !(ctx.steamLike && len === 5 && kw.nearestCodeBefore <= 12)) cand.excluded = true;
+    // All-letter codes ("FRCTB") only right after the word that names them.
+    const namedLetters = kw.nearestCodeBefore <= 12 && len >= 5 && (ctx.lettersHint || kw.score >= 1);
+    if (cand.lettersOnly && !namedLetters) cand.excluded = true;
     s += 0.15;
   } else {
     s += LENGTH_SCORE[cand.code.length] ?? 0;
   }
 
   s += kw.score;
-  s += layoutScore(ctx, cand, kw.nearestCodeBefore);
+  const layout = layoutScore(ctx, cand, kw);
+  s += layout;
   if (kw.decoy) s -= 2.0;
   if (kw.promo) s -= 1.5;
 
   // A bare 19xx/20xx next to other numbers is usually a year ("© 2024", "valid until 2025").
   // Right after a code keyword ("Security code 2025") it is much more likely the code itself.
-  if (!cand.alnum && /^(19|20)\d\d$/.test(cand.code) && others > 1)
-    s -= kw.nearestCodeBefore <= 3 ? 0.3 : 0.8;
+  const yearLike = !cand.alnum && /^(19|20)\d\d$/.test(cand.code);
+  if (yearLike && others > 1) s -= kw.nearestCodeBefore <= 3 ? 0.3 : 0.8;
+  cand.clean = !cand.alnum && !yearLike && !kw.decoy && !kw.promo && layout >= 0 && cand.adjust > -0.3;
 
   // Service format hint: a small nudge, never decisive on its own.
   const fmt = ctx.service ? SERVICE_FORMATS[ctx.service] : undefined;
@@ -1557,6 +1130,9 @@ function scoreCandidate(ctx: Context, cand: Candidate, others: number): void {
   }
   cand.score = s;
 }
+
+/** Score added to the only decoy-free digit code of a message (see {@link extractCode}). */
+const STRUCTURAL_BONUS = 0.9;
 
 /** Maps a raw score to 0..1; a score of 1.1 sits exactly at {@link MIN_CONFIDENCE}. */
 function toConfidence(score: number): number {
@@ -1596,12 +1172,21 @@ export function extractCode(sms: string, opts: ExtractOptions = {}): Extraction 
     digits: digitPrefix(text),
     service: hinted ?? detectService(folded),
     serviceFromHint: hinted !== undefined,
-    steamLike: hinted === 'steam' || folded.includes('steam'),
+    lettersHint: hinted !== undefined && SERVICE_FORMATS[hinted]?.alnumLength !== undefined,
   };
 
   const viable = candidates.filter((c) => !c.excluded);
   const distinctCodes = new Set(viable.map((c) => c.code)).size;
   for (const cand of viable) scoreCandidate(ctx, cand, distinctCodes);
+
+  // Structural fallback, for languages without keywords as much as for terse "<Service>: 4821":
+  // when exactly one digit code in the message carries no decoy cue at all (no currency or unit,
+  // no date/time/phone shape, no order/card/phone word, not a year, not a fragment), it is the
+  // obvious code.
+  const cleanCodes = new Set(viable.filter((c) => c.clean && !c.excluded).map((c) => c.code));
+  if (cleanCodes.size === 1) {
+    for (const cand of viable) if (cand.clean && !cand.excluded) cand.score += STRUCTURAL_BONUS;
+  }
 
   // Deduplicate by code, keeping the best-scoring occurrence. A code repeated in the message
   // (Apple's "@apple.com #123456" line, Telegram's login link) is slightly more likely.

@@ -4,14 +4,24 @@
  * app (null when the message contains no verification code). Codes, phone numbers and amounts
  * are invented; the wording and layout follow what these senders actually send.
  */
+import { languageRows } from './extractor.corpus.languages';
+import { serviceRows } from './extractor.corpus.services';
+import { shapeRows } from './extractor.corpus.shapes';
+import type { CorpusRow } from './extractor.corpus.types';
+
 export interface CorpusCase {
   sms: string;
   expected: string | null;
+  /** Sender hint passed to the extractor (as the inbound path may). */
   service?: string;
+  /** Who sends this format (statistics only, never passed to the extractor). */
+  sender?: string;
+  /** Language tag (statistics only). */
+  lang?: string;
   note?: string;
 }
 
-export const corpus: CorpusCase[] = [
+const originalCases: CorpusCase[] = [
   // ----------------------------------------------------------------------------- Google
   { sms: 'G-730155 is your Google verification code.', expected: '730155', service: 'google' },
   { sms: 'Your Google verification code is 482913', expected: '482913' },
@@ -647,4 +657,14 @@ export const corpus: CorpusCase[] = [
   },
   { sms: 'Your OTP was used at 10:45 on 2024-05-01.', expected: null },
   { sms: '', expected: null, note: 'empty message' },
+];
+
+const fromRow = ([sms, expected, sender, lang]: CorpusRow): CorpusCase => ({ sms, expected, sender, lang });
+
+/** The training corpus: the original cases plus the service, language and shape parts. */
+export const corpus: CorpusCase[] = [
+  ...originalCases,
+  ...serviceRows.map(fromRow),
+  ...languageRows.map(fromRow),
+  ...shapeRows.map(fromRow),
 ];

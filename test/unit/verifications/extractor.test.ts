@@ -1,8 +1,7 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { extractCode, normalizeDigits } from '../../../shared/verifications/extractor';
 import { type CorpusCase, corpus } from './extractor.corpus';
-import { naiveExtract } from './naive';
+import { measure, summarise, writeSection } from './extractor.report';
+import { rewriteCase } from './extractor.rewrite';
 
 /** Runs the extractor the way the corpus case asks (with the optional service hint). */
 function run(c: CorpusCase): string | null {
@@ -18,32 +17,69 @@ function label(c: CorpusCase): string {
 
 describe('extractCode corpus', () => {
   it('has a substantial, varied corpus', () => {
-    expect(corpus.length).toBeGreaterThanOrEqual(170);
-    expect(corpus.filter((c) => c.expected === null).length).toBeGreaterThanOrEqual(10);
+    const senders = new Set(corpus.flatMap((c) => (c.sender ? [c.sender.toLowerCase()] : [])));
+    const langs = new Set(corpus.flatMap((c) => (c.lang ? [c.lang] : [])));
+    console.log(
+      `extractor training corpus: ${corpus.length} messages, ${senders.size} named senders, ${langs.size} languages`,
+    );
+    expect(corpus.length).toBeGreaterThanOrEqual(600);
+    expect(senders.size).toBeGreaterThanOrEqual(80);
+    expect(langs.size).toBeGreaterThanOrEqual(20);
+    expect(corpus.filter((c) => c.expected === null).length).toBeGreaterThanOrEqual(40);
   });
 
   it.each(corpus.map((c) => [label(c), c] as const))('%s', (_title, c) => {
     expect(run(c)).toBe(c.expected);
   });
 
-  it('beats the naive first-run-of-digits rule and is exact on the corpus', () => {
-    let extractorHits = 0;
-    let naiveHits = 0;
-    for (const c of corpus) {
-      if (run(c) === c.expected) extractorHits++;
-      if (naiveExtract(c.sms) === c.expected) naiveHits++;
-    }
-    const report = {
-      cases: corpus.length,
-      extractor: { correct: extractorHits, accuracy: extractorHits / corpus.length },
-      naive: { correct: naiveHits, accuracy: naiveHits / corpus.length },
-    };
-    const dir = path.join(process.cwd(), 'test-output');
-    fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, 'extractor-accuracy.json'), `${JSON.stringify(report, null, 2)}\n`);
+  it('beats the naive first-run-of-digits rule and is exact on the training corpus', () => {
+    const figures = measure(corpus);
+    console.log(summarise('extractor training corpus', figures));
+    writeSection('training', figures);
+    expect(figures.extractor.accuracy).toBe(1);
+    expect(figures.extractor.accuracy).toBeGreaterThan(figures.naive.accuracy);
+  });
 
-    expect(report.extractor.accuracy).toBe(1);
-    expect(report.extractor.accuracy).toBeGreaterThan(report.naive.accuracy);
+  it('keeps its accuracy within 1 point when the corpus is rewritten (other digits, names, amounts, dates)', () => {
+    const base = measure(corpus).extractor.accuracy;
+    const seeds = [1, 2, 3, 4, 5];
+    const rewritten = seeds.map(
+      (seed) => measure(corpus.map((c, i) => rewriteCase(c, seed * 100_003 + i))).extractor.accuracy,
+    );
+    const worst = Math.min(...rewritten);
+    const delta = base - worst;
+    console.log(
+      `extractor rewrite invariance: ${rewritten.map((a) => `${(100 * a).toFixed(1)} %`).join(', ')} ` +
+        `over ${seeds.length} rewrites vs ${(100 * base).toFixed(1)} %; worst delta ${(100 * delta).toFixed(2)} points`,
+    );
+    writeSection('rewrite', { seeds, base, rewritten, worstDeltaPoints: 100 * delta });
+    expect(delta).toBeLessThanOrEqual(0.01);
+  });
+
+  it('rewrites really change the messages: every code gets other digits', () => {
+    for (const [i, c] of corpus.entries()) {
+      const r = rewriteCase(c, 42 + i);
+      if (c.expected !== null) expect(r.expected).not.toBe(c.expected);
+      if (c.expected !== null) expect(r.sms).not.toBe(c.sms);
+    }
+  });
+
+  it('is calibrated: confidence >= 0.9 is right at least 99 % of the time, and nothing below 0.5 is answered', () => {
+    const cases = [
+      corpus,
+      ...[1, 2, 3].map((seed) => corpus.map((c, i) => rewriteCase(c, seed * 7_919 + i))),
+    ].flat();
+    const figures = measure(cases);
+    console.log(
+      `extractor calibration (training + 3 rewrites): ${JSON.stringify(figures.calibration.bands)}`,
+    );
+    writeSection('calibration', figures.calibration);
+    expect(figures.calibration.precisionAt09).toBeGreaterThanOrEqual(0.99);
+    for (const c of cases) {
+      const r = extractCode(c.sms);
+      if (r.code !== null) expect(r.confidence).toBeGreaterThanOrEqual(0.5);
+      else expect(r.confidence).toBe(0);
+    }
   });
 });
 
