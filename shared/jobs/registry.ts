@@ -15,9 +15,9 @@ export interface JobDef {
    * Lambda timeout: the job's largest batch (its per-run cap) must fit, and it stays below the
    * schedule interval (and below any claim the job holds) so runs do not overlap.
    */
-  readonly timeoutSeconds?: number;
+  readonly timeoutSeconds: number;
   /** Lambda memory for the job's largest batch. */
-  readonly memoryMb?: number;
+  readonly memoryMb: number;
 }
 
 /** Event given to a job: `now` overrides the clock (dev endpoint and tests). */
@@ -48,6 +48,9 @@ export const jobs: readonly JobDef[] = [
     handler: 'jobs/renew-plans',
     schedule: 'rate(1 hour)',
     localEveryMs: 5 * 60_000,
+    // PLAN_RENEWAL_BATCH accounts, each one transaction plus (on a downgrade) its usage-plan key moves.
+    timeoutSeconds: 120,
+    memoryMb: 512,
   },
   /** Pending verifications past expiresAt expire (refunded), received ones complete (shared/verifications/expiry.ts). */
   {
@@ -76,5 +79,8 @@ export const jobs: readonly JobDef[] = [
     handler: 'jobs/redrive-sms',
     schedule: 'rate(5 minutes)',
     localEveryMs: 60_000,
+    // BATCH outbox rows, one SQS send each, well inside the five-minute interval.
+    timeoutSeconds: 60,
+    memoryMb: 256,
   },
 ];

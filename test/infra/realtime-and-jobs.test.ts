@@ -82,12 +82,16 @@ describe('schedules', () => {
       handler: 'realtime/default',
       schedule: 'rate(1 minute)',
       localEveryMs: 60_000,
+      timeoutSeconds: 50,
+      memoryMb: 512,
     },
     {
       name: 'renew-numbers',
       handler: 'accounts/get-me',
       schedule: 'cron(0 * * * ? *)',
       localEveryMs: 3_600_000,
+      timeoutSeconds: 300,
+      memoryMb: 1024,
     },
   ];
   const { stateless, statelessTemplate: template } = synthesize({ stateless: { jobs: fakeJobs } });

@@ -158,7 +158,16 @@ function deps(): GatewayDeps {
       { routeKey: 'ping', handler: 'ws/ping' },
       { routeKey: 'fail', handler: 'ws/fail' },
     ],
-    jobs: [{ name: 'tick', handler: 'jobs/tick', schedule: 'rate(1 minute)', localEveryMs: 60_000 }],
+    jobs: [
+      {
+        name: 'tick',
+        handler: 'jobs/tick',
+        schedule: 'rate(1 minute)',
+        localEveryMs: 60_000,
+        timeoutSeconds: 30,
+        memoryMb: 256,
+      },
+    ],
     devEndpoints,
     authorize: fakeAuthorize,
     invoke: async (module, event, options) => {
