@@ -9,7 +9,7 @@ import type { AuthContext } from '../http/route';
 import { userIdFromSub } from '../ids';
 import { logger } from '../observability/logger';
 import * as cognito from './cognito';
-import { issueCode, redeemCode } from './codes';
+import { issueCode, mayIssueCode, redeemCode } from './codes';
 import {
   continueSession,
   REFRESH_TOKEN_SECONDS,
@@ -118,6 +118,8 @@ async function bindUsagePlan(userId: string): Promise<void> {
 }
 
 async function sendVerificationEmail(userId: string, email: string): Promise<void> {
+  // Capped per address (one per 60 s, 5 per hour): past it the caller still answers as usual.
+  if (!(await mayIssueCode(email, 'verify-email'))) return;
   const code = await issueCode(userId, 'verify-email');
   await sendEmail({
     to: email,
@@ -128,13 +130,12 @@ async function sendVerificationEmail(userId: string, email: string): Promise<voi
 
 export async function verifyEmail(email: string, code: string): Promise<void> {
   const userId = await findUserIdBy('email', email);
-  const confirmed =
-    userId !== undefined &&
-    (await redeemCode(userId, 'verify-email', code, async () => {
-      await cognito.confirmEmail(email);
-      await db().entities.user.patch({ userId }).set({ emailVerified: true }).go();
-      await bindUsagePlan(userId);
-    }));
+  const confirmed = await redeemCode(email, userId, 'verify-email', code, async () => {
+    if (!userId) return;
+    await cognito.confirmEmail(email);
+    await db().entities.user.patch({ userId }).set({ emailVerified: true }).go();
+    await bindUsagePlan(userId);
+  });
   if (!confirmed) throw invalidCode('The code is wrong, expired or was already used.');
 }
 
@@ -220,6 +221,7 @@ export async function logout(auth: AuthContext, refreshToken?: string): Promise<
 export async function forgotPassword(email: string): Promise<void> {
   const userId = await findUserIdBy('email', email);
   if (!userId) return;
+  if (!(await mayIssueCode(email, 'reset-password'))) return;
   const code = await issueCode(userId, 'reset-password');
   await sendEmail({
     to: email,
@@ -230,10 +232,10 @@ export async function forgotPassword(email: string): Promise<void> {
 
 export async function resetPassword(email: string, code: string, newPassword: string): Promise<void> {
   const userId = await findUserIdBy('email', email);
-  if (
-    !userId ||
-    !(await redeemCode(userId, 'reset-password', code, () => cognito.setPassword(email, newPassword)))
-  ) {
+  const reset = await redeemCode(email, userId, 'reset-password', code, () =>
+    cognito.setPassword(email, newPassword),
+  );
+  if (!userId || !reset) {
     throw invalidCode('The code is wrong, expired or was already used.');
   }
   // Every session from before the reset ends: the password may have been compromised.
