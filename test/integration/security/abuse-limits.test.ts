@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
+import { AUTH_IP_RATE_LIMIT, isIpRateLimited } from '../../../shared/auth/ip-limit';
 import type { RouteDef } from '../../../shared/http/route';
 import { routes } from '../../../shared/routes';
-import { expectProblem, request } from '../helpers/api';
+import { baseUrl, expectProblem, request } from '../helpers/api';
 
 /**
  * Abuse limits of the public auth surface, generated from the route table so that a new route
@@ -44,4 +46,78 @@ describe('code attempts: every code-consuming route allows 10 guesses per addres
     expectProblem(limited, 429, 'too_many_attempts');
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
   });
+});
+
+/** Every public auth route: the per-client-IP limit applies before anything else. */
+const ipLimited = routes.filter(isIpRateLimited);
+
+/**
+ * POSTs from a given loopback source address (the test runtime exempts 127.0.0.1 and ::1, so
+ * that suites registering many users are not throttled; 127.0.0.0/8 is all loopback).
+ */
+function postFrom(
+  localAddress: string,
+  path: string,
+): Promise<{ status: number; retryAfter?: string; body: string }> {
+  const target = new URL(path, baseUrl());
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      {
+        host: '127.0.0.1',
+        port: target.port,
+        path: target.pathname,
+        method: 'POST',
+        localAddress,
+        headers: { 'content-type': 'application/json' },
+      },
+      (res) => {
+        let body = '';
+        res.on('data', (chunk: Buffer) => {
+          body += chunk.toString('utf8');
+        });
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            body,
+            ...(typeof res.headers['retry-after'] === 'string'
+              ? { retryAfter: res.headers['retry-after'] }
+              : {}),
+          }),
+        );
+      },
+    );
+    req.on('error', reject);
+    req.end('{}');
+  });
+}
+
+it('rate-limits every public auth route, and only those, per client IP', () => {
+  expect(ipLimited.map((r) => r.path)).toContain('/v1/auth/login');
+  expect(ipLimited.map((r) => r.path)).not.toContain('/v1/auth/logout');
+  expect(ipLimited.every((r) => r.auth === 'public')).toBe(true);
+});
+
+describe('per-IP limit: every public auth route answers 429 rate_limited past the burst', () => {
+  it.each(ipLimited.map((r, i) => [label(r), r, `127.0.0.${20 + i}`] as const))(
+    '%s',
+    async (_name, route, ip) => {
+      const answers: Array<{ status: number; retryAfter?: string; body: string }> = [];
+      // Bursts well above the bucket: at 20/s refill, a burst of 3x40 cannot be absorbed.
+      for (let round = 0; round < 5 && !answers.some((a) => a.status === 429); round++) {
+        answers.push(
+          ...(await Promise.all(
+            Array.from({ length: AUTH_IP_RATE_LIMIT.burst * 3 }, () => postFrom(ip, route.path)),
+          )),
+        );
+      }
+      // The bucket's burst always gets through (as validation errors of the empty body).
+      expect(answers.slice(0, AUTH_IP_RATE_LIMIT.burst).every((a) => a.status === 400)).toBe(true);
+      const limited = answers.find((a) => a.status === 429);
+      expect(limited).toBeDefined();
+      expect(JSON.parse(limited?.body ?? '{}')).toMatchObject({ status: 429, code: 'rate_limited' });
+      expect(Number(limited?.retryAfter)).toBeGreaterThan(0);
+      // Another address is not affected.
+      expect((await postFrom(`127.0.1.${20 + ipLimited.indexOf(route)}`, route.path)).status).toBe(400);
+    },
+  );
 });
