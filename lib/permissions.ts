@@ -110,12 +110,12 @@ export const PERMISSIONS: Readonly<Record<string, FunctionPermissions>> = {
   'auth/refresh': { table: 'readWrite', cognito: [] },
   'auth/logout': { table: 'readWrite', cognito: [] },
   'auth/forgot-password': { table: 'readWrite', sesSend: true },
-  'auth/reset-password': { table: 'readWrite', cognito: ['AdminSetUserPassword'] },
+  'auth/reset-password': { table: 'readWrite', cognito: ['AdminSetUserPassword', 'AdminUserGlobalSignOut'] },
 
   // Accounts context.
   'accounts/get-me': read,
   'accounts/patch-me': { table: 'readWrite' },
-  'accounts/change-password': { table: 'readWrite', cognito: [] },
+  'accounts/change-password': { table: 'readWrite', cognito: ['AdminUserGlobalSignOut'] },
   'accounts/get-dashboard': read,
   'accounts/get-usage': read,
   'accounts/get-notification-preferences': read,

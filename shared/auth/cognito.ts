@@ -3,6 +3,7 @@ import {
   AdminDeleteUserCommand,
   AdminSetUserPasswordCommand,
   AdminUpdateUserAttributesCommand,
+  AdminUserGlobalSignOutCommand,
   ChangePasswordCommand,
   CognitoIdentityProviderClient,
   InitiateAuthCommand,
@@ -132,6 +133,20 @@ export async function setPassword(email: string, password: string): Promise<void
       Permanent: true,
     }),
   );
+}
+
+/**
+ * Cognito's global sign-out: every refresh token of the user stops working in Cognito (access
+ * tokens stay cryptographically valid; the authorizer's `tokensValidAfter` check ends them).
+ * cognito-local does not implement it; locally the platform-side checks alone end the sessions.
+ */
+export async function globalSignOut(email: string): Promise<void> {
+  try {
+    await cognito().send(new AdminUserGlobalSignOutCommand({ UserPoolId: pool(), Username: email }));
+  } catch (error) {
+    if (isLocal() && /Unsupported/i.test(`${(error as Error).name} ${(error as Error).message}`)) return;
+    throw error;
+  }
 }
 
 export async function changePassword(accessToken: string, current: string, next: string): Promise<void> {

@@ -11,11 +11,15 @@ import { logger } from '../observability/logger';
 import * as cognito from './cognito';
 import { issueCode, mayIssueCode, redeemCode } from './codes';
 import {
+  claimsOf,
   continueSession,
   REFRESH_TOKEN_SECONDS,
   refreshTokenId,
+  refreshTokenIssuedAt,
   revokeOtherSessions,
   startSession,
+  validAfterNow,
+  waitForValidityStart,
 } from './sessions';
 import { recordActivity } from '../activity/service';
 
@@ -154,6 +158,8 @@ export async function login(identifier: string, password: string): Promise<cogni
   const userId = await findUserIdBy(kind, identifier);
   const user = userId ? await getUser(userId) : undefined;
   if (!user) throw invalidCredentials('Wrong email, username or password.');
+  // Right after a reset or password change, tokens minted in its second would be rejected.
+  await waitForValidityStart(user.tokensValidAfter);
   let tokens: cognito.Tokens;
   try {
     tokens = await cognito.passwordLogin(user.email, password);
@@ -179,8 +185,10 @@ export async function refresh(refreshToken: string): Promise<cognito.Tokens> {
     .entities.revokedToken.get({ tokenId: refreshTokenId(refreshToken) })
     .go({ consistent: true });
   if (revoked) throw unauthorized('This refresh token was revoked.');
+  const issuedAtMs = await refreshTokenIssuedAt(refreshToken);
   try {
     const tokens = await cognito.refreshLogin(refreshToken);
+    await rejectIfIssuedBeforeInvalidation(tokens.accessToken, issuedAtMs);
     await continueSession(refreshToken, tokens.accessToken);
     return { accessToken: tokens.accessToken, expiresIn: tokens.expiresIn };
   } catch (error) {
@@ -193,6 +201,27 @@ export async function refresh(refreshToken: string): Promise<cognito.Tokens> {
       throw unauthorized('The refresh token is invalid or expired.');
     }
     throw error;
+  }
+}
+
+/**
+ * No refresh token issued before the user's `tokensValidAfter` (a reset or password change)
+ * works after it, including one obtained from Cognito directly. In AWS the global sign-out
+ * already made Cognito refuse it; this check makes it hold wherever Cognito did not (e.g.
+ * cognito-local). The issue time is the platform's session record, else the token's own `iat`,
+ * else the refreshed access token's `auth_time` (Cognito keeps the original authentication time).
+ */
+async function rejectIfIssuedBeforeInvalidation(
+  accessToken: string,
+  issuedAtMs: number | undefined,
+): Promise<void> {
+  const claims = claimsOf(accessToken);
+  if (!claims.sub) throw unauthorized('The refresh token is invalid or expired.');
+  const user = await getUser(userIdFromSub(claims.sub));
+  if (user?.tokensValidAfter === undefined) return;
+  const issuedAt = issuedAtMs ?? (typeof claims.auth_time === 'number' ? claims.auth_time * 1000 : undefined);
+  if (issuedAt === undefined || issuedAt < user.tokensValidAfter * 1000) {
+    throw unauthorized('This refresh token was issued before a password change or reset.');
   }
 }
 
@@ -241,10 +270,10 @@ export async function resetPassword(email: string, code: string, newPassword: st
   // Every session from before the reset ends: the password may have been compromised.
   await db()
     .entities.user.patch({ userId })
-    .set({ tokensValidAfter: Math.floor(Date.now() / 1000) })
+    .set({ tokensValidAfter: validAfterNow() })
     .remove(['keepSessionId'])
     .go();
-  await revokeOtherSessions(userId, undefined);
+  await Promise.all([cognito.globalSignOut(email), revokeOtherSessions(userId, undefined)]);
 }
 
 export { toPublicUser };
