@@ -108,14 +108,18 @@ export const PERMISSIONS: Readonly<Record<string, FunctionPermissions>> = {
   'auth/resend-verification': { table: 'readWrite', sesSend: true },
   'auth/login': { table: 'readWrite', cognito: [], apiKeys: true },
   'auth/refresh': { table: 'readWrite', cognito: [] },
-  'auth/logout': { table: 'readWrite', cognito: [] },
+  'auth/logout': { table: 'readWrite', cognito: [], wsManage: true },
   'auth/forgot-password': { table: 'readWrite', sesSend: true },
-  'auth/reset-password': { table: 'readWrite', cognito: ['AdminSetUserPassword', 'AdminUserGlobalSignOut'] },
+  'auth/reset-password': {
+    table: 'readWrite',
+    cognito: ['AdminSetUserPassword', 'AdminUserGlobalSignOut'],
+    wsManage: true,
+  },
 
   // Accounts context.
   'accounts/get-me': read,
   'accounts/patch-me': { table: 'readWrite' },
-  'accounts/change-password': { table: 'readWrite', cognito: ['AdminUserGlobalSignOut'] },
+  'accounts/change-password': { table: 'readWrite', cognito: ['AdminUserGlobalSignOut'], wsManage: true },
   'accounts/get-dashboard': read,
   'accounts/get-usage': read,
   'accounts/get-notification-preferences': read,

@@ -2,6 +2,7 @@ import { recordActivity } from '../activity/service';
 import * as cognito from '../auth/cognito';
 import { getUser, usernameTaken } from '../auth/service';
 import { revokeOtherSessions, sessionOfAccessToken, validAfterNow } from '../auth/sessions';
+import { closeAllConnections } from '../realtime/connections';
 import { db } from '../db/service';
 import { rejectedItems } from '../db/transactions';
 import { AppError, notFound, unauthorized, wrongCurrentPassword } from '../http/errors';
@@ -113,6 +114,10 @@ export async function changePassword(
     .entities.user.patch({ userId: auth.userId })
     .set({ tokensValidAfter: validAfterNow(), ...(keep ? { keepSessionId: keep } : {}) })
     .go({ response: 'all_new' });
-  await Promise.all([cognito.globalSignOut(user.data.email), revokeOtherSessions(auth.userId, undefined)]);
+  await Promise.all([
+    cognito.globalSignOut(user.data.email),
+    revokeOtherSessions(auth.userId, undefined),
+    closeAllConnections(auth.userId),
+  ]);
   await recordActivity(auth.userId, 'password', 'Password changed; other sessions signed out');
 }

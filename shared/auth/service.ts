@@ -17,11 +17,13 @@ import {
   refreshTokenId,
   refreshTokenIssuedAt,
   revokeOtherSessions,
+  sessionKeyOf,
   startSession,
   validAfterNow,
   waitForValidityStart,
 } from './sessions';
 import { recordActivity } from '../activity/service';
+import { closeAllConnections, closeSessionConnections } from '../realtime/connections';
 
 export const emailTaken = () => new AppError(409, 'email_taken', 'Email already registered');
 export const usernameTaken = () => new AppError(409, 'username_taken', 'Username taken');
@@ -238,6 +240,9 @@ export async function logout(auth: AuthContext, refreshToken?: string): Promise<
   if (auth.originJti) ids.push({ tokenId: `oj:${auth.originJti}`, ttl: ttlIn(REFRESH_TOKEN_SECONDS) });
   if (refreshToken) ids.push({ tokenId: refreshTokenId(refreshToken), ttl: ttlIn(REFRESH_TOKEN_SECONDS) });
   if (ids.length > 0) await db().entities.revokedToken.put(ids).go();
+  // The session's sockets close with it (before the answer, so well within 3 s).
+  const sessionKey = await sessionKeyOf(auth);
+  if (sessionKey) await closeSessionConnections(auth.userId, sessionKey);
   if (refreshToken) {
     await cognito.revokeRefreshToken(refreshToken).catch((error: Error) => {
       // The denylist already rejects the token; Cognito's own revocation is best effort.
@@ -273,7 +278,11 @@ export async function resetPassword(email: string, code: string, newPassword: st
     .set({ tokensValidAfter: validAfterNow() })
     .remove(['keepSessionId'])
     .go();
-  await Promise.all([cognito.globalSignOut(email), revokeOtherSessions(userId, undefined)]);
+  await Promise.all([
+    cognito.globalSignOut(email),
+    revokeOtherSessions(userId, undefined),
+    closeAllConnections(userId),
+  ]);
 }
 
 export { toPublicUser };

@@ -130,3 +130,18 @@ export async function refreshTokenIssuedAt(refreshToken: string): Promise<number
   const { iat } = claimsOf(refreshToken);
   return typeof iat === 'number' ? iat * 1000 : undefined;
 }
+
+/**
+ * The key of the login session a token belongs to, the same for every token the session mints:
+ * `origin_jti` where Cognito sets it (AWS), else the platform's own token → session link, else
+ * the token itself. WebSocket connections remember it so logout closes that session's sockets.
+ */
+export async function sessionKeyOf(auth: {
+  readonly jti?: string;
+  readonly originJti?: string;
+}): Promise<string | undefined> {
+  if (auth.originJti) return `oj:${auth.originJti}`;
+  if (!auth.jti) return undefined;
+  const sessionId = await sessionOfAccessToken(auth.jti);
+  return sessionId ? `ses:${sessionId}` : `at:${auth.jti}`;
+}

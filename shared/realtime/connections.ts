@@ -1,4 +1,4 @@
-import { postToConnection } from '../adapters/realtime';
+import { deleteConnection, postToConnection } from '../adapters/realtime';
 import { ttlIn } from '../db/schema';
 import { db } from '../db/service';
 import { logger } from '../observability/logger';
@@ -7,15 +7,51 @@ import type { ServerEvent } from './events';
 /** API Gateway closes WebSocket connections after 2 h; records outlive that by a little. */
 const CONNECTION_TTL_SECONDS = 2 * 3600 + 300;
 
-export async function openConnection(connectionId: string, userId: string): Promise<void> {
+export async function openConnection(
+  connectionId: string,
+  userId: string,
+  sessionKey?: string,
+): Promise<void> {
   await db()
     .entities.connection.put({
       connectionId,
       userId,
       connectedAt: new Date().toISOString(),
+      ...(sessionKey ? { sessionKey } : {}),
       ttl: ttlIn(CONNECTION_TTL_SECONDS),
     })
     .go();
+}
+
+/**
+ * Closes connections through the management API (DeleteConnection; the local gateway serves
+ * it too) and forgets them, without waiting for a $disconnect that API Gateway may not send.
+ */
+async function closeConnections(connectionIds: readonly string[]): Promise<number> {
+  const outcomes = await Promise.allSettled(
+    connectionIds.map(async (connectionId) => {
+      await deleteConnection(connectionId);
+      await closeConnection(connectionId);
+    }),
+  );
+  for (const outcome of outcomes) {
+    if (outcome.status === 'rejected')
+      logger.warn('WebSocket close failed', { error: outcome.reason as Error });
+  }
+  return outcomes.filter((o) => o.status === 'fulfilled').length;
+}
+
+/** Closes every socket of a user: password reset or change, account deletion. */
+export async function closeAllConnections(userId: string): Promise<number> {
+  return closeConnections(await connectionsOf(userId));
+}
+
+/** Closes the sockets opened with one login session's tokens (logout). */
+export async function closeSessionConnections(userId: string, sessionKey: string): Promise<number> {
+  const { data } = await db()
+    .entities.connection.query.byUser({ userId })
+    .go({ pages: 'all', attributes: ['connectionId', 'sessionKey'] });
+  return closeConnections(data.filter((c) => c.sessionKey === sessionKey).map((c) => c.connectionId));
 }
 
 export async function closeConnection(connectionId: string): Promise<void> {
