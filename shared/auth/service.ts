@@ -76,7 +76,7 @@ export async function register(input: {
 
   let sub: string;
   try {
-    sub = await cognito.signUp(email, input.password);
+    sub = await createCognitoUser(email, input.password);
   } catch (error) {
     const name = (error as Error).name;
     if (name === 'UsernameExistsException' || name === 'AliasExistsException') throw emailTaken();
@@ -105,6 +105,26 @@ export async function register(input: {
   }
   await sendVerificationEmail(userId, email);
   return { userId, email, username, fullName: input.fullName ?? '', emailVerified: false };
+}
+
+/**
+ * Creates the Cognito user. A Cognito user that already holds the email while no platform user
+ * does (the email claim was checked) and that was never confirmed is a squat — a direct SignUp
+ * from before self sign-up was disabled, or cognito-local, which does not enforce it — and is
+ * replaced. A confirmed one may be a registration in flight (the platform confirms its users at
+ * creation), so it stays: 409 as before.
+ */
+async function createCognitoUser(email: string, password: string): Promise<string> {
+  try {
+    return await cognito.createUser(email, password);
+  } catch (error) {
+    if ((error as Error).name !== 'UsernameExistsException') throw error;
+    const existing = await cognito.findUser(email);
+    if (existing?.status !== 'UNCONFIRMED' || (await getUser(userIdFromSub(existing.sub)))) throw error;
+    logger.warn('Replacing an unconfirmed Cognito user without a platform user (email squatting)');
+    await cognito.deleteUser(email);
+    return cognito.createUser(email, password);
+  }
 }
 
 /**
