@@ -1,7 +1,7 @@
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import { sessionKeyOf } from '../../shared/auth/sessions';
 import { logger } from '../../shared/observability/logger';
-import { openConnection } from '../../shared/realtime/connections';
+import { enforceSocketCap, openConnection } from '../../shared/realtime/connections';
 import { authorizedUserId, wsEvent } from '../../shared/realtime/ws-event';
 
 /** $connect (behind the WebSocket authorizer): remembers the connection for fan-out. */
@@ -19,5 +19,7 @@ export const handler = async (event: unknown): Promise<APIGatewayProxyResult> =>
   const originJti = text('originJti');
   const sessionKey = await sessionKeyOf({ ...(jti ? { jti } : {}), ...(originJti ? { originJti } : {}) });
   await openConnection(parsed.data.requestContext.connectionId, userId, sessionKey);
+  // At most 10 sockets per user: a new one closes the oldest.
+  await enforceSocketCap(userId);
   return { statusCode: 200, body: '' };
 };
