@@ -112,7 +112,12 @@ export const PERMISSIONS: Readonly<Record<string, FunctionPermissions>> = {
   // Auth context (shared/auth/service.ts, shared/auth/cognito.ts): the platform emails its own
   // 6-digit codes (SES) and confirms users with admin calls. SignUp, InitiateAuth, RevokeToken
   // and ChangePassword are public Cognito APIs: they need the client id, not IAM.
-  'auth/register': { table: 'readWrite', cognito: ['AdminDeleteUser'], sesSend: true },
+  // Registration creates users with admin calls only (self sign-up is disabled on the pool).
+  'auth/register': {
+    table: 'readWrite',
+    cognito: ['AdminCreateUser', 'AdminSetUserPassword', 'AdminGetUser', 'AdminDeleteUser'],
+    sesSend: true,
+  },
   // Verification (and login, to heal a failed binding) give the user's JWT traffic a usage-plan key.
   'auth/verify-email': {
     table: 'readWrite',
@@ -120,16 +125,20 @@ export const PERMISSIONS: Readonly<Record<string, FunctionPermissions>> = {
     apiKeys: true,
   },
   'auth/resend-verification': { table: 'readWrite', sesSend: true },
-  'auth/login': { table: 'readWrite', cognito: [], apiKeys: true },
+  'auth/login': { table: 'readWrite', cognito: ['AdminInitiateAuth'], apiKeys: true },
   'auth/refresh': { table: 'readWrite', cognito: [] },
-  'auth/logout': { table: 'readWrite', cognito: [] },
+  'auth/logout': { table: 'readWrite', cognito: [], wsManage: true },
   'auth/forgot-password': { table: 'readWrite', sesSend: true },
-  'auth/reset-password': { table: 'readWrite', cognito: ['AdminSetUserPassword'] },
+  'auth/reset-password': {
+    table: 'readWrite',
+    cognito: ['AdminSetUserPassword', 'AdminUserGlobalSignOut'],
+    wsManage: true,
+  },
 
   // Accounts context.
   'accounts/get-me': read,
   'accounts/patch-me': { table: 'readWrite' },
-  'accounts/change-password': { table: 'readWrite', cognito: [] },
+  'accounts/change-password': { table: 'readWrite', cognito: ['AdminUserGlobalSignOut'], wsManage: true },
   'accounts/get-dashboard': read,
   'accounts/get-usage': read,
   'accounts/get-notification-preferences': read,

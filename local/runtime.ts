@@ -11,7 +11,9 @@ import {
   rememberPorts,
   startEmulators,
 } from './emulators/index';
+import { AUTH_IP_RATE_LIMIT } from '../shared/auth/ip-limit';
 import { createGatewayApp } from './gateway/app';
+import type { AuthIpLimit } from './gateway/rest';
 import { type GatewayServer, listenGateway } from './gateway/server';
 import type { WsLimits } from './gateway/websocket';
 import { forgetEmulators, lockDataDir, recordEmulators } from './data-dir-lock';
@@ -40,6 +42,8 @@ export interface RuntimeOptions {
   /** Run scheduled jobs in the background. @default SMSPROJ_SCHEDULER or true */
   readonly scheduler?: boolean;
   readonly wsLimits?: Partial<WsLimits>;
+  /** Per-client-IP limit of the public auth routes. @default SMSPROJ_AUTH_IP_LIMIT (20/40) and SMSPROJ_AUTH_IP_EXEMPT */
+  readonly authIpLimit?: AuthIpLimit;
 }
 
 export interface RuntimeUrls {
@@ -113,6 +117,10 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runnin
     const { invoke, jobs } = await mountGateway(gateway, emulators, {
       ...options,
       quiet: options.quiet ?? settings.SMSPROJ_QUIET,
+      authIpLimit: options.authIpLimit ?? {
+        limit: settings.SMSPROJ_AUTH_IP_LIMIT ?? AUTH_IP_RATE_LIMIT,
+        exemptIps: settings.SMSPROJ_AUTH_IP_EXEMPT ?? [],
+      },
     });
     if (options.scheduler ?? settings.SMSPROJ_SCHEDULER) {
       parts.scheduler = startScheduler({
@@ -248,6 +256,7 @@ async function mountGateway(
       webRoot: WEB_DIST_DIR,
       accessLog: !options.quiet,
       ...(options.wsLimits ? { wsLimits: options.wsLimits } : {}),
+      ...(options.authIpLimit ? { authIpLimit: options.authIpLimit } : {}),
     }),
   );
   return { invoke, jobs };

@@ -22,6 +22,25 @@ const schema = z.object({
   SMSPROJ_QUIET: flag.default(false),
   /** Run scheduled jobs in the background. */
   SMSPROJ_SCHEDULER: flag.default(true),
+  /** Per-client-IP limit of the public auth routes, as `rate/burst` (requests per second). */
+  SMSPROJ_AUTH_IP_LIMIT: z
+    .string()
+    .regex(/^\d+(\.\d+)?\/\d+$/, { message: 'Expected rate/burst, e.g. 20/40' })
+    .transform((v) => {
+      const [rate, burst] = v.split('/').map(Number);
+      return { ratePerSecond: rate ?? 20, burst: burst ?? 40 };
+    })
+    .optional(),
+  /** Client IPs exempt from that limit, comma-separated (the test harness exempts loopback). */
+  SMSPROJ_AUTH_IP_EXEMPT: z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((ip) => ip.trim())
+        .filter((ip) => ip.length > 0),
+    )
+    .optional(),
 });
 
 export type LocalSettings = z.infer<typeof schema> & { readonly dataDir: string };

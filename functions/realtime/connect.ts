@@ -1,6 +1,7 @@
 import type { APIGatewayProxyResult } from 'aws-lambda';
+import { sessionKeyOf } from '../../shared/auth/sessions';
 import { logger } from '../../shared/observability/logger';
-import { openConnection } from '../../shared/realtime/connections';
+import { enforceSocketCap, openConnection } from '../../shared/realtime/connections';
 import { authorizedUserId, wsEvent } from '../../shared/realtime/ws-event';
 
 /** $connect (behind the WebSocket authorizer): remembers the connection for fan-out. */
@@ -11,6 +12,14 @@ export const handler = async (event: unknown): Promise<APIGatewayProxyResult> =>
     logger.warn('WebSocket $connect without an authorized user');
     return { statusCode: 401, body: 'Unauthorized' };
   }
-  await openConnection(parsed.data.requestContext.connectionId, userId);
+  const context = parsed.data.requestContext.authorizer ?? {};
+  const text = (key: string) =>
+    typeof context[key] === 'string' && context[key] !== '' ? (context[key] as string) : undefined;
+  const jti = text('jti');
+  const originJti = text('originJti');
+  const sessionKey = await sessionKeyOf({ ...(jti ? { jti } : {}), ...(originJti ? { originJti } : {}) });
+  await openConnection(parsed.data.requestContext.connectionId, userId, sessionKey);
+  // At most 10 sockets per user: a new one closes the oldest.
+  await enforceSocketCap(userId);
   return { statusCode: 200, body: '' };
 };

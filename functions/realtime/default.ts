@@ -1,6 +1,6 @@
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import { logger } from '../../shared/observability/logger';
-import { connectionOwner } from '../../shared/realtime/connections';
+import { admitFrame, connectionOwner } from '../../shared/realtime/connections';
 import { handleFrame } from '../../shared/realtime/frames';
 import { authorizedUserId, frameText, wsEvent } from '../../shared/realtime/ws-event';
 
@@ -14,6 +14,8 @@ export const handler = async (event: unknown): Promise<APIGatewayProxyResult> =>
     logger.warn('WebSocket frame from an unknown connection', { connectionId });
     return { statusCode: 401, body: 'Unauthorized' };
   }
+  // At most 10 frames per second per connection: past it the connection is closed.
+  if (!(await admitFrame(connectionId))) return { statusCode: 200, body: '' };
   await handleFrame(connectionId, userId, frameText(parsed.data));
   return { statusCode: 200, body: '' };
 };

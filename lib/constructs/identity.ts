@@ -46,7 +46,9 @@ export class Identity extends Construct {
     const threatProtection = props.threatProtection ?? false;
 
     this.userPool = new UserPool(this, 'UserPool', {
-      selfSignUpEnabled: true,
+      // Registration goes through the platform only (AdminCreateUser): a direct SignUp with the
+      // public client id could otherwise claim any email before its owner registers.
+      selfSignUpEnabled: false,
       signInAliases: { email: true },
       signInCaseSensitive: false,
       autoVerify: { email: false },
@@ -69,8 +71,9 @@ export class Identity extends Construct {
     });
 
     this.userPoolClient = this.userPool.addClient('ApiClient', {
-      // USER_PASSWORD_AUTH for login; refresh-token auth is always allowed by Cognito.
-      authFlows: { userPassword: true },
+      // Admin-only password flow (the login handler signs with IAM): nobody gets tokens from
+      // Cognito directly with a password. Refresh-token auth is always allowed by Cognito.
+      authFlows: { adminUserPassword: true },
       generateSecret: false,
       disableOAuth: true,
       preventUserExistenceErrors: true,

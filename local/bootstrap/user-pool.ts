@@ -108,7 +108,8 @@ async function createClient(client: CognitoIdentityProviderClient, userPoolId: s
       UserPoolId: userPoolId,
       ClientName: CLIENT_NAME,
       GenerateSecret: false,
-      ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      // As in AWS (lib/constructs/identity.ts); cognito-local does not enforce it.
+      ExplicitAuthFlows: ['ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
       // API.md: access tokens expire (default 1 h).
       AccessTokenValidity: 1,
       IdTokenValidity: 1,

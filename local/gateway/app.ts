@@ -15,7 +15,8 @@ import { readBody, send, sendJson, sendProblem } from './http-io';
 import { handleManagementRequest, isManagementPath } from './management-api';
 import { AccessLogMeter } from './access-log';
 import { RateLimiter, type RateLimit } from './rate-limiter';
-import { handleRestRequest, planRateLimit } from './rest';
+import { AUTH_IP_RATE_LIMIT } from '../../shared/auth/ip-limit';
+import { type AuthIpLimit, handleRestRequest, planRateLimit } from './rest';
 import { createRouter } from './router';
 import { serveStatic } from './static-files';
 import type { Authorize } from './types';
@@ -39,6 +40,8 @@ export interface GatewayDeps {
   readonly wsLimits?: Partial<WsLimits>;
   /** @default the plan's requestsPerSecond and burst */
   readonly rateLimitOf?: (plan: string) => RateLimit;
+  /** Per-client-IP limit of the public auth routes. @default 20/s, burst 40, no exemptions */
+  readonly authIpLimit?: AuthIpLimit;
 }
 
 export interface GatewayApp {
@@ -80,6 +83,7 @@ export function createGatewayApp(deps: GatewayDeps): GatewayApp {
     invoke: deps.invoke,
     limiter,
     rateLimitOf: deps.rateLimitOf ?? planRateLimit,
+    authIpLimit: deps.authIpLimit ?? { limit: AUTH_IP_RATE_LIMIT },
     log: deps.log,
     now,
   };

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import { planOf } from '../../shared/accounts/plans';
+import { isIpRateLimited } from '../../shared/auth/ip-limit';
 import { authContextToRecord } from '../../shared/http/auth-context';
 import { AppError, unauthorized } from '../../shared/http/errors';
 import type { AuthContext, RouteDef } from '../../shared/http/route';
@@ -20,6 +21,14 @@ export interface RestDeps {
   readonly rateLimitOf: (plan: string) => RateLimit;
   readonly log: LocalLogger;
   readonly now: () => number;
+  /** Per-client-IP limit of the public auth routes (shared/auth/ip-limit.ts). */
+  readonly authIpLimit: AuthIpLimit;
+}
+
+export interface AuthIpLimit {
+  readonly limit: RateLimit;
+  /** Client IPs the limit does not apply to (the test harness, which registers many users). */
+  readonly exemptIps?: readonly string[];
 }
 
 /** Default rate limit: the caller's plan (shared/accounts/plans.ts). */
@@ -46,6 +55,22 @@ export async function handleRestRequest(
   const requestId = randomUUID();
   const headers: Record<string, string> = { ...baseHeaders, 'x-amzn-requestid': requestId };
   const body = await readBody(req);
+
+  if (isIpRateLimited(route)) {
+    const ip = sourceIpOf(req);
+    const { limit, exemptIps = [] } = deps.authIpLimit;
+    if (!exemptIps.includes(ip)) {
+      const decision = deps.limiter.take(`ip:${ip}`, limit);
+      if (!decision.allowed) {
+        deps.log.warn('auth route rate-limited', { route: route.id, sourceIp: ip });
+        sendProblem(res, ipRateLimited(decision, limit), url.pathname, {
+          ...headers,
+          ...rateLimitHeaders(decision),
+        });
+        return { status: 429 };
+      }
+    }
+  }
 
   let auth: AuthContext | undefined;
   if (route.auth !== 'public') {
@@ -159,6 +184,15 @@ export function rateLimited(
       upgrade: { href: '/v1/plans' },
       temporaryIncrease: { eligible: temporaryIncreaseEligible, href: '/v1/me/limits/temporary-increase' },
     },
+  });
+}
+
+/** The 429 of the per-IP limit of the public auth routes (no plan links: there is no caller yet). */
+function ipRateLimited(decision: RateDecision, limit: RateLimit): AppError {
+  return new AppError(429, 'rate_limited', 'Too many requests', {
+    detail: `Too many requests from this address (${limit.ratePerSecond} per second, burst ${limit.burst}). Retry in ${decision.retryAfterSeconds} s.`,
+    headers: { 'retry-after': String(decision.retryAfterSeconds) },
+    extensions: { retryAfter: decision.retryAfterSeconds },
   });
 }
 

@@ -5,6 +5,7 @@ import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import type { Credentials } from '../../shared/auth/authorizer';
 import { authContextToRecord } from '../../shared/http/auth-context';
 import { AppError, internalErrorBody, problemBody, unauthorized } from '../../shared/http/errors';
+import { WS_FRAME_LIMIT, WS_POLICY_VIOLATION } from '../../shared/realtime/limits';
 import type { WsRouteDef } from '../../shared/realtime/ws-routes';
 import type { LambdaInvoker } from '../lambda/invoke';
 import type { LocalLogger } from '../log';
@@ -59,6 +60,9 @@ interface Connection {
   readonly socket: WebSocket;
   lastActiveAt: number;
   userId: string | undefined;
+  /** Frame-rate window (shared/realtime/limits.ts): its start and the frames counted in it. */
+  frameWindowStart: number;
+  framesInWindow: number;
 }
 
 /** Path of the WebSocket endpoint on the gateway. */
@@ -140,7 +144,14 @@ export class WebSocketGateway {
   }
 
   private register(facts: WsConnectionFacts, socket: WebSocket, userId: string): void {
-    const connection: Connection = { facts, socket, lastActiveAt: this.now(), userId };
+    const connection: Connection = {
+      facts,
+      socket,
+      lastActiveAt: this.now(),
+      userId,
+      frameWindowStart: this.now(),
+      framesInWindow: 0,
+    };
     this.connections.set(facts.connectionId, connection);
     socket.on('message', (data, isBinary) => this.onMessage(connection, data, isBinary));
     socket.on('ping', () => {
@@ -161,6 +172,7 @@ export class WebSocketGateway {
 
   private onMessage(connection: Connection, data: RawData, isBinary: boolean): void {
     connection.lastActiveAt = this.now();
+    if (!this.admitFrame(connection)) return;
     const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
     const body = isBinary ? bytes.toString('base64') : bytes.toString('utf8');
     const routeKey = selectRouteKey(body, isBinary, new Set(this.handlers.keys()));
@@ -180,6 +192,25 @@ export class WebSocketGateway {
         );
       }),
     );
+  }
+
+  /**
+   * The per-connection frame limit (as the shared $default handler enforces it in AWS): past it
+   * the connection is closed with 1008 (policy violation) and the frame goes nowhere.
+   */
+  private admitFrame(connection: Connection): boolean {
+    const now = this.now();
+    if (now - connection.frameWindowStart >= WS_FRAME_LIMIT.windowSeconds * 1000) {
+      connection.frameWindowStart = now;
+      connection.framesInWindow = 0;
+    }
+    connection.framesInWindow += 1;
+    if (connection.framesInWindow <= WS_FRAME_LIMIT.max) return true;
+    if (connection.socket.readyState === connection.socket.OPEN) {
+      this.options.log.warn('websocket frame flood', { connectionId: connection.facts.connectionId });
+      connection.socket.close(WS_POLICY_VIOLATION, 'Policy violation: too many frames');
+    }
+    return false;
   }
 
   /** Invokes a route's handler module; never throws (failures are logged and reported). */

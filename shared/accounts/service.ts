@@ -1,7 +1,8 @@
 import { recordActivity } from '../activity/service';
 import * as cognito from '../auth/cognito';
 import { getUser, usernameTaken } from '../auth/service';
-import { revokeOtherSessions, sessionOfAccessToken } from '../auth/sessions';
+import { revokeOtherSessions, sessionOfAccessToken, validAfterNow } from '../auth/sessions';
+import { closeAllConnections } from '../realtime/connections';
 import { db } from '../db/service';
 import { rejectedItems } from '../db/transactions';
 import { AppError, notFound, unauthorized, wrongCurrentPassword } from '../http/errors';
@@ -106,11 +107,17 @@ export async function changePassword(
     }
     throw error;
   }
+  // The caller's access token keeps working until it expires (its session is `keepSessionId`);
+  // every refresh token issued before, the caller's included, ends (../shared/API.md v1.1).
   const keep = auth.jti ? await sessionOfAccessToken(auth.jti) : undefined;
-  await db()
+  const user = await db()
     .entities.user.patch({ userId: auth.userId })
-    .set({ tokensValidAfter: Math.floor(Date.now() / 1000), ...(keep ? { keepSessionId: keep } : {}) })
-    .go();
-  await revokeOtherSessions(auth.userId, keep);
+    .set({ tokensValidAfter: validAfterNow(), ...(keep ? { keepSessionId: keep } : {}) })
+    .go({ response: 'all_new' });
+  await Promise.all([
+    cognito.globalSignOut(user.data.email),
+    revokeOtherSessions(auth.userId, undefined),
+    closeAllConnections(auth.userId),
+  ]);
   await recordActivity(auth.userId, 'password', 'Password changed; other sessions signed out');
 }

@@ -1,5 +1,6 @@
 import {
   ApiGatewayManagementApiClient,
+  DeleteConnectionCommand,
   GoneException,
   PostToConnectionCommand,
 } from '@aws-sdk/client-apigatewaymanagementapi';
@@ -34,12 +35,22 @@ export async function postToConnection(connectionId: string, event: unknown): Pr
     );
     return 'sent';
   } catch (error) {
-    if (
-      error instanceof GoneException ||
-      (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 410
-    ) {
-      return 'gone';
-    }
+    if (isGone(error)) return 'gone';
+    throw error;
+  }
+}
+
+const isGone = (error: unknown) =>
+  error instanceof GoneException ||
+  (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 410;
+
+/** Closes one WebSocket connection (DeleteConnection); a connection already gone is fine. */
+export async function deleteConnection(connectionId: string): Promise<'closed' | 'gone'> {
+  try {
+    await managementClient().send(new DeleteConnectionCommand({ ConnectionId: connectionId }));
+    return 'closed';
+  } catch (error) {
+    if (isGone(error)) return 'gone';
     throw error;
   }
 }

@@ -1,13 +1,16 @@
 import {
   AdminConfirmSignUpCommand,
+  AdminCreateUserCommand,
+  AdminGetUserCommand,
+  AdminInitiateAuthCommand,
   AdminDeleteUserCommand,
   AdminSetUserPasswordCommand,
   AdminUpdateUserAttributesCommand,
+  AdminUserGlobalSignOutCommand,
   ChangePasswordCommand,
   CognitoIdentityProviderClient,
   InitiateAuthCommand,
   RevokeTokenCommand,
-  SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { config, isLocal } from '../config';
 
@@ -39,18 +42,42 @@ export interface Tokens {
   readonly expiresIn: number;
 }
 
-/** Creates the Cognito user (password hashed by Cognito) and returns its `sub`. */
-export async function signUp(email: string, password: string): Promise<string> {
+/**
+ * Creates the Cognito user with admin calls only (self sign-up is disabled on the pool, so
+ * nobody can claim an email behind the platform's back): AdminCreateUser without Cognito's
+ * own invitation, then the password, permanent (Cognito hashes it). Returns the user's `sub`.
+ * If the password is refused, the half-created user is deleted again.
+ */
+export async function createUser(email: string, password: string): Promise<string> {
   const out = await cognito().send(
-    new SignUpCommand({
-      ClientId: appClient(),
+    new AdminCreateUserCommand({
+      UserPoolId: pool(),
       Username: email,
-      Password: password,
+      MessageAction: 'SUPPRESS',
       UserAttributes: [{ Name: 'email', Value: email }],
     }),
   );
-  if (!out.UserSub) throw new Error('Cognito SignUp returned no UserSub');
-  return out.UserSub;
+  const sub = out.User?.Attributes?.find((a) => a.Name === 'sub')?.Value;
+  if (!sub) throw new Error('Cognito AdminCreateUser returned no sub');
+  try {
+    await setPassword(email, password);
+  } catch (error) {
+    await deleteUser(email);
+    throw error;
+  }
+  return sub;
+}
+
+/** A Cognito user's `sub` and status, or undefined when there is none. */
+export async function findUser(email: string): Promise<{ sub: string; status: string } | undefined> {
+  try {
+    const out = await cognito().send(new AdminGetUserCommand({ UserPoolId: pool(), Username: email }));
+    const sub = out.UserAttributes?.find((a) => a.Name === 'sub')?.Value;
+    return sub ? { sub, status: out.UserStatus ?? 'UNKNOWN' } : undefined;
+  } catch (error) {
+    if ((error as Error).name === 'UserNotFoundException') return undefined;
+    throw error;
+  }
 }
 
 export async function deleteUser(email: string): Promise<void> {
@@ -95,12 +122,18 @@ async function wrongPasswordAsNotAuthorized<T>(call: () => Promise<T>): Promise<
   }
 }
 
+/**
+ * Password login with the admin flow (ADMIN_USER_PASSWORD_AUTH, IAM-signed): the app client
+ * allows no password flow to anonymous callers, so nobody obtains tokens from Cognito directly
+ * with a password, around the platform's checks and session records.
+ */
 export async function passwordLogin(email: string, password: string): Promise<Tokens> {
   const out = await wrongPasswordAsNotAuthorized(() =>
     cognito().send(
-      new InitiateAuthCommand({
+      new AdminInitiateAuthCommand({
+        UserPoolId: pool(),
         ClientId: appClient(),
-        AuthFlow: 'USER_PASSWORD_AUTH',
+        AuthFlow: 'ADMIN_USER_PASSWORD_AUTH',
         AuthParameters: { USERNAME: email, PASSWORD: password },
       }),
     ),
@@ -132,6 +165,20 @@ export async function setPassword(email: string, password: string): Promise<void
       Permanent: true,
     }),
   );
+}
+
+/**
+ * Cognito's global sign-out: every refresh token of the user stops working in Cognito (access
+ * tokens stay cryptographically valid; the authorizer's `tokensValidAfter` check ends them).
+ * cognito-local does not implement it; locally the platform-side checks alone end the sessions.
+ */
+export async function globalSignOut(email: string): Promise<void> {
+  try {
+    await cognito().send(new AdminUserGlobalSignOutCommand({ UserPoolId: pool(), Username: email }));
+  } catch (error) {
+    if (isLocal() && /Unsupported/i.test(`${(error as Error).name} ${(error as Error).message}`)) return;
+    throw error;
+  }
 }
 
 export async function changePassword(accessToken: string, current: string, next: string): Promise<void> {

@@ -9,15 +9,21 @@ import type { AuthContext } from '../http/route';
 import { userIdFromSub } from '../ids';
 import { logger } from '../observability/logger';
 import * as cognito from './cognito';
-import { issueCode, redeemCode } from './codes';
+import { issueCode, mayIssueCode, redeemCode } from './codes';
 import {
+  claimsOf,
   continueSession,
   REFRESH_TOKEN_SECONDS,
   refreshTokenId,
+  refreshTokenIssuedAt,
   revokeOtherSessions,
+  sessionKeyOf,
   startSession,
+  validAfterNow,
+  waitForValidityStart,
 } from './sessions';
 import { recordActivity } from '../activity/service';
+import { closeAllConnections, closeSessionConnections } from '../realtime/connections';
 
 export const emailTaken = () => new AppError(409, 'email_taken', 'Email already registered');
 export const usernameTaken = () => new AppError(409, 'username_taken', 'Username taken');
@@ -70,7 +76,7 @@ export async function register(input: {
 
   let sub: string;
   try {
-    sub = await cognito.signUp(email, input.password);
+    sub = await createCognitoUser(email, input.password);
   } catch (error) {
     const name = (error as Error).name;
     if (name === 'UsernameExistsException' || name === 'AliasExistsException') throw emailTaken();
@@ -102,6 +108,26 @@ export async function register(input: {
 }
 
 /**
+ * Creates the Cognito user. A Cognito user that already holds the email while no platform user
+ * does (the email claim was checked) and that was never confirmed is a squat — a direct SignUp
+ * from before self sign-up was disabled, or cognito-local, which does not enforce it — and is
+ * replaced. A confirmed one may be a registration in flight (the platform confirms its users at
+ * creation), so it stays: 409 as before.
+ */
+async function createCognitoUser(email: string, password: string): Promise<string> {
+  try {
+    return await cognito.createUser(email, password);
+  } catch (error) {
+    if ((error as Error).name !== 'UsernameExistsException') throw error;
+    const existing = await cognito.findUser(email);
+    if (existing?.status !== 'UNCONFIRMED' || (await getUser(userIdFromSub(existing.sub)))) throw error;
+    logger.warn('Replacing an unconfirmed Cognito user without a platform user (email squatting)');
+    await cognito.deleteUser(email);
+    return cognito.createUser(email, password);
+  }
+}
+
+/**
  * AWS only: every authenticated API method requires a usage-plan key, so a verified user's JWT
  * traffic gets its own API Gateway key on the tier's usage plan (the authorizer returns it as
  * `usageIdentifierKey`). Login heals a user whose binding failed at verification.
@@ -118,6 +144,8 @@ async function bindUsagePlan(userId: string): Promise<void> {
 }
 
 async function sendVerificationEmail(userId: string, email: string): Promise<void> {
+  // Capped per address (one per 60 s, 5 per hour): past it the caller still answers as usual.
+  if (!(await mayIssueCode(email, 'verify-email'))) return;
   const code = await issueCode(userId, 'verify-email');
   await sendEmail({
     to: email,
@@ -128,13 +156,12 @@ async function sendVerificationEmail(userId: string, email: string): Promise<voi
 
 export async function verifyEmail(email: string, code: string): Promise<void> {
   const userId = await findUserIdBy('email', email);
-  const confirmed =
-    userId !== undefined &&
-    (await redeemCode(userId, 'verify-email', code, async () => {
-      await cognito.confirmEmail(email);
-      await db().entities.user.patch({ userId }).set({ emailVerified: true }).go();
-      await bindUsagePlan(userId);
-    }));
+  const confirmed = await redeemCode(email, userId, 'verify-email', code, async () => {
+    if (!userId) return;
+    await cognito.confirmEmail(email);
+    await db().entities.user.patch({ userId }).set({ emailVerified: true }).go();
+    await bindUsagePlan(userId);
+  });
   if (!confirmed) throw invalidCode('The code is wrong, expired or was already used.');
 }
 
@@ -153,6 +180,8 @@ export async function login(identifier: string, password: string): Promise<cogni
   const userId = await findUserIdBy(kind, identifier);
   const user = userId ? await getUser(userId) : undefined;
   if (!user) throw invalidCredentials('Wrong email, username or password.');
+  // Right after a reset or password change, tokens minted in its second would be rejected.
+  await waitForValidityStart(user.tokensValidAfter);
   let tokens: cognito.Tokens;
   try {
     tokens = await cognito.passwordLogin(user.email, password);
@@ -178,8 +207,10 @@ export async function refresh(refreshToken: string): Promise<cognito.Tokens> {
     .entities.revokedToken.get({ tokenId: refreshTokenId(refreshToken) })
     .go({ consistent: true });
   if (revoked) throw unauthorized('This refresh token was revoked.');
+  const issuedAtMs = await refreshTokenIssuedAt(refreshToken);
   try {
     const tokens = await cognito.refreshLogin(refreshToken);
+    await rejectIfIssuedBeforeInvalidation(tokens.accessToken, issuedAtMs);
     await continueSession(refreshToken, tokens.accessToken);
     return { accessToken: tokens.accessToken, expiresIn: tokens.expiresIn };
   } catch (error) {
@@ -196,6 +227,27 @@ export async function refresh(refreshToken: string): Promise<cognito.Tokens> {
 }
 
 /**
+ * No refresh token issued before the user's `tokensValidAfter` (a reset or password change)
+ * works after it, including one obtained from Cognito directly. In AWS the global sign-out
+ * already made Cognito refuse it; this check makes it hold wherever Cognito did not (e.g.
+ * cognito-local). The issue time is the platform's session record, else the token's own `iat`,
+ * else the refreshed access token's `auth_time` (Cognito keeps the original authentication time).
+ */
+async function rejectIfIssuedBeforeInvalidation(
+  accessToken: string,
+  issuedAtMs: number | undefined,
+): Promise<void> {
+  const claims = claimsOf(accessToken);
+  if (!claims.sub) throw unauthorized('The refresh token is invalid or expired.');
+  const user = await getUser(userIdFromSub(claims.sub));
+  if (user?.tokensValidAfter === undefined) return;
+  const issuedAt = issuedAtMs ?? (typeof claims.auth_time === 'number' ? claims.auth_time * 1000 : undefined);
+  if (issuedAt === undefined || issuedAt < user.tokensValidAfter * 1000) {
+    throw unauthorized('This refresh token was issued before a password change or reset.');
+  }
+}
+
+/**
  * Logout: Cognito tokens stay cryptographically valid after sign-out, so the session's access
  * token id (and, in AWS, its origin_jti, shared by every token of the session) and the refresh
  * token go on the denylist the authorizer reads on every request, until they would expire.
@@ -208,6 +260,9 @@ export async function logout(auth: AuthContext, refreshToken?: string): Promise<
   if (auth.originJti) ids.push({ tokenId: `oj:${auth.originJti}`, ttl: ttlIn(REFRESH_TOKEN_SECONDS) });
   if (refreshToken) ids.push({ tokenId: refreshTokenId(refreshToken), ttl: ttlIn(REFRESH_TOKEN_SECONDS) });
   if (ids.length > 0) await db().entities.revokedToken.put(ids).go();
+  // The session's sockets close with it (before the answer, so well within 3 s).
+  const sessionKey = await sessionKeyOf(auth);
+  if (sessionKey) await closeSessionConnections(auth.userId, sessionKey);
   if (refreshToken) {
     await cognito.revokeRefreshToken(refreshToken).catch((error: Error) => {
       // The denylist already rejects the token; Cognito's own revocation is best effort.
@@ -220,6 +275,7 @@ export async function logout(auth: AuthContext, refreshToken?: string): Promise<
 export async function forgotPassword(email: string): Promise<void> {
   const userId = await findUserIdBy('email', email);
   if (!userId) return;
+  if (!(await mayIssueCode(email, 'reset-password'))) return;
   const code = await issueCode(userId, 'reset-password');
   await sendEmail({
     to: email,
@@ -230,19 +286,23 @@ export async function forgotPassword(email: string): Promise<void> {
 
 export async function resetPassword(email: string, code: string, newPassword: string): Promise<void> {
   const userId = await findUserIdBy('email', email);
-  if (
-    !userId ||
-    !(await redeemCode(userId, 'reset-password', code, () => cognito.setPassword(email, newPassword)))
-  ) {
+  const reset = await redeemCode(email, userId, 'reset-password', code, () =>
+    cognito.setPassword(email, newPassword),
+  );
+  if (!userId || !reset) {
     throw invalidCode('The code is wrong, expired or was already used.');
   }
   // Every session from before the reset ends: the password may have been compromised.
   await db()
     .entities.user.patch({ userId })
-    .set({ tokensValidAfter: Math.floor(Date.now() / 1000) })
+    .set({ tokensValidAfter: validAfterNow() })
     .remove(['keepSessionId'])
     .go();
-  await revokeOtherSessions(userId, undefined);
+  await Promise.all([
+    cognito.globalSignOut(email),
+    revokeOtherSessions(userId, undefined),
+    closeAllConnections(userId),
+  ]);
 }
 
 export { toPublicUser };

@@ -13,10 +13,13 @@ export const accessTokenId = (jti: string) => `at:${jti}`;
 interface UnverifiedClaims {
   readonly jti?: string;
   readonly exp?: number;
+  readonly sub?: string;
+  readonly auth_time?: number;
+  readonly iat?: number;
 }
 
 /** Claims of a token Cognito has just handed to us (so no verification needed here). */
-function claimsOf(token: string): UnverifiedClaims {
+export function claimsOf(token: string): UnverifiedClaims {
   const part = token.split('.')[1] ?? '';
   try {
     return JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as UnverifiedClaims;
@@ -92,4 +95,53 @@ export async function revokeOtherSessions(
     ),
   );
   return others.length;
+}
+
+/**
+ * `tokensValidAfter` for an invalidation happening now: the NEXT whole second. Token `iat` is
+ * second-granular, so a token minted in the same second as a reset or password change cannot be
+ * told apart from one minted just before it: all of them are rejected. The platform's own login
+ * waits out the rest of that second (see `waitForValidityStart`), so its fresh tokens are valid.
+ */
+export const validAfterNow = (nowMs: number = Date.now()): number => Math.floor(nowMs / 1000) + 1;
+
+/** Waits (at most 1 s) until tokens minted now will satisfy `tokensValidAfter`. */
+export async function waitForValidityStart(tokensValidAfter: number | undefined): Promise<void> {
+  const waitMs = (tokensValidAfter ?? 0) * 1000 - Date.now();
+  if (waitMs > 0) await new Promise((resolveWait) => setTimeout(resolveWait, Math.min(waitMs, 1000)));
+}
+
+/**
+ * When a refresh token was issued, in epoch milliseconds, as far as the platform can tell: the
+ * login session it belongs to (platform logins), else the token's own `iat` when it is readable
+ * (cognito-local's refresh tokens are signed JWTs; Cognito's are encrypted). Undefined when
+ * unknown: the caller then uses the refreshed access token's `auth_time`.
+ */
+export async function refreshTokenIssuedAt(refreshToken: string): Promise<number | undefined> {
+  const { data: link } = await db()
+    .entities.tokenSession.get({ tokenId: refreshTokenId(refreshToken) })
+    .go({ consistent: true });
+  if (link) {
+    const { data: session } = await db()
+      .entities.session.get({ userId: link.userId, sessionId: link.sessionId })
+      .go({ consistent: true });
+    if (session) return Date.parse(session.createdAt);
+  }
+  const { iat } = claimsOf(refreshToken);
+  return typeof iat === 'number' ? iat * 1000 : undefined;
+}
+
+/**
+ * The key of the login session a token belongs to, the same for every token the session mints:
+ * `origin_jti` where Cognito sets it (AWS), else the platform's own token → session link, else
+ * the token itself. WebSocket connections remember it so logout closes that session's sockets.
+ */
+export async function sessionKeyOf(auth: {
+  readonly jti?: string;
+  readonly originJti?: string;
+}): Promise<string | undefined> {
+  if (auth.originJti) return `oj:${auth.originJti}`;
+  if (!auth.jti) return undefined;
+  const sessionId = await sessionOfAccessToken(auth.jti);
+  return sessionId ? `ses:${sessionId}` : `at:${auth.jti}`;
 }

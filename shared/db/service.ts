@@ -6,6 +6,7 @@ import { Activity } from '../activity/entities/activity';
 import { Session, TokenSession } from '../auth/entities/session';
 import { UniqueClaim } from '../accounts/entities/unique-claim';
 import { User } from '../accounts/entities/user';
+import { AbuseCounter } from '../auth/entities/abuse-counter';
 import { EmailCode } from '../auth/entities/email-code';
 import { RevokedToken } from '../auth/entities/revoked-token';
 import { IdempotencyRecord } from '../http/entities/idempotency-record';
@@ -41,6 +42,7 @@ export const entities = {
   user: User,
   uniqueClaim: UniqueClaim,
   emailCode: EmailCode,
+  abuseCounter: AbuseCounter,
   revokedToken: RevokedToken,
   apiKey: ApiKey,
   apiKeySecret: ApiKeySecret,

@@ -1,21 +1,86 @@
-import { postToConnection } from '../adapters/realtime';
+import { deleteConnection, postToConnection } from '../adapters/realtime';
 import { ttlIn } from '../db/schema';
 import { db } from '../db/service';
+import { consume } from '../auth/abuse-limits';
 import { logger } from '../observability/logger';
 import type { ServerEvent } from './events';
+import { MAX_SOCKETS_PER_USER, WS_FRAME_LIMIT } from './limits';
 
 /** API Gateway closes WebSocket connections after 2 h; records outlive that by a little. */
 const CONNECTION_TTL_SECONDS = 2 * 3600 + 300;
 
-export async function openConnection(connectionId: string, userId: string): Promise<void> {
+export async function openConnection(
+  connectionId: string,
+  userId: string,
+  sessionKey?: string,
+): Promise<void> {
   await db()
     .entities.connection.put({
       connectionId,
       userId,
       connectedAt: new Date().toISOString(),
+      ...(sessionKey ? { sessionKey } : {}),
       ttl: ttlIn(CONNECTION_TTL_SECONDS),
     })
     .go();
+}
+
+/**
+ * Closes connections through the management API (DeleteConnection; the local gateway serves
+ * it too) and forgets them, without waiting for a $disconnect that API Gateway may not send.
+ */
+async function closeConnections(connectionIds: readonly string[]): Promise<number> {
+  const outcomes = await Promise.allSettled(
+    connectionIds.map(async (connectionId) => {
+      await deleteConnection(connectionId);
+      await closeConnection(connectionId);
+    }),
+  );
+  for (const outcome of outcomes) {
+    if (outcome.status === 'rejected')
+      logger.warn('WebSocket close failed', { error: outcome.reason as Error });
+  }
+  return outcomes.filter((o) => o.status === 'fulfilled').length;
+}
+
+/** Keeps at most MAX_SOCKETS_PER_USER sockets per user: the oldest beyond it are closed. */
+export async function enforceSocketCap(userId: string): Promise<number> {
+  const { data } = await db()
+    .entities.connection.query.byUser({ userId })
+    .go({ pages: 'all', attributes: ['connectionId', 'connectedAt', 'ttl'] });
+  const now = Math.floor(Date.now() / 1000);
+  const live = data
+    .filter((c) => c.ttl > now)
+    .sort(
+      (a, b) => a.connectedAt.localeCompare(b.connectedAt) || a.connectionId.localeCompare(b.connectionId),
+    );
+  const excess = live.slice(0, Math.max(0, live.length - MAX_SOCKETS_PER_USER));
+  return excess.length > 0 ? closeConnections(excess.map((c) => c.connectionId)) : 0;
+}
+
+/**
+ * Counts one client frame of a connection; past WS_FRAME_LIMIT the connection is closed
+ * (DeleteConnection) and false is returned: the frame is not handled.
+ */
+export async function admitFrame(connectionId: string): Promise<boolean> {
+  const counted = await consume('ws-frames', connectionId, WS_FRAME_LIMIT);
+  if (counted.ok) return true;
+  logger.warn('WebSocket frame flood: closing the connection', { connectionId });
+  await closeConnections([connectionId]);
+  return false;
+}
+
+/** Closes every socket of a user: password reset or change, account deletion. */
+export async function closeAllConnections(userId: string): Promise<number> {
+  return closeConnections(await connectionsOf(userId));
+}
+
+/** Closes the sockets opened with one login session's tokens (logout). */
+export async function closeSessionConnections(userId: string, sessionKey: string): Promise<number> {
+  const { data } = await db()
+    .entities.connection.query.byUser({ userId })
+    .go({ pages: 'all', attributes: ['connectionId', 'sessionKey'] });
+  return closeConnections(data.filter((c) => c.sessionKey === sessionKey).map((c) => c.connectionId));
 }
 
 export async function closeConnection(connectionId: string): Promise<void> {

@@ -71,11 +71,11 @@ describe('stateful stack', () => {
   });
 
   describe('user pool', () => {
-    it('signs in with a case-insensitive email, allows self sign-up and enforces the contract password policy', () => {
+    it('signs in with a case-insensitive email, allows no self sign-up (admin create only) and enforces the contract password policy', () => {
       template.hasResourceProperties('AWS::Cognito::UserPool', {
         UsernameAttributes: ['email'],
         UsernameConfiguration: { CaseSensitive: false },
-        AdminCreateUserConfig: { AllowAdminCreateUserOnly: false },
+        AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
         Policies: {
           PasswordPolicy: Match.objectLike({
             MinimumLength: 10,
@@ -90,10 +90,10 @@ describe('stateful stack', () => {
       });
     });
 
-    it('has one public app client with password and refresh-token auth, 1 h access tokens and revocation', () => {
+    it('has one public app client with the admin-only password flow and refresh-token auth, 1 h access tokens and revocation', () => {
       template.resourceCountIs('AWS::Cognito::UserPoolClient', 1);
       template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
-        ExplicitAuthFlows: Match.arrayEquals(['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']),
+        ExplicitAuthFlows: Match.arrayEquals(['ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']),
         GenerateSecret: false,
         AccessTokenValidity: 60,
         TokenValidityUnits: Match.objectLike({ AccessToken: 'minutes' }),

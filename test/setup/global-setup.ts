@@ -26,7 +26,12 @@ export default async function globalSetup(globalConfig: JestGlobalConfig): Promi
     const runtime = await spawnRuntime({
       dataDir,
       timeoutMs: Number(process.env.SMSPROJ_RUNTIME_START_TIMEOUT_MS ?? 90_000),
-      env: { LOG_LEVEL: process.env.SMSPROJ_RUNTIME_LOG_LEVEL ?? 'INFO' },
+      env: {
+        LOG_LEVEL: process.env.SMSPROJ_RUNTIME_LOG_LEVEL ?? 'INFO',
+        // Suites register many users from loopback; the per-IP auth limit is proven from other
+        // loopback addresses (test/integration/security/abuse-limits.test.ts).
+        SMSPROJ_AUTH_IP_EXEMPT: '127.0.0.1,::1',
+      },
     });
     process.env[ENV_FILE_VARIABLE] = runtime.readyFile;
     saveRuntimeState({ runtime, dataDir });

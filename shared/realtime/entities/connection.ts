@@ -12,6 +12,11 @@ export const Connection = new Entity({
     connectionId: { type: 'string', required: true, readOnly: true },
     userId: { type: 'string', required: true, readOnly: true },
     connectedAt: { type: 'string', required: true, readOnly: true },
+    /**
+     * The login session the socket was opened with (`oj:<origin_jti>` in AWS, `ses:<id>` from
+     * the platform's token link, or `at:<jti>`): logout closes exactly that session's sockets.
+     */
+    sessionKey: { type: 'string', readOnly: true },
     ttl: { type: 'number', required: true },
   },
   indexes: {
