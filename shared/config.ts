@@ -50,6 +50,12 @@ const sections = {
     /** Exports with more rows than this run as a background job writing to S3 (202 + poll). */
     VERIFICATION_EXPORT_SYNC_LIMIT: z.coerce.number().int().min(0).max(50_000).default(5000),
   }),
+  webhooks: z.object({
+    /** KMS key that encrypts webhook signing secrets (AWS; the local runtime uses a key file). */
+    WEBHOOK_KEY_ID: z.string().min(1).optional(),
+    /** Delivery queue (AWS): the `webhooks/deliver-worker` Lambda consumes it. */
+    WEBHOOK_QUEUE_URL: optionalUrl,
+  }),
   web: z.object({
     PUBLIC_BASE_URL: z.url().default('http://localhost:3000'),
   }),

@@ -24,6 +24,8 @@ import { SmsDedupe } from '../sms/entities/sms-dedupe';
 import { PoolLease } from '../verifications/entities/pool-lease';
 import { Verification } from '../verifications/entities/verification';
 import { VerificationExport } from '../verifications/entities/verification-export';
+import { WebhookDelivery } from '../webhooks/entities/webhook-delivery';
+import { WebhookEndpoint, WebhookEndpointCount } from '../webhooks/entities/webhook-endpoint';
 import { dynamo, tableName } from './client';
 
 /**
@@ -61,6 +63,9 @@ export const entities = {
   verification: Verification,
   poolLease: PoolLease,
   verificationExport: VerificationExport,
+  webhookEndpoint: WebhookEndpoint,
+  webhookEndpointCount: WebhookEndpointCount,
+  webhookDelivery: WebhookDelivery,
 } as const;
 
 let service: Service<typeof entities> | undefined;

@@ -44,4 +44,11 @@ export const jobs: readonly JobDef[] = [
     schedule: 'rate(1 minute)',
     localEveryMs: 60_000,
   },
+  /** Webhook retries whose wait outgrew SQS delays, and anything a stopped worker left due (shared/webhooks/dispatcher.ts). */
+  {
+    name: 'deliver-webhooks',
+    handler: 'jobs/deliver-webhooks',
+    schedule: 'rate(1 minute)',
+    localEveryMs: 30_000,
+  },
 ];
