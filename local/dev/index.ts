@@ -3,6 +3,7 @@ import { creditsEndpoint } from './credits';
 import { listJobsEndpoint, runJobEndpoint } from './jobs';
 import { mailboxEndpoint } from './mailbox';
 import { runRenewalsEndpoint, stockNumbersEndpoint } from './numbers';
+import { faultsEndpoint, outboxControlEndpoint } from './outbox';
 import type { DevEndpoint } from './registry';
 import { smsInboundEndpoint, smsOutboxEndpoint } from './sms';
 
@@ -21,4 +22,6 @@ export const devEndpoints: readonly DevEndpoint[] = [
   smsInboundEndpoint,
   stockNumbersEndpoint,
   runRenewalsEndpoint,
+  outboxControlEndpoint,
+  faultsEndpoint,
 ];

@@ -14,6 +14,7 @@ import { Attachment } from '../conversations/entities/attachment';
 import { Conversation, SmsThread } from '../conversations/entities/conversation';
 import { Membership } from '../conversations/entities/membership';
 import { ClientMessageClaim, Message } from '../conversations/entities/message';
+import { MessageEffects } from '../conversations/entities/message-effects';
 import { SearchToken } from '../conversations/entities/search-token';
 import { Connection } from '../realtime/entities/connection';
 import { TypingThrottle } from '../realtime/entities/typing-throttle';
@@ -51,6 +52,7 @@ export const entities = {
   membership: Membership,
   message: Message,
   clientMessageClaim: ClientMessageClaim,
+  messageEffects: MessageEffects,
   attachment: Attachment,
   searchToken: SearchToken,
   connection: Connection,
