@@ -21,6 +21,7 @@ import { Schedules } from '../constructs/schedules';
 import { SmsCarrier, SmsOutbox } from '../constructs/sms-messaging';
 import { UsageMetering } from '../constructs/usage-metering';
 import { WebHosting } from '../constructs/web-hosting';
+import { WebhookDelivery, WebhookResources } from '../constructs/webhooks';
 import { RealtimeApi } from '../constructs/websocket-api';
 import { acknowledge } from '../nag';
 
@@ -66,6 +67,8 @@ export class StatelessStack extends Stack {
   readonly smsCarrier: SmsCarrier;
   readonly usageMetering: UsageMetering;
   readonly web: WebHosting;
+  readonly webhookResources: WebhookResources;
+  readonly webhookDelivery: WebhookDelivery;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -73,6 +76,7 @@ export class StatelessStack extends Stack {
     if (!webOrigin) throw new Error('StatelessStack needs at least one web origin');
 
     this.smsOutbox = new SmsOutbox(this, 'SmsOutbox');
+    this.webhookResources = new WebhookResources(this, 'WebhookResources');
     this.functions = new HandlerFunctions(this, 'Functions', {
       table: props.table,
       userPool: props.userPool,
@@ -81,6 +85,8 @@ export class StatelessStack extends Stack {
       emailFrom: props.emailFrom,
       publicBaseUrl: webOrigin,
       smsQueue: this.smsOutbox.queue,
+      webhookQueue: this.webhookResources.queue,
+      webhookKey: this.webhookResources.key,
       permissions: props.permissions,
     });
 
@@ -98,6 +104,11 @@ export class StatelessStack extends Stack {
     this.smsCarrier = new SmsCarrier(this, 'SmsCarrier', {
       functions: this.functions,
       outbox: this.smsOutbox,
+    });
+    this.webhookDelivery = new WebhookDelivery(this, 'WebhookDelivery', {
+      functions: this.functions,
+      resources: this.webhookResources,
+      table: props.table,
     });
     this.schedules = new Schedules(this, 'Schedules', { functions: this.functions, jobs: props.jobs });
 

@@ -40,8 +40,7 @@ const ENTITY_FIELD = '__edb_e__';
 const imageOf = (raw: unknown): Image | undefined =>
   raw ? (unmarshall(raw as Record<string, AttributeValue>) as Image) : undefined;
 
-/** Entity names whose changes the router acts on: also the Lambda event source filter. */
-export const ROUTED_ENTITIES = ['message', 'verification', 'ownedNumber'] as const;
+export { ROUTED_ENTITIES } from './routed-entities';
 
 /** The Lambda handler's body: records in order; the first failure stops the batch (retried from it). */
 export async function handleStreamEvent(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
