@@ -6,6 +6,7 @@ import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambd
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { ROUTED_ENTITIES } from '../../shared/outbox/routed-entities';
+import { acknowledge } from '../nag';
 import type { HandlerFunctions } from './handler-functions';
 
 /** SQS consumer of the delivery queue (functions/webhooks/deliver-worker.ts). */
@@ -83,6 +84,11 @@ export class WebhookDelivery extends Construct {
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
     });
+    acknowledge(
+      this.outboxDeadLetterQueue,
+      'AwsSolutions-SQS3',
+      "This queue IS a DLQ: the stream event source's on-failure destination (records that exhausted their retries).",
+    );
     const consumer = props.functions.forModule(OUTBOX_STREAM_CONSUMER_HANDLER, { timeoutSeconds: 60 });
     consumer.addEventSource(
       new DynamoEventSource(props.table, {
