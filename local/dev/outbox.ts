@@ -19,14 +19,20 @@ export const outboxControlEndpoint = defineDevEndpoint({
   },
 });
 
-/** POST /dev/faults { name, count }: the named step fails its next `count` runs (e.g. `search-index`). */
+/** POST /dev/faults { name, count, match }: the named step fails its next `count` runs on data containing `match`. */
 export const faultsEndpoint = defineDevEndpoint({
   method: 'POST',
   path: '/dev/faults',
   summary: 'Arm a fault: the named step fails its next `count` runs (search-index).',
-  body: z.object({ name: z.enum(['search-index']), count: z.number().int().min(0).max(100) }).strict(),
+  body: z
+    .object({
+      name: z.enum(['search-index']),
+      count: z.number().int().min(0).max(100),
+      match: z.string().min(1).max(200),
+    })
+    .strict(),
   async handle({ body }) {
-    armFault(body.name, body.count);
+    armFault(body.name, body.count, body.match);
     return { status: 200, body };
   },
 });

@@ -22,7 +22,7 @@ export async function indexMessage(
   messageId: string,
   body: string,
 ): Promise<number> {
-  failIfArmed('search-index');
+  failIfArmed('search-index', body);
   const keys = indexKeys(body);
   let pending: SearchTokenItem[] = readerIds.flatMap((userId) =>
     keys.map((token) => ({ userId, token, messageId, conversationId })),

@@ -8,6 +8,8 @@ import { type Receiver, startReceiver } from './receiver';
  * commit and the delivery, or a post-commit step fails; the write still answers 201 and its
  * effects still happen, once.
  */
+jest.setTimeout(90_000);
+
 describe('outbox fault injection', () => {
   let alice: TestUser;
   let bob: TestUser;
@@ -36,7 +38,7 @@ describe('outbox fault injection', () => {
       (x.event.data.message as { id?: string } | undefined)?.id === message.id;
     // Consumer down: a ping through the delivery queue (not the stream) proves the receiver works.
     await api.post(`/v1/webhooks/${endpoint.json.id}/test`, {}, auth(bob));
-    await eventually(async () => r.received.find((x) => x.event.type === 'ping'));
+    await eventually(async () => r.received.find((x) => x.event.type === 'ping'), 20_000);
     expect(r.received.filter(isOurs)).toHaveLength(0);
 
     expect((await api.post<{ running: boolean }>('/dev/outbox/start')).json.running).toBe(true);
@@ -44,8 +46,10 @@ describe('outbox fault injection', () => {
     expect(got.event.type).toBe('message.created');
     // A later message arriving proves the consumer moved past ours; ours is still there once.
     const later = await send(alice, conv.id, 'after the restart');
-    await eventually(async () =>
-      r.received.find((x) => (x.event.data.message as { id?: string } | undefined)?.id === later.id),
+    await eventually(
+      async () =>
+        r.received.find((x) => (x.event.data.message as { id?: string } | undefined)?.id === later.id),
+      20_000,
     );
     expect(r.received.filter(isOurs)).toHaveLength(1);
   });
@@ -53,7 +57,9 @@ describe('outbox fault injection', () => {
   it('a failing search index after the commit answers 201 and the message becomes searchable', async () => {
     const conv = await chat(alice, [bob]);
     const marker = `fi${Date.now().toString(36)}`;
-    expect((await api.post('/dev/faults', { name: 'search-index', count: 1 })).status).toBe(200);
+    expect((await api.post('/dev/faults', { name: 'search-index', count: 1, match: marker })).status).toBe(
+      200,
+    );
     const res = await api.post<{ id: string }>(
       `/v1/conversations/${conv.id}/messages`,
       { body: `indexed later ${marker}` },

@@ -33,6 +33,10 @@ const deliveries = async (user: TestUser, endpointId: string, query = '') => {
 const runDeliveries = (now: Date) =>
   api.post<{ processed: number }>('/dev/jobs/deliver-webhooks/run', { now: now.toISOString() });
 
+/** The outbox consumer can lag under load (or be stopped for a moment by outbox-faults.test.ts). */
+const WAIT_MS = 20_000;
+jest.setTimeout(90_000);
+
 describe('webhooks', () => {
   let alice: TestUser;
   let bob: TestUser;
@@ -119,10 +123,12 @@ describe('webhooks', () => {
     const endpoint = await createEndpoint(bob, r.url, ['message.created']);
     const conv = await chat(alice, [bob]);
     const message = await send(alice, conv.id, 'hello webhook');
-    const got = await eventually(async () =>
-      r.received.find(
-        (x) => x.event.data.message && (x.event.data.message as { id: string }).id === message.id,
-      ),
+    const got = await eventually(
+      async () =>
+        r.received.find(
+          (x) => x.event.data.message && (x.event.data.message as { id: string }).id === message.id,
+        ),
+      WAIT_MS,
     );
     expect(got.event).toMatchObject({ type: 'message.created', data: { conversationId: conv.id } });
     expect(got.event.id).toMatch(/^evt_/);
@@ -133,7 +139,7 @@ describe('webhooks', () => {
     const log = await eventually(async () => {
       const items = await deliveries(bob, endpoint.id, '?status=succeeded');
       return items.find((d) => d.eventId === got.event.id);
-    });
+    }, WAIT_MS);
     expect(log).toMatchObject({
       status: 'succeeded',
       attempts: 1,
@@ -146,12 +152,12 @@ describe('webhooks', () => {
     const r = await receiver(500);
     const endpoint = await createEndpoint(alice, r.url, ['ping']);
     expect((await api.post(`/v1/webhooks/${endpoint.id}/test`, {}, auth(alice))).status).toBe(202);
-    const first = await eventually(async () => r.received[0]);
+    const first = await eventually(async () => r.received[0], WAIT_MS);
     expect(first.event.type).toBe('ping');
     const pending = await eventually(async () => {
       const [d] = await deliveries(alice, endpoint.id);
       return d && d.attempts === 1 && d.status === 'pending' ? d : undefined;
-    });
+    }, WAIT_MS);
     expect(pending.lastStatusCode).toBe(500);
     const wait = Date.parse(pending.nextAttemptAt!) - Date.now();
     expect(wait).toBeGreaterThan(20_000);
@@ -159,7 +165,10 @@ describe('webhooks', () => {
     // The retry, as if two minutes had passed: same event id, now answered 200.
     r.respondWith(200);
     await runDeliveries(new Date(Date.now() + 120_000));
-    const retried = await eventually(async () => (r.received.length >= 2 ? r.received[1] : undefined));
+    const retried = await eventually(
+      async () => (r.received.length >= 2 ? r.received[1] : undefined),
+      WAIT_MS,
+    );
     expect(retried.event.id).toBe(first.event.id);
     const [done] = await deliveries(alice, endpoint.id);
     expect(done).toMatchObject({
@@ -172,7 +181,7 @@ describe('webhooks', () => {
       (await api.post(`/v1/webhooks/${endpoint.id}/deliveries/${done!.id}/redeliver`, {}, auth(alice)))
         .status,
     ).toBe(202);
-    const again = await eventually(async () => (r.received.length >= 3 ? r.received[2] : undefined));
+    const again = await eventually(async () => (r.received.length >= 3 ? r.received[2] : undefined), WAIT_MS);
     expect(again.event.id).toBe(first.event.id);
   });
 
@@ -187,7 +196,7 @@ describe('webhooks', () => {
     expect(rotated.status).toBe(200);
     expect(rotated.json.secret).not.toBe(endpoint.secret);
     await api.post(`/v1/webhooks/${endpoint.id}/test`, {}, auth(alice));
-    const got = await eventually(async () => r.received[0]);
+    const got = await eventually(async () => r.received[0], WAIT_MS);
     const header = String(got.headers['smsproj-signature']);
     expect(header.match(/v1=/g)).toHaveLength(2);
     expect(verifyWebhook(endpoint.secret!, header, got.rawBody).type).toBe('ping');
@@ -202,7 +211,7 @@ describe('webhooks', () => {
     await eventually(async () => {
       const [d] = await deliveries(user, endpoint.id);
       return d?.attempts === 1 && d.status === 'pending' ? d : undefined;
-    });
+    }, WAIT_MS);
     let clock = Date.now();
     for (let i = 0; i < 12; i++) {
       const [d] = await deliveries(user, endpoint.id);
@@ -220,7 +229,7 @@ describe('webhooks', () => {
     await eventually(async () => {
       const items = await deliveries(user, endpoint.id, '?status=pending');
       return items[0];
-    });
+    }, WAIT_MS);
     await runDeliveries(new Date(Date.now() + 3 * 24 * 3600 * 1000 + 60_000 * 5));
     const after = await api.get<Endpoint>(`/v1/webhooks/${endpoint.id}`, auth(user));
     expect(after.json.enabled).toBe(false);
