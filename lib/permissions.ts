@@ -90,6 +90,17 @@ export interface FunctionPermissions {
    * @default false
    */
   readonly apiKeys?: boolean;
+  /**
+   * The webhook secrets' KMS key (env WEBHOOK_KEY_ID): `encrypt` for handlers that create or
+   * rotate a secret, `decrypt` for the delivery worker that signs with it.
+   * @default - no key access
+   */
+  readonly webhookKey?: 'encrypt' | 'decrypt';
+  /**
+   * sqs:SendMessage on the webhook delivery queue (env WEBHOOK_QUEUE_URL).
+   * @default false
+   */
+  readonly webhookQueueSend?: boolean;
 }
 
 /** Conservative default for a module nobody has described yet: its own data, nothing else. */
@@ -209,6 +220,35 @@ export const PERMISSIONS: Readonly<Record<string, FunctionPermissions>> = {
   'jobs/expire-verifications': { table: 'readWrite', wsManage: true, sesSend: true },
   'jobs/renew-numbers': { table: 'readWrite', wsManage: true, sesSend: true, smsVoice: ['provision'] },
   'jobs/verification-exports': { table: 'readWrite', bucket: 'put' },
+  // Webhooks context (shared/webhooks): secrets are encrypted with the webhook key on create and
+  // rotate, decrypted only by the senders; pings and redeliveries enqueue a delivery.
+  'webhooks/create-webhook': { table: 'readWrite', webhookKey: 'encrypt' },
+  'webhooks/list-webhooks': read,
+  'webhooks/get-webhook': read,
+  'webhooks/patch-webhook': { table: 'readWrite' },
+  'webhooks/delete-webhook': { table: 'readWrite' },
+  'webhooks/test-webhook': { table: 'readWrite', webhookQueueSend: true },
+  'webhooks/rotate-webhook-secret': { table: 'readWrite', webhookKey: 'encrypt' },
+  'webhooks/list-deliveries': read,
+  'webhooks/redeliver': { table: 'readWrite', webhookQueueSend: true },
+  // The delivery worker and the due-retries job sign (decrypt), re-enqueue retries, and tell the
+  // owner (email + in-app) when an endpoint is disabled.
+  'webhooks/deliver-worker': {
+    table: 'readWrite',
+    webhookKey: 'decrypt',
+    webhookQueueSend: true,
+    wsManage: true,
+    sesSend: true,
+  },
+  'jobs/deliver-webhooks': {
+    table: 'readWrite',
+    webhookKey: 'decrypt',
+    webhookQueueSend: true,
+    wsManage: true,
+    sesSend: true,
+  },
+  // The outbox consumer (table stream): search index, WebSocket fan-out, webhook deliveries.
+  'outbox/stream-consumer': { table: 'readWrite', wsManage: true, webhookQueueSend: true },
 
   // Realtime: connection records; $default answers pings and relays typing signals.
   'realtime/connect': { table: 'readWrite' },

@@ -113,7 +113,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runnin
     const env = runtimeEnv(dataDir, gateway.port, emulators, poolIds);
     applyEnv(env);
     // From here on, platform modules may read configuration: they are imported below, not above.
-    await bootstrapData(dataDir, emulators.dynamodb.endpoint);
+    const streamArn = await bootstrapData(dataDir, emulators.dynamodb.endpoint);
     const { invoke, jobs } = await mountGateway(gateway, emulators, {
       ...options,
       quiet: options.quiet ?? settings.SMSPROJ_QUIET,
@@ -122,6 +122,16 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runnin
         exemptIps: settings.SMSPROJ_AUTH_IP_EXEMPT ?? [],
       },
     });
+    // The transactional outbox: the table's stream feeds the same consumer as in AWS.
+    const outbox = await import('./outbox/index');
+    outbox.startLocalOutbox({
+      streamArn,
+      endpoint: emulators.dynamodb.endpoint,
+      dataDir,
+      invoke,
+      credentials: localCredentials,
+    });
+    parts.outbox = outbox.stopLocalOutbox;
     if (options.scheduler ?? settings.SMSPROJ_SCHEDULER) {
       parts.scheduler = startScheduler({
         jobs,
@@ -151,6 +161,7 @@ interface Parts {
   readonly gateway: GatewayServer;
   readonly emulators: Array<{ stop(): Promise<void> }>;
   scheduler?: Scheduler;
+  outbox?: () => Promise<void>;
 }
 
 /**
@@ -159,6 +170,7 @@ interface Parts {
  */
 async function stopParts(parts: Parts, dataDir: string, unlock: () => void): Promise<void> {
   await parts.scheduler?.stop().catch(() => undefined);
+  await parts.outbox?.().catch(() => undefined);
   await parts.gateway.close().catch(() => undefined);
   await Promise.allSettled(parts.emulators.map((emulator) => emulator.stop()));
   forgetEmulators(dataDir);
@@ -197,8 +209,8 @@ function runtimeEnv(
   };
 }
 
-/** The table (from the entities, as CDK derives it) and the seeders; both idempotent. */
-async function bootstrapData(dataDir: string, dynamodbEndpoint: string): Promise<void> {
+/** The table (from the entities, as CDK derives it) and the seeders; both idempotent. Returns the stream ARN. */
+async function bootstrapData(dataDir: string, dynamodbEndpoint: string): Promise<string> {
   const { resetConfig } = await import('../shared/config');
   resetConfig();
   const { tableDefinition } = await import('../shared/db/table-definition');
@@ -212,6 +224,8 @@ async function bootstrapData(dataDir: string, dynamodbEndpoint: string): Promise
   }
   const { runSeeders } = await import('./seeders');
   await runSeeders({ dataDir, now: new Date() });
+  if (!table.streamArn) throw new Error('DynamoDB Local did not report the table stream');
+  return table.streamArn;
 }
 
 /** Loads the route, WebSocket and job tables and the authorizer, and lets the gateway serve them. */

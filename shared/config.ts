@@ -75,6 +75,12 @@ const sections = {
     /** Days during which a (number, service) pair is not rented to another user. */
     VERIFICATION_REUSE_DAYS: z.coerce.number().int().min(0).max(365).default(30),
   }),
+  webhooks: z.object({
+    /** KMS key that encrypts webhook signing secrets (AWS; the local runtime uses a key file). */
+    WEBHOOK_KEY_ID: z.string().min(1).optional(),
+    /** Delivery queue (AWS): the `webhooks/deliver-worker` Lambda consumes it. */
+    WEBHOOK_QUEUE_URL: optionalUrl,
+  }),
   web: z.object({
     PUBLIC_BASE_URL: z.url().default('http://localhost:3000'),
   }),

@@ -6,6 +6,7 @@ import type { RouteDef } from './http/route';
 import { numberRoutes } from './numbers/routes';
 import { smsRoutes } from './sms/routes';
 import { verificationRoutes } from './verifications/routes';
+import { webhookRoutes } from './webhooks/routes';
 
 /**
  * The route table: every REST route once. CDK builds API Gateway resources and one Lambda per
@@ -20,6 +21,7 @@ export const routes: readonly RouteDef[] = [
   ...numberRoutes,
   ...smsRoutes,
   ...verificationRoutes,
+  ...webhookRoutes,
 ];
 
 /** Handler modules (functions/<module>.ts) with the routes they serve. */

@@ -1,5 +1,12 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
-import { AttributeType, Billing, ProjectionType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import {
+  AttributeType,
+  Billing,
+  ProjectionType,
+  StreamViewType,
+  TableEncryptionV2,
+  TableV2,
+} from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
 import { type GsiDefinition, tableDefinition } from '../../shared/db/table-definition';
 
@@ -28,7 +35,7 @@ export interface DataTableProps {
   readonly deletionProtection?: boolean;
 }
 
-/** The single DynamoDB table: on-demand, point-in-time recovery, TTL, one GSI per entity index. */
+/** The single DynamoDB table: on-demand, point-in-time recovery, TTL, a stream (the outbox), one GSI per entity index. */
 export class DataTable extends Construct {
   readonly table: TableV2;
 
@@ -42,6 +49,8 @@ export class DataTable extends Construct {
       encryption: TableEncryptionV2.awsManagedKey(),
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       timeToLiveAttribute: definition.ttlAttribute,
+      // The transactional outbox: the stream consumer sees every committed change, both images.
+      dynamoStream: StreamViewType.NEW_AND_OLD_IMAGES,
       removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
       deletionProtection: props.deletionProtection ?? true,
       globalSecondaryIndexes: definition.globalSecondaryIndexes.map((gsi) => ({

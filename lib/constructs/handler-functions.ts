@@ -6,6 +6,7 @@ import type { IUsagePlan } from 'aws-cdk-lib/aws-apigateway';
 import { Effect, Grant, Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { PlanId } from '../../shared/accounts/plans';
@@ -50,6 +51,16 @@ export interface HandlerFunctionsProps {
    * @default - the code defaults (shared/sms/pricing.ts)
    */
   readonly smsPolicy?: { readonly allowedCountries?: readonly string[]; readonly pricesJson?: string };
+  /**
+   * Webhook delivery queue for handlers with `webhookQueueSend`.
+   * @default - none; a handler asking for it fails the synth
+   */
+  readonly webhookQueue?: IQueue;
+  /**
+   * KMS key of the webhook signing secrets for handlers with `webhookKey`.
+   * @default - none; a handler asking for it fails the synth
+   */
+  readonly webhookKey?: IKey;
   /**
    * Handler module → permissions.
    * @default PERMISSIONS from lib/permissions.ts
@@ -246,6 +257,21 @@ export class HandlerFunctions extends Construct {
         throw new Error(`${fn.handlerModule} needs sqsSend but the stack has no SMS queue`);
       fn.addEnvironment('SMS_QUEUE_URL', props.smsQueue.queueUrl);
       props.smsQueue.grantSendMessages(fn);
+    }
+
+    if (p.webhookQueueSend) {
+      if (!props.webhookQueue)
+        throw new Error(`${fn.handlerModule} needs webhookQueueSend but the stack has no webhook queue`);
+      fn.addEnvironment('WEBHOOK_QUEUE_URL', props.webhookQueue.queueUrl);
+      props.webhookQueue.grantSendMessages(fn);
+    }
+
+    if (p.webhookKey) {
+      if (!props.webhookKey)
+        throw new Error(`${fn.handlerModule} needs webhookKey but the stack has no webhook key`);
+      fn.addEnvironment('WEBHOOK_KEY_ID', props.webhookKey.keyArn);
+      if (p.webhookKey === 'encrypt') props.webhookKey.grant(fn, 'kms:Encrypt');
+      else props.webhookKey.grant(fn, 'kms:Decrypt');
     }
 
     if (p.smsPublish) {

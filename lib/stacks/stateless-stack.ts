@@ -22,6 +22,7 @@ import { Monitoring } from '../constructs/monitoring';
 import { SMS_SEND_WORKER_HANDLER, SmsCarrier, SmsOutbox } from '../constructs/sms-messaging';
 import { UsageMetering } from '../constructs/usage-metering';
 import { WebHosting } from '../constructs/web-hosting';
+import { WebhookDelivery, WebhookResources } from '../constructs/webhooks';
 import { RealtimeApi } from '../constructs/websocket-api';
 import { acknowledge } from '../nag';
 
@@ -86,6 +87,8 @@ export class StatelessStack extends Stack {
   readonly usageMetering: UsageMetering;
   readonly web: WebHosting;
   readonly monitoring: Monitoring;
+  readonly webhookResources: WebhookResources;
+  readonly webhookDelivery: WebhookDelivery;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -93,6 +96,7 @@ export class StatelessStack extends Stack {
     if (!webOrigin) throw new Error('StatelessStack needs at least one web origin');
 
     this.smsOutbox = new SmsOutbox(this, 'SmsOutbox');
+    this.webhookResources = new WebhookResources(this, 'WebhookResources');
     this.functions = new HandlerFunctions(this, 'Functions', {
       table: props.table,
       userPool: props.userPool,
@@ -101,6 +105,8 @@ export class StatelessStack extends Stack {
       emailFrom: props.emailFrom,
       publicBaseUrl: webOrigin,
       smsQueue: this.smsOutbox.queue,
+      webhookQueue: this.webhookResources.queue,
+      webhookKey: this.webhookResources.key,
       permissions: props.permissions,
       smsPolicy: {
         ...(props.sms?.allowedCountries ? { allowedCountries: props.sms.allowedCountries } : {}),
@@ -125,6 +131,11 @@ export class StatelessStack extends Stack {
       ...(props.sms?.carrier ? { carrier: props.sms.carrier } : {}),
       ...(props.sms?.provisioning ? { provisioning: props.sms.provisioning } : {}),
       ...(props.sms?.allowedCountries ? { allowedCountries: props.sms.allowedCountries } : {}),
+    });
+    this.webhookDelivery = new WebhookDelivery(this, 'WebhookDelivery', {
+      functions: this.functions,
+      resources: this.webhookResources,
+      table: props.table,
     });
     this.schedules = new Schedules(this, 'Schedules', { functions: this.functions, jobs: props.jobs });
 

@@ -22,6 +22,8 @@ export interface EnsureTableResult {
   /** GSIs added to an existing table because an entity declared a new access pattern. */
   readonly addedIndexes: readonly string[];
   readonly ttlEnabled: boolean;
+  /** The table's stream (NEW_AND_OLD_IMAGES): the outbox the local stream poller reads. */
+  readonly streamArn?: string;
 }
 
 /**
@@ -42,6 +44,7 @@ export async function ensureTable(
       new CreateTableCommand({
         TableName: tableName,
         BillingMode: 'PAY_PER_REQUEST',
+        StreamSpecification: STREAM,
         AttributeDefinitions: attributeDefinitions(shape),
         KeySchema: [
           { AttributeName: shape.partitionKey, KeyType: 'HASH' },
@@ -88,9 +91,17 @@ export async function ensureTable(
       addedIndexes.push(gsi.indexName);
     }
   }
+  if (existing && !existing.StreamSpecification?.StreamEnabled) {
+    // A data directory from before v1.1: turn the outbox stream on.
+    await client.send(new UpdateTableCommand({ TableName: tableName, StreamSpecification: STREAM }));
+  }
   const ttlEnabled = await enableTtl(client, tableName, shape.ttlAttribute);
-  return { created, addedIndexes, ttlEnabled };
+  const streamArn = (await describe(client, tableName))?.LatestStreamArn;
+  return { created, addedIndexes, ttlEnabled, ...(streamArn ? { streamArn } : {}) };
 }
+
+/** Same as the CDK table: the outbox consumer needs both images to see what changed. */
+const STREAM = { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' } as const;
 
 async function describe(client: DynamoDBClient, tableName: string): Promise<TableDescription | undefined> {
   try {

@@ -3,6 +3,7 @@ import { creditsEndpoint } from './credits';
 import { listJobsEndpoint, runJobEndpoint } from './jobs';
 import { mailboxEndpoint } from './mailbox';
 import { runRenewalsEndpoint, stockNumbersEndpoint } from './numbers';
+import { faultsEndpoint, outboxControlEndpoint } from './outbox';
 import type { DevEndpoint } from './registry';
 import { smsInboundEndpoint, smsOutboxEndpoint } from './sms';
 import { stockVerificationPoolEndpoint } from './verification-pool';
@@ -23,4 +24,6 @@ export const devEndpoints: readonly DevEndpoint[] = [
   stockNumbersEndpoint,
   runRenewalsEndpoint,
   stockVerificationPoolEndpoint,
+  outboxControlEndpoint,
+  faultsEndpoint,
 ];

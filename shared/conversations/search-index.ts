@@ -1,4 +1,5 @@
 import { db } from '../db/service';
+import { failIfArmed } from '../observability/faults';
 import type { MessageItem } from './entities/message';
 import type { SearchTokenItem } from './entities/search-token';
 import { indexKeys } from './tokenizer';
@@ -21,6 +22,7 @@ export async function indexMessage(
   messageId: string,
   body: string,
 ): Promise<number> {
+  failIfArmed('search-index', body);
   const keys = indexKeys(body);
   let pending: SearchTokenItem[] = readerIds.flatMap((userId) =>
     keys.map((token) => ({ userId, token, messageId, conversationId })),

@@ -18,6 +18,7 @@ import {
   type UploadForm,
 } from './attachments';
 import { decodeCursor, encodeCursor } from './cursor';
+import { runInlineEffects } from './effects';
 import type { AttachmentItem } from './entities/attachment';
 import type { ConversationItem } from './entities/conversation';
 import type { MembershipItem } from './entities/membership';
@@ -26,7 +27,6 @@ import { CONVERSATION_ID, MESSAGE_ID, newMessageId } from './ids';
 import { resolveMentions } from './mentions';
 import { isActiveOwnedNumber } from './number-ownership';
 import type { CreateConversationInput } from './schemas';
-import { indexMessage } from './search-index';
 import {
   type Conversation,
   cleanParticipant,
@@ -682,29 +682,17 @@ async function persistMessage(conv: ConversationItem, input: PersistInput): Prom
   }
 
   if (input.extension) {
-    await input.extension.afterCommit({ messageId, createdAt });
+    // Committed and paid for: a failed follow-up (enqueue) is left to the redrive job, never
+    // answered with an error the client would retry (and be charged for) again.
+    await input.extension
+      .afterCommit({ messageId, createdAt })
+      .catch((error: unknown) =>
+        logger.warn('Follow-up work of a queued SMS failed', { messageId, error: error as Error }),
+      );
   }
-  // Indexing and pushing are independent: run them side by side so recipients are not kept
-  // waiting for the search index of a long message.
-  const [indexed, delivered] = await Promise.allSettled([
-    indexMessage(readers, conversationId, messageId, input.body),
-    deliver(conv, item),
-  ]);
-  if (input.extension) {
-    // Committed, paid for and queued: a failed follow-up must not turn into an error the
-    // client would retry (and be charged for) again.
-    for (const outcome of [indexed, delivered]) {
-      if (outcome.status === 'rejected')
-        logger.warn('Follow-up work of a queued SMS failed', { messageId, error: outcome.reason as Error });
-    }
-    return {
-      message: delivered.status === 'fulfilled' ? delivered.value : await toMessage(item),
-      created: true,
-    };
-  }
-  if (indexed.status === 'rejected') throw indexed.reason;
-  if (delivered.status === 'rejected') throw delivered.reason;
-  return { message: delivered.value, created: true };
+  // Indexing, pushes and receipts run after the commit and cannot undo it: a failure there is
+  // left to the outbox consumer (./effects.ts), never answered with a 500.
+  return { message: await runInlineEffects(conv, item), created: true };
 }
 
 /**
@@ -712,7 +700,7 @@ async function persistMessage(conv: ConversationItem, input: PersistInput): Prom
  * devices included). In a chat, reaching at least one socket of a recipient makes the message
  * 'delivered', and the sender is told with `message.status`.
  */
-async function deliver(conv: ConversationItem, item: MessageItem): Promise<Message> {
+export async function deliverMessage(conv: ConversationItem, item: MessageItem): Promise<Message> {
   const message = await toMessage(item);
   const reached = await pushToUsers(userIdsOf(conv), {
     type: 'message.created',

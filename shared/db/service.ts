@@ -15,6 +15,7 @@ import { Attachment } from '../conversations/entities/attachment';
 import { Conversation, SmsThread } from '../conversations/entities/conversation';
 import { Membership } from '../conversations/entities/membership';
 import { ClientMessageClaim, Message } from '../conversations/entities/message';
+import { MessageEffects } from '../conversations/entities/message-effects';
 import { SearchToken } from '../conversations/entities/search-token';
 import { Connection } from '../realtime/entities/connection';
 import { TypingThrottle } from '../realtime/entities/typing-throttle';
@@ -31,6 +32,8 @@ import { PoolLease } from '../verifications/entities/pool-lease';
 import { Verification } from '../verifications/entities/verification';
 import { PlanSubscription } from '../accounts/entities/plan-subscription';
 import { VerificationExport } from '../verifications/entities/verification-export';
+import { WebhookDelivery } from '../webhooks/entities/webhook-delivery';
+import { WebhookEndpoint, WebhookEndpointCount } from '../webhooks/entities/webhook-endpoint';
 import { dynamo, tableName } from './client';
 
 /**
@@ -58,6 +61,7 @@ export const entities = {
   membership: Membership,
   message: Message,
   clientMessageClaim: ClientMessageClaim,
+  messageEffects: MessageEffects,
   attachment: Attachment,
   searchToken: SearchToken,
   connection: Connection,
@@ -75,6 +79,9 @@ export const entities = {
   verificationExport: VerificationExport,
   numberServiceUse: NumberServiceUse,
   activeVerificationCount: ActiveVerificationCount,
+  webhookEndpoint: WebhookEndpoint,
+  webhookEndpointCount: WebhookEndpointCount,
+  webhookDelivery: WebhookDelivery,
 } as const;
 
 let service: Service<typeof entities> | undefined;

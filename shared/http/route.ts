@@ -10,6 +10,8 @@ export const SCOPES = [
   'verifications:read',
   'verifications:write',
   'account:read',
+  'webhooks:read',
+  'webhooks:write',
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 

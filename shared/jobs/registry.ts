@@ -83,4 +83,14 @@ export const jobs: readonly JobDef[] = [
     timeoutSeconds: 60,
     memoryMb: 256,
   },
+  /** Webhook retries whose wait outgrew SQS delays, and anything a stopped worker left due (shared/webhooks/dispatcher.ts). */
+  {
+    name: 'deliver-webhooks',
+    handler: 'jobs/deliver-webhooks',
+    schedule: 'rate(1 minute)',
+    localEveryMs: 30_000,
+    // DUE_DELIVERIES_PER_RUN attempts, 10 at a time, each at most the 10 s send timeout.
+    timeoutSeconds: 58,
+    memoryMb: 512,
+  },
 ];

@@ -4,6 +4,7 @@ import { AppShell } from './components/AppShell';
 import { Link, navigate, usePathname } from './lib/router';
 import { ChatPage } from './pages/ChatPage';
 import { DashboardPage } from './pages/DashboardPage';
+import { DevelopersPage } from './pages/DevelopersPage';
 import { ForgotPasswordPage } from './pages/ForgotPasswordPage';
 import { LoginPage } from './pages/LoginPage';
 import { NumbersPage } from './pages/NumbersPage';
@@ -18,6 +19,7 @@ const TITLES: Record<string, string> = {
   numbers: 'Numbers',
   verifications: 'Verifications',
   dashboard: 'Dashboard',
+  developers: 'Developers',
 };
 
 /** Sends the browser elsewhere after render (navigation during render would warn). */
@@ -72,6 +74,12 @@ export function App() {
       return (
         <Private>
           <DashboardPage />
+        </Private>
+      );
+    case 'developers':
+      return (
+        <Private>
+          <DevelopersPage />
         </Private>
       );
     default:

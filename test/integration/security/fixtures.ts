@@ -16,6 +16,8 @@ export interface OwnedResources {
   readonly phoneNumber: string;
   readonly verificationId: string;
   readonly exportId: string;
+  readonly webhookId: string;
+  readonly deliveryId: string;
 }
 
 async function ok<T>(promise: Promise<{ status: number; json: T; text: string }>, what: string): Promise<T> {
@@ -63,7 +65,20 @@ export async function ownedResources(): Promise<OwnedResources> {
     'export job',
   );
   if (!exported.exportId) throw new Error('export?async=true answered without an exportId');
+  const webhook = await ok(
+    api.post<{ id: string }>('/v1/webhooks', { url: 'http://127.0.0.1:9/bola', events: ['ping'] }, auth),
+    'webhook',
+  );
+  await ok(api.post(`/v1/webhooks/${webhook.id}/test`, {}, auth), 'webhook ping');
+  const deliveries = await ok(
+    api.get<{ items: Array<{ id: string }> }>(`/v1/webhooks/${webhook.id}/deliveries`, auth),
+    'webhook deliveries',
+  );
+  const delivery = deliveries.items[0];
+  if (!delivery) throw new Error('the webhook ping created no delivery');
   return {
+    webhookId: webhook.id,
+    deliveryId: delivery.id,
     owner,
     conversationId: conversation.id,
     smsConversationId: smsConversation.id,
@@ -82,6 +97,7 @@ export function paramsFor(path: string, r: OwnedResources): Record<string, strin
   if (path.startsWith('/v1/numbers/{phoneNumber}')) return { phoneNumber: r.phoneNumber };
   if (path.startsWith('/v1/verifications/exports/{exportId}')) return { exportId: r.exportId };
   if (path.startsWith('/v1/verifications/{id}')) return { id: r.verificationId };
+  if (path.startsWith('/v1/webhooks/{id}')) return { id: r.webhookId, deliveryId: r.deliveryId };
   return undefined;
 }
 
@@ -104,6 +120,7 @@ export const PLACEHOLDER: Record<string, string> = {
   id: 'conv_01JAAAAAAAAAAAAAAAAAAAAAAA',
   phoneNumber: '+14155550123',
   exportId: 'exp_01JAAAAAAAAAAAAAAAAAAAAAAA',
+  deliveryId: 'whd_01JAAAAAAAAAAAAAAAAAAAAAAA',
 };
 
 /**

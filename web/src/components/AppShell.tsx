@@ -16,6 +16,7 @@ const PAGES = [
   { to: '/numbers', label: 'Numbers' },
   { to: '/verifications', label: 'Verifications' },
   { to: '/dashboard', label: 'Dashboard' },
+  { to: '/developers', label: 'Developers' },
 ] as const;
 
 /** The frame of every private page: navigation, the signed-in user, "Log out". */

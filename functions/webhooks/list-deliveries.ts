@@ -1,0 +1,7 @@
+import { httpHandler, ok } from '../../shared/http/handler';
+import { listDeliveriesRoute } from '../../shared/webhooks/routes';
+import { listDeliveries } from '../../shared/webhooks/service';
+
+export const handler = httpHandler(listDeliveriesRoute, async ({ auth, params, query }) =>
+  ok(await listDeliveries(auth.userId, params.id, query)),
+);

@@ -1,0 +1,128 @@
+import { defineRoute } from '../http/route';
+import { emptyBody } from '../http/schemas';
+import {
+  createWebhookBody,
+  deliveriesQuery,
+  deliveryParams,
+  patchWebhookBody,
+  webhookParams,
+} from './schemas';
+
+export const createWebhookRoute = defineRoute({
+  id: 'createWebhook',
+  method: 'POST',
+  path: '/v1/webhooks',
+  handler: 'webhooks/create-webhook',
+  auth: 'user-or-key',
+  scope: 'webhooks:write',
+  summary: 'Register a webhook endpoint (at most 10); the signing secret is shown only in this response.',
+  body: createWebhookBody,
+  successStatus: 201,
+});
+
+export const listWebhooksRoute = defineRoute({
+  id: 'listWebhooks',
+  method: 'GET',
+  path: '/v1/webhooks',
+  handler: 'webhooks/list-webhooks',
+  auth: 'user-or-key',
+  scope: 'webhooks:read',
+  summary: "The caller's webhook endpoints.",
+});
+
+export const getWebhookRoute = defineRoute({
+  id: 'getWebhook',
+  method: 'GET',
+  path: '/v1/webhooks/{id}',
+  handler: 'webhooks/get-webhook',
+  auth: 'user-or-key',
+  scope: 'webhooks:read',
+  summary: 'One webhook endpoint (never its secret).',
+  params: webhookParams,
+});
+
+export const patchWebhookRoute = defineRoute({
+  id: 'patchWebhook',
+  method: 'PATCH',
+  path: '/v1/webhooks/{id}',
+  handler: 'webhooks/patch-webhook',
+  auth: 'user-or-key',
+  scope: 'webhooks:write',
+  summary: 'Change the URL, events, description, or enable/disable the endpoint.',
+  params: webhookParams,
+  body: patchWebhookBody,
+});
+
+export const deleteWebhookRoute = defineRoute({
+  id: 'deleteWebhook',
+  method: 'DELETE',
+  path: '/v1/webhooks/{id}',
+  handler: 'webhooks/delete-webhook',
+  auth: 'user-or-key',
+  scope: 'webhooks:write',
+  summary: 'Delete the endpoint; nothing more is delivered to it.',
+  params: webhookParams,
+  successStatus: 204,
+});
+
+export const testWebhookRoute = defineRoute({
+  id: 'testWebhook',
+  method: 'POST',
+  path: '/v1/webhooks/{id}/test',
+  handler: 'webhooks/test-webhook',
+  auth: 'user-or-key',
+  scope: 'webhooks:write',
+  summary: 'Send a `ping` event to the endpoint (202).',
+  params: webhookParams,
+  body: emptyBody.optional(),
+  successStatus: 202,
+});
+
+export const rotateWebhookSecretRoute = defineRoute({
+  id: 'rotateWebhookSecret',
+  method: 'POST',
+  path: '/v1/webhooks/{id}/rotate-secret',
+  handler: 'webhooks/rotate-webhook-secret',
+  auth: 'user-or-key',
+  scope: 'webhooks:write',
+  summary: 'New signing secret (shown once); the previous one still signs for 24 h.',
+  params: webhookParams,
+  body: emptyBody.optional(),
+});
+
+export const listDeliveriesRoute = defineRoute({
+  id: 'listWebhookDeliveries',
+  method: 'GET',
+  path: '/v1/webhooks/{id}/deliveries',
+  handler: 'webhooks/list-deliveries',
+  auth: 'user-or-key',
+  scope: 'webhooks:read',
+  summary: 'Delivery log, newest first: attempts, last status code, next attempt.',
+  params: webhookParams,
+  query: deliveriesQuery,
+});
+
+export const redeliverRoute = defineRoute({
+  id: 'redeliverWebhook',
+  method: 'POST',
+  path: '/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver',
+  handler: 'webhooks/redeliver',
+  auth: 'user-or-key',
+  scope: 'webhooks:write',
+  summary: 'Deliver the same event (same id) again now (202).',
+  params: deliveryParams,
+  body: emptyBody.optional(),
+  successStatus: 202,
+});
+
+export const webhookRoutes = [
+  createWebhookRoute,
+  listWebhooksRoute,
+  getWebhookRoute,
+  patchWebhookRoute,
+  deleteWebhookRoute,
+  testWebhookRoute,
+  rotateWebhookSecretRoute,
+  listDeliveriesRoute,
+  redeliverRoute,
+] as const;

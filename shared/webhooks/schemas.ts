@@ -1,0 +1,48 @@
+import * as z from 'zod';
+import { cursorParam, limitParam, prefixedId, text } from '../http/schemas';
+import { DELIVERY_STATUSES } from './entities/webhook-delivery';
+
+/** Event types an endpoint can subscribe to (../shared/API.md "v1.1 Webhooks"). */
+export const WEBHOOK_EVENT_TYPES = [
+  'sms.received',
+  'sms.status',
+  'message.created',
+  'verification.code',
+  'verification.expired',
+  'number.renewal_due',
+  'number.expired',
+  'ping',
+] as const;
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+
+/** At most this many endpoints per user. */
+export const MAX_ENDPOINTS_PER_USER = 10;
+
+const url = z.string().trim().min(1).max(2048);
+const events = z
+  .array(z.enum(WEBHOOK_EVENT_TYPES, { message: `Events must be among: ${WEBHOOK_EVENT_TYPES.join(', ')}.` }))
+  .min(1)
+  .max(WEBHOOK_EVENT_TYPES.length)
+  .refine((e) => new Set(e).size === e.length, { message: 'Events must not repeat.' });
+
+export const createWebhookBody = z.object({ url, events, description: text(0, 200).optional() }).strict();
+export type CreateWebhookInput = z.infer<typeof createWebhookBody>;
+
+export const patchWebhookBody = z
+  .object({
+    url: url.optional(),
+    events: events.optional(),
+    enabled: z.boolean().optional(),
+    description: text(0, 200).optional(),
+  })
+  .strict();
+export type PatchWebhookInput = z.infer<typeof patchWebhookBody>;
+
+export const webhookParams = z.object({ id: prefixedId('whe') });
+export const deliveryParams = z.object({ id: prefixedId('whe'), deliveryId: prefixedId('whd') });
+
+export const deliveriesQuery = z.object({
+  status: z.enum(DELIVERY_STATUSES).optional(),
+  limit: limitParam,
+  cursor: cursorParam,
+});
