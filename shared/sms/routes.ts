@@ -1,5 +1,5 @@
 import { defineRoute } from '../http/route';
-import { sendSmsBody } from './schemas';
+import { sendSmsBody, smsQueuedSchema } from './schemas';
 
 export const sendSmsRoute = defineRoute({
   id: 'sendSms',
@@ -12,6 +12,8 @@ export const sendSmsRoute = defineRoute({
   body: sendSmsBody,
   idempotent: true,
   successStatus: 202,
+  responses: { 202: { schema: smsQueuedSchema } },
+  problems: { 402: ['insufficient_funds'], 403: ['number_not_owned'] },
 });
 
 export const smsRoutes = [sendSmsRoute] as const;
