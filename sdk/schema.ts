@@ -2678,6 +2678,17 @@ export interface operations {
           }) & components["schemas"]["Problem"];
         };
       };
+      /** @description No such resource, or not the caller's. Codes: `not_found`. */
+      404: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 404;
+            /** @enum {string} */
+            code?: "not_found";
+          } & components["schemas"]["Problem"];
+        };
+      };
       /** @description Conflict with the current state. Codes: `idempotency_in_progress`. */
       409: {
         content: {
@@ -3700,6 +3711,17 @@ export interface operations {
             status?: 403;
             /** @enum {string} */
             code?: "insufficient_scope";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource, or not the caller's. Codes: `not_found`. */
+      404: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 404;
+            /** @enum {string} */
+            code?: "not_found";
           } & components["schemas"]["Problem"];
         };
       };

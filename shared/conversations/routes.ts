@@ -30,7 +30,7 @@ export const createConversationRoute = defineRoute({
   idempotent: true,
   successStatus: 201,
   responses: { 201: { schema: conversationSchema } },
-  problems: { 403: ['number_not_owned'] },
+  problems: { 403: ['number_not_owned'], 404: ['not_found'] },
 });
 
 export const listConversationsRoute = defineRoute({
@@ -173,6 +173,7 @@ export const searchMessagesRoute = defineRoute({
   summary: 'Search the caller’s messages by words and word prefixes.',
   query: searchQuery,
   responses: { 200: { schema: searchPageSchema } },
+  problems: { 404: ['not_found'] },
 });
 
 export const conversationRoutes = [

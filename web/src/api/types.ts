@@ -1,245 +1,75 @@
-/** Shapes of the public API (../shared/API.md) as the web client uses them. */
+/**
+ * Shapes of the public API as the web client uses them: aliases of the SDK's types, which are
+ * generated from /openapi.json (`npm run sdk:generate`), so the client cannot drift from the
+ * route table. Client-only additions are marked. The scope list is the server's (shared SCOPES).
+ */
+import type { components, operations } from '../../../sdk/schema';
+
+export { SCOPES, type Scope } from '../../../shared/http/route';
+
+type Schemas = components['schemas'];
 
 export interface Page<T> {
   readonly items: T[];
   readonly nextCursor: string | null;
 }
 
-export interface Tokens {
-  readonly accessToken: string;
-  readonly refreshToken: string;
-}
+export type LoginResponse = Schemas['Tokens'];
+export type Tokens = Pick<LoginResponse, 'accessToken' | 'refreshToken'>;
 
-export interface LoginResponse extends Tokens {
-  readonly expiresIn: number;
-  readonly tokenType: 'Bearer';
-}
+export type Profile = Schemas['Profile'];
+export type Plan = Schemas['Plan'];
+export type PlanId = Plan['id'];
 
-export interface Profile {
-  readonly userId: string;
-  readonly email: string;
-  readonly username: string;
-  readonly fullName: string | null;
-  readonly emailVerified: boolean;
-  readonly plan: PlanId;
-  readonly balanceCents: number;
-  readonly createdAt: string;
-}
+/** `fullName` (client-only, optional): shown in mention suggestions when known. */
+export type Participant = Schemas['Participant'] & { readonly fullName?: string | null };
 
-export type PlanId = 'free' | 'pro' | 'business';
-
-export interface Plan {
-  readonly id: PlanId;
-  readonly priceCents: number;
-  readonly limits: {
-    readonly smsPerMonth: number;
-    readonly verificationsPerMonth: number;
-    readonly numbers: number;
-    readonly requestsPerSecond: number;
-    readonly burst: number;
-  };
-}
-
-export interface Participant {
-  readonly userId?: string;
-  readonly username?: string;
-  readonly phoneNumber?: string;
-  readonly fullName?: string | null;
-}
-
-export type MessageStatus = 'sending' | 'sent' | 'delivered' | 'read' | 'queued' | 'failed';
-
-export interface Attachment {
-  readonly id?: string;
-  readonly attachmentId?: string;
-  readonly fileName: string;
-  readonly contentType: string;
-  readonly size?: number;
-  readonly downloadUrl?: string;
-}
-
-export interface Message {
-  readonly id: string;
-  readonly conversationId: string;
-  readonly clientMessageId?: string;
-  readonly sender: Participant;
-  readonly body: string;
-  readonly mentions: ReadonlyArray<{ readonly userId: string; readonly username: string }>;
-  readonly attachments: readonly Attachment[];
+/** `sending` (client-only): a message posted optimistically and not yet confirmed. */
+export type MessageStatus = Schemas['Message']['status'] | 'sending';
+/** An attachment as sent by the server, or (client-only) one still uploading: no id/downloadUrl yet. */
+export type Attachment = Pick<Schemas['Attachment'], 'fileName' | 'contentType'> &
+  Partial<Pick<Schemas['Attachment'], 'id' | 'size' | 'downloadUrl'>> & { readonly attachmentId?: string };
+export type Message = Omit<Schemas['Message'], 'status' | 'attachments'> & {
   readonly status: MessageStatus;
-  readonly createdAt: string;
-}
+  readonly attachments: readonly Attachment[];
+};
+export type MessagePreview = Schemas['MessagePreview'];
+export type Conversation = Schemas['Conversation'];
+export type SearchHit = Schemas['SearchHit'];
+export type AttachmentUpload =
+  operations['createAttachment']['responses'][201]['content']['application/json'];
 
-export interface MessagePreview {
-  readonly id: string;
-  readonly body: string;
-  readonly sender: Participant;
-  readonly createdAt: string;
-  readonly attachmentCount?: number;
-}
+export type AvailableNumber = Schemas['AvailableNumber'];
+export type NumberType = AvailableNumber['type'];
+export type Capability = AvailableNumber['capabilities'][number];
+export type OwnedNumber = Schemas['OwnedNumber'];
 
-export interface Conversation {
-  readonly id: string;
-  readonly title: string | null;
-  readonly type: 'chat' | 'sms';
-  readonly fromNumber?: string | null;
-  readonly participants: readonly Participant[];
-  readonly lastMessage?: MessagePreview | null;
-  readonly lastMessageAt: string | null;
-  readonly unreadCount: number;
-  readonly archived: boolean;
-  readonly createdAt: string;
-}
+export type VerificationService = Schemas['VerificationService'];
+export type Verification = Schemas['Verification'];
+export type VerificationStatus = Verification['status'];
+export type VerificationCode = Schemas['VerificationCode'];
 
-export interface SearchHit {
-  readonly message: Message;
-  readonly conversationId: string;
-  readonly highlight: string;
-}
+export type Warning = Schemas['UsageWarning'];
+export type Activity = Schemas['Activity'];
+export type Dashboard = Schemas['Dashboard'];
 
-export interface AttachmentUpload {
-  readonly attachmentId: string;
-  readonly upload: {
-    readonly url: string;
-    readonly fields: Record<string, string>;
-    readonly expiresAt: string;
-  };
-}
+export type ApiKey = Schemas['ApiKey'];
+export type NewApiKey = Schemas['NewApiKey'];
 
-export type NumberType = 'local' | 'mobile' | 'tollfree';
-export type Capability = 'sms' | 'mms' | 'voice';
-
-export interface AvailableNumber {
-  readonly phoneNumber: string;
-  readonly country: string;
-  readonly region?: string | null;
-  readonly type: NumberType;
-  readonly capabilities: readonly Capability[];
-  readonly monthlyPriceCents: number;
-  readonly setupPriceCents: number;
-}
-
-export interface OwnedNumber {
-  readonly phoneNumber: string;
-  readonly country: string;
-  readonly type: NumberType;
-  readonly capabilities: readonly Capability[];
-  readonly status: 'active' | 'cancelled' | 'expired';
-  readonly autoRenew: boolean;
-  readonly purchasedAt: string;
-  readonly renewsAt: string;
-  readonly monthlyPriceCents: number;
-  readonly usage?: { readonly smsSent: number; readonly smsReceived: number; readonly periodStart: string };
-}
-
-export interface VerificationService {
-  readonly id: string;
-  readonly name: string;
-  readonly priceCents: number;
-}
-
-export type VerificationStatus = 'pending' | 'received' | 'completed' | 'expired' | 'cancelled';
-
-export interface VerificationCode {
-  readonly code: string;
-  readonly sms: string;
-  readonly from: string;
-  readonly receivedAt: string;
-}
-
-export interface Verification {
-  readonly id: string;
-  readonly service: string;
-  readonly phoneNumber: string;
-  readonly status: VerificationStatus;
-  readonly priceCents: number;
-  readonly createdAt: string;
-  readonly expiresAt: string;
-  readonly completedAt?: string | null;
-  readonly codes: readonly VerificationCode[];
-  readonly finalCode?: string | null;
-}
-
-export interface Warning {
-  readonly code: 'approaching_limit' | 'limit_reached' | string;
-  readonly metric: string;
-  readonly used: number;
-  readonly limit: number;
-  readonly percent: number;
-  readonly upgrade: { readonly href: string };
-}
-
-export interface Activity {
-  readonly type: string;
-  readonly at: string;
-  readonly summary: string;
-  readonly ref?: string | null;
-}
-
-export interface Dashboard {
-  readonly account: {
-    readonly status: string;
-    readonly plan: PlanId;
-    readonly emailVerified: boolean;
-    readonly balanceCents: number;
-  };
-  readonly usage: {
-    readonly periodStart: string;
-    readonly periodEnd: string;
-    readonly smsSent: number;
-    readonly smsReceived: number;
-    readonly verifications: number;
-    readonly apiRequests: number;
-  };
-  readonly limits: {
-    readonly smsPerMonth: number;
-    readonly verificationsPerMonth: number;
-    readonly numbers: number;
-    readonly requestsPerSecond: number;
-  };
-  readonly warnings: readonly Warning[];
-  readonly numbers: { readonly owned: number };
-  readonly recentActivity: readonly Activity[];
-}
-
-export const SCOPES = [
-  'sms:send',
-  'messages:read',
-  'messages:write',
-  'numbers:read',
-  'numbers:write',
-  'verifications:read',
-  'verifications:write',
-  'account:read',
-] as const;
-export type Scope = (typeof SCOPES)[number];
-
-export interface ApiKey {
-  readonly id: string;
-  readonly name: string;
-  readonly prefix: string;
-  readonly scopes: readonly Scope[];
-  readonly status?: 'active' | 'revoked';
-  readonly createdAt: string;
-  readonly lastUsedAt: string | null;
-}
-
-export interface NewApiKey extends ApiKey {
-  readonly key: string;
-}
-
+export type NotificationPreferences = Schemas['NotificationPreferences'];
+export type PreferenceKind = keyof NotificationPreferences['email'];
+export type ChannelPreferences = Record<PreferenceKind, boolean>;
+/** The order the preferences page lists them in. */
 export const PREFERENCE_KINDS = [
   'newMessage',
   'numberRenewal',
   'verificationExpired',
   'usageWarnings',
-] as const;
-export type PreferenceKind = (typeof PREFERENCE_KINDS)[number];
-export type ChannelPreferences = Record<PreferenceKind, boolean>;
-export interface NotificationPreferences {
-  readonly email: ChannelPreferences;
-  readonly inApp: ChannelPreferences;
-}
+] as const satisfies readonly PreferenceKind[];
+
+export type Usage = Schemas['UsageReport'];
+export type UsageDay = Schemas['UsageDay'];
+export type LedgerEntry = Schemas['LedgerEntry'];
 
 /** Server → client WebSocket events. */
 export type RealtimeEvent =
@@ -269,37 +99,3 @@ export type RealtimeEvent =
   | { readonly type: 'pong' };
 
 export type RealtimeEventType = RealtimeEvent['type'];
-
-export interface UsageDay {
-  readonly date: string;
-  readonly apiRequests: number;
-  readonly smsSent: number;
-  readonly smsReceived: number;
-  readonly verifications: number;
-  readonly errors: number;
-  readonly spendCents: number;
-}
-
-export interface LedgerEntry {
-  readonly id: string;
-  readonly type: 'topup' | 'charge' | 'refund' | string;
-  readonly amountCents: number;
-  readonly ref?: string | null;
-  readonly at: string;
-  readonly description?: string;
-}
-
-export interface Usage {
-  readonly items: readonly UsageDay[];
-  readonly byKey: ReadonlyArray<{
-    readonly keyId: string;
-    readonly apiRequests: number;
-    readonly errors: number;
-  }>;
-  readonly billing: {
-    readonly balanceCents: number;
-    readonly chargesCents: number;
-    readonly refundsCents: number;
-    readonly ledger: readonly LedgerEntry[];
-  };
-}
