@@ -1935,14 +1935,14 @@ export interface operations {
           "application/json": components["schemas"]["NewApiKey"];
         };
       };
-      /** @description Invalid input. Codes: `invalid_json`, `validation_failed`. */
+      /** @description Invalid input. Codes: `bad_request`, `invalid_json`, `validation_failed`. */
       400: {
         content: {
           "application/problem+json": ({
             /** @constant */
             status?: 400;
             /** @enum {string} */
-            code?: "invalid_json" | "validation_failed";
+            code?: "bad_request" | "invalid_json" | "validation_failed";
           }) & components["schemas"]["Problem"];
         };
       };
@@ -2290,14 +2290,14 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid input. Codes: `invalid_json`, `validation_failed`. */
+      /** @description Invalid input. Codes: `bad_request`, `invalid_json`, `validation_failed`. */
       400: {
         content: {
           "application/problem+json": ({
             /** @constant */
             status?: 400;
             /** @enum {string} */
-            code?: "invalid_json" | "validation_failed";
+            code?: "bad_request" | "invalid_json" | "validation_failed";
           }) & components["schemas"]["Problem"];
         };
       };
@@ -2428,14 +2428,14 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid input. Codes: `invalid_json`, `validation_failed`. */
+      /** @description Invalid input. Codes: `bad_request`, `invalid_json`, `validation_failed`. */
       400: {
         content: {
           "application/problem+json": ({
             /** @constant */
             status?: 400;
             /** @enum {string} */
-            code?: "invalid_json" | "validation_failed";
+            code?: "bad_request" | "invalid_json" | "validation_failed";
           }) & components["schemas"]["Problem"];
         };
       };
@@ -2645,14 +2645,14 @@ export interface operations {
           "application/json": components["schemas"]["Conversation"];
         };
       };
-      /** @description Invalid input. Codes: `invalid_json`, `validation_failed`. */
+      /** @description Invalid input. Codes: `bad_request`, `invalid_json`, `validation_failed`. */
       400: {
         content: {
           "application/problem+json": ({
             /** @constant */
             status?: 400;
             /** @enum {string} */
-            code?: "invalid_json" | "validation_failed";
+            code?: "bad_request" | "invalid_json" | "validation_failed";
           }) & components["schemas"]["Problem"];
         };
       };
@@ -4054,14 +4054,14 @@ export interface operations {
           "application/json": components["schemas"]["OwnedNumber"];
         };
       };
-      /** @description Invalid input. Codes: `invalid_json`, `validation_failed`. */
+      /** @description Invalid input. Codes: `bad_request`, `invalid_json`, `validation_failed`. */
       400: {
         content: {
           "application/problem+json": ({
             /** @constant */
             status?: 400;
             /** @enum {string} */
-            code?: "invalid_json" | "validation_failed";
+            code?: "bad_request" | "invalid_json" | "validation_failed";
           }) & components["schemas"]["Problem"];
         };
       };
@@ -4534,14 +4534,14 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid input. Codes: `invalid_json`, `validation_failed`. */
+      /** @description Invalid input. Codes: `bad_request`, `invalid_json`, `validation_failed`. */
       400: {
         content: {
           "application/problem+json": ({
             /** @constant */
             status?: 400;
             /** @enum {string} */
-            code?: "invalid_json" | "validation_failed";
+            code?: "bad_request" | "invalid_json" | "validation_failed";
           }) & components["schemas"]["Problem"];
         };
       };
@@ -4783,14 +4783,14 @@ export interface operations {
           "application/json": components["schemas"]["Verification"];
         };
       };
-      /** @description Invalid input. Codes: `invalid_json`, `validation_failed`. */
+      /** @description Invalid input. Codes: `bad_request`, `invalid_json`, `validation_failed`. */
       400: {
         content: {
           "application/problem+json": ({
             /** @constant */
             status?: 400;
             /** @enum {string} */
-            code?: "invalid_json" | "validation_failed";
+            code?: "bad_request" | "invalid_json" | "validation_failed";
           }) & components["schemas"]["Problem"];
         };
       };

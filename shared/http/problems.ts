@@ -17,7 +17,8 @@ export function problemCodesFor(route: RouteDef): ReadonlyMap<number, readonly s
   const hasPathParams = route.path.includes('{');
   // The gateway refuses a malformed path or query, the handler factory an invalid input.
   if (route.params || route.query || route.body || hasPathParams) add(400, 'validation_failed');
-  if (hasPathParams) add(400, 'bad_request');
+  // A path that is not correctly URL-encoded (gateway), a malformed Idempotency-Key header.
+  if (hasPathParams || route.idempotent) add(400, 'bad_request');
   if (route.body) add(400, 'invalid_json');
   if (route.auth !== 'public') add(401, 'unauthorized');
   // `user` routes refuse API keys; `user-or-key` routes refuse a key without the scope.

@@ -204,7 +204,7 @@ describe('response documentation', () => {
     });
 
     expect(Object.fromEntries(codes)).toEqual({
-      400: ['invalid_json', 'validation_failed'],
+      400: ['bad_request', 'invalid_json', 'validation_failed'],
       401: ['unauthorized'],
       402: ['insufficient_funds'],
       403: ['insufficient_scope'],
