@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import {
   Distribution,
   Function as EdgeFunction,
@@ -135,6 +135,12 @@ export class WebHosting extends Construct {
         'AwsSolutions-IAM5[Resource::*]',
         `AwsSolutions-IAM5[Resource::<${site}.Arn>/*]`,
         'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*]',
+        // With a concrete region (AWS_REGION set at synth), the asset bucket's ARN is resolved.
+        ...(Token.isUnresolved(stack.region)
+          ? []
+          : [
+              `AwsSolutions-IAM5[Resource::arn:${stack.partition === 'aws' ? 'aws' : '<AWS::Partition>'}:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-${stack.region}/*]`,
+            ]),
         'AwsSolutions-L1',
       ];
       for (const id of findings) {
