@@ -12,7 +12,7 @@ const transform = {
     },
   ],
 };
-const esmPackages = ['@middy', 'uuid'].join('|');
+const esmPackages = ['@middy', 'uuid', '@seriousme', 'openapi-fetch'].join('|');
 const common = {
   transform,
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages})/)`],

@@ -1,12 +1,16 @@
 import * as z from 'zod';
 import { PROBLEM_CONTENT_TYPE } from './http/errors';
-import type { RouteDef } from './http/route';
+import { problemCodesFor } from './http/problems';
+import type { ResponseDef, RouteDef } from './http/route';
 
 /**
  * The OpenAPI 3.1 document of the public API, generated from the route table so that it cannot
  * drift from what the gateway mounts: paths, parameters and bodies come from each route's zod
- * schemas (their input side: what a client sends), security from its `auth`, and every error
- * is the one problem+json shape. Served at GET /openapi.json by the local gateway.
+ * schemas (their input side: what a client sends), success responses from `route.responses`
+ * (the output side: what a handler sends; schemas with a `.meta({ id })` become named
+ * components), problem responses from shared/http/problems.ts (status -> the `code`s it can
+ * carry), security from its `auth`. Served at GET /openapi.json by the local gateway and as
+ * /openapi.json of the web distribution (tools/build-docs.ts); the SDK types are generated from it.
  */
 export type JsonSchema = { [key: string]: unknown };
 
@@ -64,12 +68,13 @@ export function buildOpenApiDocument(
   options: OpenApiOptions = {},
 ): OpenApiDocument {
   const paths: Record<string, Record<string, OpenApiOperation>> = {};
+  const named: Record<string, JsonSchema> = {};
   for (const route of routes) {
     const byMethod = paths[route.path] ?? {};
     paths[route.path] = byMethod;
     const method = route.method.toLowerCase();
     if (byMethod[method]) throw new Error(`Duplicate route ${route.method} ${route.path}`);
-    byMethod[method] = operationFor(route);
+    byMethod[method] = operationFor(route, named);
   }
   return {
     openapi: '3.1.0',
@@ -83,7 +88,7 @@ export function buildOpenApiDocument(
     servers: [{ url: options.serverUrl ?? 'http://localhost:3000', description: 'Local runtime' }],
     paths,
     components: {
-      schemas: { Problem: problemSchema },
+      schemas: { Problem: problemSchema, ...sortedByKey(named) },
       responses: problemResponses,
       securitySchemes: {
         bearerAuth: {
@@ -103,13 +108,12 @@ export function buildOpenApiDocument(
   };
 }
 
-function operationFor(route: RouteDef): OpenApiOperation {
+function operationFor(route: RouteDef, named: Record<string, JsonSchema>): OpenApiOperation {
   const parameters = [
     ...pathParameters(route),
     ...objectParameters(route.query, 'query'),
     ...(route.idempotent ? [idempotencyKeyParameter] : []),
   ];
-  const successStatus = String(route.successStatus ?? 200);
   return {
     operationId: route.id,
     summary: route.summary,
@@ -124,8 +128,9 @@ function operationFor(route: RouteDef): OpenApiOperation {
         }
       : {}),
     responses: {
-      [successStatus]: successStatus === '204' ? { description: 'No content' } : { description: 'Success' },
-      ...errorResponsesFor(route, parameters.length > 0 || route.body !== undefined),
+      ...successResponsesFor(route, named),
+      ...problemResponsesFor(route),
+      '500': { $ref: '#/components/responses/InternalError' },
     },
     security: securityFor(route),
     'x-handler': route.handler,
@@ -180,18 +185,128 @@ function securityFor(route: RouteDef): Array<Record<string, string[]>> {
   return [{ bearerAuth: [] }, { apiKeyAuth: route.scope ? [route.scope] : [] }];
 }
 
-function errorResponsesFor(route: RouteDef, hasInput: boolean): Record<string, JsonSchema> {
-  const ref = (name: string) => ({ $ref: `#/components/responses/${name}` });
-  const hasPathParams = route.path.includes('{');
-  return {
-    ...(hasInput ? { '400': ref('BadRequest') } : {}),
-    ...(route.auth !== 'public' ? { '401': ref('Unauthorized'), '403': ref('Forbidden') } : {}),
-    ...(hasPathParams ? { '404': ref('NotFound') } : {}),
-    ...(route.idempotent ? { '422': ref('IdempotencyKeyReused') } : {}),
-    ...(route.auth !== 'public' ? { '429': ref('TooManyRequests') } : {}),
-    '500': ref('InternalError'),
-  };
+/** The documented success responses: `route.responses`, else a bare `successStatus` (undocumented body). */
+export function successResponsesOf(route: RouteDef): Readonly<Record<number, ResponseDef>> {
+  return route.responses ?? { [route.successStatus ?? 200]: {} };
 }
+
+function successResponsesFor(route: RouteDef, named: Record<string, JsonSchema>): Record<string, JsonSchema> {
+  const out: Record<string, JsonSchema> = {};
+  for (const [status, response] of Object.entries(successResponsesOf(route))) {
+    const contentType = response.contentType ?? 'application/json';
+    const content: Record<string, JsonSchema> = {};
+    if (response.schema) {
+      content[contentType] = {
+        schema: outputSchema(response.schema, named),
+        ...(response.example !== undefined ? { example: response.example } : {}),
+      };
+      for (const alternative of response.alternatives ?? [])
+        content[alternative] = { schema: { type: 'string' } };
+    }
+    out[status] = {
+      description: response.description ?? (status === '204' ? 'No content' : 'Success'),
+      ...(response.headers
+        ? {
+            headers: Object.fromEntries(
+              Object.entries(response.headers).map(([name, description]) => [
+                name,
+                { description, schema: { type: 'string' } },
+              ]),
+            ),
+          }
+        : {}),
+      ...(Object.keys(content).length > 0 ? { content } : {}),
+    };
+  }
+  return out;
+}
+
+const PROBLEM_DESCRIPTIONS: Readonly<Record<number, string>> = {
+  400: 'Invalid input.',
+  401: 'Missing, invalid, expired or revoked credentials, or wrong login.',
+  402: 'The balance does not cover the charge.',
+  403: 'The credentials do not allow this operation.',
+  404: "No such resource, or not the caller's.",
+  409: 'Conflict with the current state.',
+  413: 'The request or the declared file is too large.',
+  415: 'Unsupported content type.',
+  422: 'The Idempotency-Key was used with a different body.',
+  429: 'Rate or plan limit exceeded; retry after Retry-After seconds.',
+  503: 'Temporarily unavailable; retry after Retry-After seconds.',
+};
+
+/** One problem+json response per status the route can give, its `code` enumerated. */
+function problemResponsesFor(route: RouteDef): Record<string, JsonSchema> {
+  const out: Record<string, JsonSchema> = {};
+  for (const [status, codes] of problemCodesFor(route)) {
+    const headers = status === 429 ? rateLimitHeaders : status === 503 ? retryAfterHeader : undefined;
+    out[String(status)] = {
+      description: `${PROBLEM_DESCRIPTIONS[status] ?? 'Problem.'} Codes: ${codes.map((c) => `\`${c}\``).join(', ')}.`,
+      ...(headers ? { headers } : {}),
+      content: {
+        [PROBLEM_CONTENT_TYPE]: {
+          schema: {
+            allOf: [{ $ref: '#/components/schemas/Problem' }],
+            type: 'object',
+            properties: { status: { type: 'integer', const: status }, code: { type: 'string', enum: codes } },
+          },
+          example: {
+            type: `https://smsproj.dev/problems/${codes[0]!.replaceAll('_', '-')}`,
+            title: codes[0],
+            status,
+            detail: PROBLEM_DESCRIPTIONS[status] ?? 'Problem.',
+            code: codes[0],
+          },
+        },
+      },
+    };
+  }
+  return out;
+}
+
+/**
+ * JSON Schema of what a handler sends. Schemas with a `.meta({ id })` are moved to
+ * components.schemas (one definition per id; two different ones are a bug); objects stay open
+ * (no `additionalProperties: false`): clients must tolerate new fields.
+ */
+function outputSchema(schema: z.ZodType, named: Record<string, JsonSchema>): JsonSchema {
+  const {
+    $schema: _dialect,
+    $defs,
+    ...rest
+  } = z.toJSONSchema(schema, {
+    io: 'output',
+    unrepresentable: 'any',
+  }) as JsonSchema;
+  for (const [id, definition] of Object.entries(($defs ?? {}) as Record<string, JsonSchema>)) {
+    const cleaned = rewrite(definition) as JsonSchema;
+    const existing = named[id];
+    if (existing && JSON.stringify(existing) !== JSON.stringify(cleaned)) {
+      throw new Error(`Two different response schemas are named ${id}`);
+    }
+    named[id] = cleaned;
+  }
+  return rewrite(rest) as JsonSchema;
+}
+
+function rewrite(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(rewrite);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value)) {
+    if (key === 'additionalProperties' && inner === false) continue;
+    if (key === '$ref' && typeof inner === 'string') {
+      out[key] = inner.replace('#/$defs/', '#/components/schemas/');
+      continue;
+    }
+    // `examples` inside a schema stay (JSON Schema keyword); property maps and the rest recurse.
+    out[key] = key === 'examples' || key === 'example' ? inner : rewrite(inner);
+  }
+  return out;
+}
+
+const sortedByKey = (record: Record<string, JsonSchema>): Record<string, JsonSchema> =>
+  Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
 
 /** /v1/conversations/{id}/messages -> conversations */
 function tagOf(path: string): string {
@@ -236,6 +351,14 @@ const problem = (description: string, headers?: JsonSchema): JsonSchema => ({
 });
 
 const integerHeader = (description: string): JsonSchema => ({ description, schema: { type: 'integer' } });
+
+const retryAfterHeader: JsonSchema = { 'Retry-After': integerHeader('Seconds to wait before retrying.') };
+const rateLimitHeaders: JsonSchema = {
+  ...retryAfterHeader,
+  'RateLimit-Limit': integerHeader('Requests allowed in a burst.'),
+  'RateLimit-Remaining': integerHeader('Requests left right now.'),
+  'RateLimit-Reset': integerHeader('Seconds until the allowance is full again.'),
+};
 
 const problemResponses: Record<string, JsonSchema> = {
   BadRequest: problem('Invalid input (`validation_failed`, `invalid_json`, ...).'),

@@ -3,6 +3,10 @@ import { join } from 'node:path';
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import {
   Distribution,
+  Function as EdgeFunction,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
   HttpVersion,
   ResponseHeadersPolicy,
   ViewerProtocolPolicy,
@@ -38,7 +42,8 @@ export interface WebHostingProps {
 }
 
 /**
- * The web client on S3 behind CloudFront (origin access control, HTTPS only, SPA fallback).
+ * The web client on S3 behind CloudFront (origin access control, HTTPS only, SPA fallback),
+ * with the published API reference: /openapi.json and the Redoc page at /docs.
  * The API URLs are injected at deploy time as `/config.json`, which the client reads at start,
  * so one build serves every stage.
  */
@@ -59,11 +64,22 @@ export class WebHosting extends Construct {
       autoDeleteObjects: true,
     });
 
+    // The API reference (tools/build-docs.ts) is web/dist/docs/index.html: S3 has no directory
+    // index, so /docs and /docs/ are rewritten to it at the edge.
+    const docsIndex = new EdgeFunction(this, 'DocsIndex', {
+      runtime: FunctionRuntime.JS_2_0,
+      comment: 'Serves /docs (the API reference) from /docs/index.html.',
+      code: FunctionCode.fromInline(
+        "function handler(event) { var r = event.request; if (r.uri === '/docs' || r.uri === '/docs/') { r.uri = '/docs/index.html'; } return r; }",
+      ),
+    });
+
     this.distribution = new Distribution(this, 'Cdn', {
       defaultBehavior: {
         origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         responseHeadersPolicy: ResponseHeadersPolicy.SECURITY_HEADERS,
+        functionAssociations: [{ function: docsIndex, eventType: FunctionEventType.VIEWER_REQUEST }],
       },
       defaultRootObject: 'index.html',
       // Client-side routes (/chat, /numbers/...) load the app.
@@ -103,7 +119,7 @@ export class WebHosting extends Construct {
           Source.jsonData('config.json', { apiUrl: props.apiUrl, wsUrl: props.wsUrl }),
         ],
         distribution: this.distribution,
-        distributionPaths: ['/index.html', '/config.json'],
+        distributionPaths: ['/index.html', '/config.json', '/openapi.json', '/docs/*'],
         memoryLimit: 256,
       });
       // The deployment runs as CDK's singleton custom-resource function; its findings are CDK's own.

@@ -25,7 +25,7 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 
 /**
  * Serves the built web client (web/dist) with a single-page-app fallback: a GET for a path that
- * is not a file gets index.html, so client-side routes survive a reload. Returns false when the
+ * is not a file (nor a directory with an index.html, like /docs) gets index.html, so client-side routes survive a reload. Returns false when the
  * client is not built, letting the gateway answer 404 instead.
  */
 export async function serveStatic(root: string, pathname: string, res: ServerResponse): Promise<boolean> {
@@ -40,7 +40,15 @@ export async function serveStatic(root: string, pathname: string, res: ServerRes
   const candidate = resolve(root, `.${decoded}`);
   // Never outside the web root (../ in the path).
   const inside = candidate === root || candidate.startsWith(`${root}${sep}`);
-  const file = inside && (await isFile(candidate)) ? candidate : index;
+  // A directory with its own index.html (web/dist/docs, the API reference) is served as such.
+  const directoryIndex = join(candidate, 'index.html');
+  const file = !inside
+    ? index
+    : (await isFile(candidate))
+      ? candidate
+      : decoded !== '/' && (await isFile(directoryIndex))
+        ? directoryIndex
+        : index;
   const body = await readFile(file);
   const immutable = file !== index && /[.-][0-9a-f]{8,}\./i.test(file);
   send(res, 200, body, {

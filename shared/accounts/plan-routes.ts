@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { defineRoute } from '../http/route';
 import { text } from '../http/schemas';
 import { PLAN_IDS } from './plans';
+import { planChangeSchema, planSchema, temporaryIncreaseSchema } from './schemas';
 
 export const listPlansRoute = defineRoute({
   id: 'listPlans',
@@ -10,6 +11,7 @@ export const listPlansRoute = defineRoute({
   handler: 'accounts/list-plans',
   auth: 'public',
   summary: 'Plans with prices and limits.',
+  responses: { 200: { schema: z.array(planSchema) } },
 });
 
 export const temporaryIncreaseRoute = defineRoute({
@@ -22,6 +24,8 @@ export const temporaryIncreaseRoute = defineRoute({
   body: z.object({ reason: text(1, 500) }).strict(),
   idempotent: true,
   successStatus: 201,
+  responses: { 201: { schema: temporaryIncreaseSchema } },
+  problems: { 403: ['not_eligible'], 409: ['temporary_increase_active', 'temporary_increase_unavailable'] },
 });
 
 export const changePlanRoute = defineRoute({
@@ -33,6 +37,8 @@ export const changePlanRoute = defineRoute({
   summary: "Change the plan: an upgrade charges the new plan's monthly price from the balance.",
   body: z.object({ plan: z.enum(PLAN_IDS) }).strict(),
   idempotent: true,
+  responses: { 200: { schema: planChangeSchema } },
+  problems: { 402: ['insufficient_funds'], 409: ['conflict'] },
 });
 
 export const planRoutes = [listPlansRoute, changePlanRoute, temporaryIncreaseRoute] as const;

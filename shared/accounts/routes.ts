@@ -1,7 +1,13 @@
 import { defineRoute } from '../http/route';
 import { emptyBody } from '../http/schemas';
 import {
+  apiKeyPageSchema,
   apiKeyParams,
+  dashboardSchema,
+  newApiKeySchema,
+  notificationPreferencesSchema,
+  profileSchema,
+  usageReportSchema,
   changePasswordBody,
   createApiKeyBody,
   notificationPreferencesBody,
@@ -17,6 +23,7 @@ export const getMeRoute = defineRoute({
   auth: 'user-or-key',
   scope: 'account:read',
   summary: "The caller's profile.",
+  responses: { 200: { schema: profileSchema } },
 });
 
 export const patchMeRoute = defineRoute({
@@ -27,6 +34,8 @@ export const patchMeRoute = defineRoute({
   auth: 'user',
   summary: 'Change full name and/or username (409 username_taken).',
   body: patchMeBody,
+  responses: { 200: { schema: profileSchema } },
+  problems: { 409: ['conflict', 'username_taken'] },
 });
 
 export const changePasswordRoute = defineRoute({
@@ -38,6 +47,8 @@ export const changePasswordRoute = defineRoute({
   summary: "Change the password; the user's other sessions are revoked.",
   body: changePasswordBody,
   successStatus: 204,
+  responses: { 204: { description: 'Password changed.' } },
+  problems: { 403: ['invalid_credentials'], 429: ['rate_limited'] },
 });
 
 export const dashboardRoute = defineRoute({
@@ -48,6 +59,7 @@ export const dashboardRoute = defineRoute({
   auth: 'user-or-key',
   scope: 'account:read',
   summary: 'Account, usage this period, limits, warnings, numbers and recent activity.',
+  responses: { 200: { schema: dashboardSchema } },
 });
 
 export const usageRoute = defineRoute({
@@ -59,6 +71,7 @@ export const usageRoute = defineRoute({
   scope: 'account:read',
   summary: 'Per-day usage, per-key breakdown and the billing summary.',
   query: usageQuery,
+  responses: { 200: { schema: usageReportSchema } },
 });
 
 export const getPreferencesRoute = defineRoute({
@@ -69,6 +82,7 @@ export const getPreferencesRoute = defineRoute({
   auth: 'user-or-key',
   scope: 'account:read',
   summary: 'Email and in-app notification preferences.',
+  responses: { 200: { schema: notificationPreferencesSchema } },
 });
 
 export const putPreferencesRoute = defineRoute({
@@ -79,6 +93,7 @@ export const putPreferencesRoute = defineRoute({
   auth: 'user',
   summary: 'Replace the notification preferences.',
   body: notificationPreferencesBody,
+  responses: { 200: { schema: notificationPreferencesSchema } },
 });
 
 export const createApiKeyRoute = defineRoute({
@@ -92,6 +107,8 @@ export const createApiKeyRoute = defineRoute({
   idempotent: true,
   secretResponse: { fields: ['key'], shownFlag: 'keyShown' },
   successStatus: 201,
+  responses: { 201: { schema: newApiKeySchema } },
+  problems: { 403: ['limit_reached'] },
 });
 
 export const listApiKeysRoute = defineRoute({
@@ -101,6 +118,7 @@ export const listApiKeysRoute = defineRoute({
   handler: 'accounts/list-api-keys',
   auth: 'user',
   summary: 'API keys without secrets, with lastUsedAt.',
+  responses: { 200: { schema: apiKeyPageSchema } },
 });
 
 export const rotateApiKeyRoute = defineRoute({
@@ -112,6 +130,7 @@ export const rotateApiKeyRoute = defineRoute({
   summary: 'Issue a new secret; the old one is rejected at once.',
   params: apiKeyParams,
   body: emptyBody.optional(),
+  responses: { 200: { schema: newApiKeySchema } },
 });
 
 export const revokeApiKeyRoute = defineRoute({
@@ -123,6 +142,7 @@ export const revokeApiKeyRoute = defineRoute({
   summary: 'Revoke an API key; it is rejected from then on.',
   params: apiKeyParams,
   successStatus: 204,
+  responses: { 204: { description: 'Revoked.' } },
 });
 
 export const accountRoutes = [

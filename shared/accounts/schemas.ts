@@ -1,6 +1,8 @@
 import * as z from 'zod';
-import { password, text, username } from '../http/schemas';
+import { LEDGER_TYPES } from '../billing/entities/ledger-entry';
+import { hrefSchema, page, password, text, timestamp, username } from '../http/schemas';
 import { SCOPES } from '../http/route';
+import { PLAN_IDS } from './plans';
 
 /** Only fullName and username are editable: email, plan, balance and unknown fields are a 400 (no mass assignment). */
 export const patchMeBody = z
@@ -61,3 +63,165 @@ export const usageQuery = z
   .refine((q) => !q.from || q.to || Date.now() - Date.parse(q.from) <= 366 * 86_400_000, {
     message: 'At most one year per request.',
   });
+
+// Responses (what the handlers send; /openapi.json and the contract check derive from these)
+
+export const profileSchema = z
+  .object({
+    userId: z.string(),
+    email: z.string(),
+    username: z.string(),
+    fullName: z.string(),
+    emailVerified: z.boolean(),
+    plan: z.enum(PLAN_IDS),
+    balanceCents: z.number().int(),
+    createdAt: timestamp,
+  })
+  .meta({
+    id: 'Profile',
+    examples: [
+      {
+        userId: 'usr_01JEXAMPLE0000000000000000',
+        email: 'ada@example.com',
+        username: 'ada',
+        fullName: 'Ada Lovelace',
+        emailVerified: true,
+        plan: 'free',
+        balanceCents: 5000,
+        createdAt: '2026-12-04T10:00:00.000Z',
+      },
+    ],
+  });
+
+export const planLimitsSchema = z
+  .object({
+    smsPerMonth: z.number().int(),
+    verificationsPerMonth: z.number().int(),
+    numbers: z.number().int(),
+    requestsPerSecond: z.number(),
+    burst: z.number().int(),
+  })
+  .meta({ id: 'PlanLimits' });
+
+export const planSchema = z
+  .object({ id: z.enum(PLAN_IDS), name: z.string(), priceCents: z.number().int(), limits: planLimitsSchema })
+  .meta({ id: 'Plan' });
+
+export const planChangeSchema = z.object({
+  plan: z.enum(PLAN_IDS),
+  previousPlan: z.enum(PLAN_IDS),
+  chargedCents: z.number().int(),
+  balanceCents: z.number().int(),
+  limits: planLimitsSchema,
+});
+
+export const temporaryIncreaseSchema = z.object({ factor: z.number(), expiresAt: timestamp });
+
+export const warningSchema = z
+  .object({
+    code: z.enum(['approaching_limit', 'limit_reached']),
+    metric: z.string(),
+    used: z.number(),
+    limit: z.number(),
+    percent: z.number(),
+    upgrade: hrefSchema,
+  })
+  .meta({ id: 'UsageWarning' });
+
+export const activitySchema = z
+  .object({ type: z.string(), at: timestamp, summary: z.string(), ref: z.string().nullable() })
+  .meta({ id: 'Activity' });
+
+export const dashboardSchema = z
+  .object({
+    account: z.object({
+      status: z.string(),
+      plan: z.enum(PLAN_IDS),
+      emailVerified: z.boolean(),
+      balanceCents: z.number().int(),
+    }),
+    usage: z.object({
+      periodStart: timestamp,
+      periodEnd: timestamp,
+      smsSent: z.number().int(),
+      smsReceived: z.number().int(),
+      verifications: z.number().int(),
+      apiRequests: z.number().int(),
+    }),
+    limits: z.object({
+      smsPerMonth: z.number().int(),
+      verificationsPerMonth: z.number().int(),
+      numbers: z.number().int(),
+      requestsPerSecond: z.number(),
+    }),
+    warnings: z.array(warningSchema),
+    numbers: z.object({ owned: z.number().int() }),
+    recentActivity: z.array(activitySchema),
+  })
+  .meta({ id: 'Dashboard' });
+
+export const ledgerEntrySchema = z
+  .object({
+    id: z.string(),
+    type: z.enum(LEDGER_TYPES),
+    amountCents: z.number().int(),
+    ref: z.string(),
+    description: z.string().optional(),
+    at: timestamp,
+  })
+  .meta({ id: 'LedgerEntry' });
+
+export const usageDaySchema = z
+  .object({
+    date: z.string().meta({ format: 'date' }),
+    apiRequests: z.number().int(),
+    smsSent: z.number().int(),
+    smsReceived: z.number().int(),
+    verifications: z.number().int(),
+    errors: z.number().int(),
+    spendCents: z.number().int(),
+  })
+  .meta({ id: 'UsageDay' });
+
+export const usageReportSchema = z
+  .object({
+    from: z.string().meta({ format: 'date' }),
+    to: z.string().meta({ format: 'date' }),
+    granularity: z.literal('day'),
+    items: z.array(usageDaySchema),
+    byKey: z.array(z.object({ keyId: z.string(), apiRequests: z.number().int(), errors: z.number().int() })),
+    billing: z.object({
+      balanceCents: z.number().int(),
+      chargesCents: z.number().int(),
+      refundsCents: z.number().int(),
+      ledger: z.array(ledgerEntrySchema),
+    }),
+  })
+  .meta({ id: 'UsageReport' });
+
+export const notificationPreferencesSchema = notificationPreferencesBody.meta({
+  id: 'NotificationPreferences',
+});
+
+export const apiKeySchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    prefix: z.string(),
+    scopes: z.array(z.enum(SCOPES)),
+    status: z.enum(['active', 'revoked']),
+    createdAt: timestamp,
+    rotatedAt: timestamp.nullable(),
+    lastUsedAt: timestamp.nullable(),
+  })
+  .meta({ id: 'ApiKey' });
+
+/** The secret is in `key` only in the first response (a replay says `keyShown: false`). */
+export const newApiKeySchema = apiKeySchema
+  .extend({
+    key: z.string().optional().meta({ description: 'The secret: shown once, never stored in clear.' }),
+    keyShown: z.boolean().optional(),
+  })
+  .meta({ id: 'NewApiKey' });
+
+export const apiKeyPageSchema = page(apiKeySchema);

@@ -1,6 +1,10 @@
 import { defineRoute } from '../http/route';
 import {
   emailOnlyBody,
+  emailVerifiedSchema,
+  publicUserSchema,
+  refreshedTokensSchema,
+  tokensSchema,
   loginBody,
   logoutBody,
   refreshBody,
@@ -18,6 +22,8 @@ export const registerRoute = defineRoute({
   summary: 'Create an account; a 6-digit verification code is emailed.',
   body: registerBody,
   successStatus: 201,
+  responses: { 201: { schema: publicUserSchema } },
+  problems: { 409: ['email_taken', 'username_taken'] },
 });
 
 export const verifyEmailRoute = defineRoute({
@@ -28,6 +34,8 @@ export const verifyEmailRoute = defineRoute({
   auth: 'public',
   summary: 'Confirm the email address with the emailed code.',
   body: verifyEmailBody,
+  responses: { 200: { schema: emailVerifiedSchema } },
+  problems: { 400: ['invalid_code'], 429: ['too_many_attempts'] },
 });
 
 export const resendVerificationRoute = defineRoute({
@@ -39,6 +47,7 @@ export const resendVerificationRoute = defineRoute({
   summary: 'Send a new verification code (202 also for unknown emails).',
   body: emailOnlyBody,
   successStatus: 202,
+  responses: { 202: { description: 'Accepted (also for unknown emails).' } },
 });
 
 export const loginRoute = defineRoute({
@@ -49,6 +58,8 @@ export const loginRoute = defineRoute({
   auth: 'public',
   summary: 'Log in with email or username and password.',
   body: loginBody,
+  responses: { 200: { schema: tokensSchema } },
+  problems: { 401: ['invalid_credentials'], 403: ['email_not_verified'] },
 });
 
 export const refreshRoute = defineRoute({
@@ -59,6 +70,8 @@ export const refreshRoute = defineRoute({
   auth: 'public',
   summary: 'Exchange a refresh token for a new access token.',
   body: refreshBody,
+  responses: { 200: { schema: refreshedTokensSchema } },
+  problems: { 401: ['unauthorized'] },
 });
 
 export const logoutRoute = defineRoute({
@@ -70,6 +83,7 @@ export const logoutRoute = defineRoute({
   summary: 'Revoke this session: the access and refresh tokens are rejected from now on.',
   body: logoutBody,
   successStatus: 204,
+  responses: { 204: { description: 'Logged out.' } },
 });
 
 export const forgotPasswordRoute = defineRoute({
@@ -81,6 +95,7 @@ export const forgotPasswordRoute = defineRoute({
   summary: 'Email a password reset code (202 also for unknown emails).',
   body: emailOnlyBody,
   successStatus: 202,
+  responses: { 202: { description: 'Accepted (also for unknown emails).' } },
 });
 
 export const resetPasswordRoute = defineRoute({
@@ -92,6 +107,8 @@ export const resetPasswordRoute = defineRoute({
   summary: 'Set a new password with the emailed reset code.',
   body: resetPasswordBody,
   successStatus: 204,
+  responses: { 204: { description: 'Password changed.' } },
+  problems: { 400: ['invalid_code'], 429: ['too_many_attempts'] },
 });
 
 export const authRoutes = [

@@ -41,3 +41,35 @@ export const resetPasswordBody = z
     newPassword: password,
   })
   .strict();
+
+// Responses
+
+export const publicUserSchema = z
+  .object({
+    userId: z.string(),
+    email: z.string(),
+    username: z.string(),
+    fullName: z.string(),
+    emailVerified: z.boolean(),
+  })
+  .meta({ id: 'RegisteredUser' });
+
+export const emailVerifiedSchema = z.object({ emailVerified: z.literal(true) });
+
+export const tokensSchema = z
+  .object({
+    accessToken: z.string(),
+    refreshToken: z.string(),
+    idToken: z.string().optional(),
+    expiresIn: z.number().int().meta({ description: 'Seconds until the access token expires.' }),
+    tokenType: z.literal('Bearer'),
+  })
+  .meta({ id: 'Tokens' });
+
+export const refreshedTokensSchema = z.object({
+  accessToken: z.string(),
+  refreshToken: z.string().optional(),
+  idToken: z.string().optional(),
+  expiresIn: z.number().int(),
+  tokenType: z.literal('Bearer'),
+});

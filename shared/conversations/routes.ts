@@ -1,6 +1,13 @@
 import { defineRoute } from '../http/route';
 import {
+  attachmentUploadSchema,
   conversationIdParams,
+  conversationPageSchema,
+  conversationSchema,
+  messagePageSchema,
+  messageSchema,
+  participantListSchema,
+  searchPageSchema,
   createAttachmentBody,
   createConversationBody,
   listConversationsQuery,
@@ -22,6 +29,8 @@ export const createConversationRoute = defineRoute({
   body: createConversationBody,
   idempotent: true,
   successStatus: 201,
+  responses: { 201: { schema: conversationSchema } },
+  problems: { 403: ['number_not_owned'], 404: ['not_found'] },
 });
 
 export const listConversationsRoute = defineRoute({
@@ -33,6 +42,7 @@ export const listConversationsRoute = defineRoute({
   scope: 'messages:read',
   summary: "The caller's conversations, newest activity first (?archived=true for the archive).",
   query: listConversationsQuery,
+  responses: { 200: { schema: conversationPageSchema } },
 });
 
 export const getConversationRoute = defineRoute({
@@ -44,6 +54,7 @@ export const getConversationRoute = defineRoute({
   scope: 'messages:read',
   summary: 'One conversation, with the caller’s unread count.',
   params: conversationIdParams,
+  responses: { 200: { schema: conversationSchema } },
 });
 
 export const archiveConversationRoute = defineRoute({
@@ -56,6 +67,7 @@ export const archiveConversationRoute = defineRoute({
   summary: 'Archive the conversation for the caller (nothing is deleted).',
   params: conversationIdParams,
   successStatus: 204,
+  responses: { 204: { description: 'Archived for the caller.' } },
 });
 
 export const restoreConversationRoute = defineRoute({
@@ -67,6 +79,7 @@ export const restoreConversationRoute = defineRoute({
   scope: 'messages:write',
   summary: 'Bring an archived conversation back to the inbox.',
   params: conversationIdParams,
+  responses: { 200: { schema: conversationSchema } },
 });
 
 export const listParticipantsRoute = defineRoute({
@@ -79,6 +92,7 @@ export const listParticipantsRoute = defineRoute({
   summary: 'Mention autocomplete: the other users of the conversation whose username starts with ?prefix.',
   params: conversationIdParams,
   query: participantsQuery,
+  responses: { 200: { schema: participantListSchema } },
 });
 
 export const createAttachmentRoute = defineRoute({
@@ -93,6 +107,8 @@ export const createAttachmentRoute = defineRoute({
   body: createAttachmentBody,
   idempotent: true,
   successStatus: 201,
+  responses: { 201: { schema: attachmentUploadSchema } },
+  problems: { 413: ['file_too_large'], 415: ['unsupported_type'] },
 });
 
 export const listMessagesRoute = defineRoute({
@@ -105,6 +121,7 @@ export const listMessagesRoute = defineRoute({
   summary: 'Message history, newest first; follow nextCursor to scroll back.',
   params: conversationIdParams,
   query: listMessagesQuery,
+  responses: { 200: { schema: messagePageSchema } },
 });
 
 export const sendMessageRoute = defineRoute({
@@ -120,6 +137,16 @@ export const sendMessageRoute = defineRoute({
   body: sendMessageBody,
   idempotent: true,
   successStatus: 201,
+  responses: {
+    201: { schema: messageSchema, description: 'Created.' },
+    200: { schema: messageSchema, description: 'The first message of a repeated clientMessageId.' },
+  },
+  problems: {
+    400: ['attachment_invalid', 'attachment_not_uploaded'],
+    402: ['insufficient_funds'],
+    403: ['number_not_owned'],
+    409: ['attachment_in_use'],
+  },
 });
 
 export const markReadRoute = defineRoute({
@@ -133,6 +160,8 @@ export const markReadRoute = defineRoute({
   params: conversationIdParams,
   body: markReadBody,
   successStatus: 204,
+  responses: { 204: { description: 'Read up to messageId.' } },
+  problems: { 409: ['read_conflict'] },
 });
 
 export const searchMessagesRoute = defineRoute({
@@ -144,6 +173,8 @@ export const searchMessagesRoute = defineRoute({
   scope: 'messages:read',
   summary: 'Search the caller’s messages by words and word prefixes.',
   query: searchQuery,
+  responses: { 200: { schema: searchPageSchema } },
+  problems: { 404: ['not_found'] },
 });
 
 export const conversationRoutes = [

@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { cursorParam, limitParam, prefixedId, text } from '../http/schemas';
+import { cursorParam, limitParam, page, prefixedId, text, timestamp } from '../http/schemas';
+import { MESSAGE_STATUSES } from './entities/message';
 import { e164 } from '../numbers/phone';
 
 /** Request schemas of the conversations context (../shared/API.md "Conversations and messages"). */
@@ -87,4 +88,115 @@ export const searchQuery = z.object({
   conversationId: prefixedId('conv').optional(),
   limit: limitParam,
   cursor: cursorParam,
+});
+
+// Responses (shared/conversations/views.ts builds them)
+
+export const participantSchema = z
+  .object({
+    userId: z.string().optional(),
+    username: z.string().optional(),
+    phoneNumber: z.string().optional(),
+  })
+  .meta({ id: 'Participant' });
+
+export const messagePreviewSchema = z
+  .object({
+    id: z.string(),
+    body: z.string(),
+    sender: participantSchema,
+    createdAt: timestamp,
+    attachmentCount: z.number().int().optional(),
+  })
+  .meta({ id: 'MessagePreview' });
+
+export const conversationSchema = z
+  .object({
+    id: z.string(),
+    title: z.string().nullable(),
+    type: z.enum(['chat', 'sms']),
+    fromNumber: z.string().optional(),
+    participants: z.array(participantSchema),
+    lastMessage: messagePreviewSchema.optional(),
+    lastMessageAt: timestamp,
+    unreadCount: z.number().int().min(0),
+    archived: z.boolean(),
+    createdAt: timestamp,
+  })
+  .meta({
+    id: 'Conversation',
+    examples: [
+      {
+        id: 'conv_01JEXAMPLE0000000000000000',
+        title: null,
+        type: 'chat',
+        participants: [
+          { userId: 'usr_01JEXAMPLE0000000000000000', username: 'ada' },
+          { userId: 'usr_01JEXAMPLE0000000000000001', username: 'grace' },
+        ],
+        lastMessageAt: '2026-12-04T10:00:00.000Z',
+        unreadCount: 0,
+        archived: false,
+        createdAt: '2026-12-04T10:00:00.000Z',
+      },
+    ],
+  });
+
+export const attachmentSchema = z
+  .object({
+    id: z.string(),
+    fileName: z.string(),
+    contentType: z.string(),
+    size: z.number().int(),
+    downloadUrl: z.string().meta({ description: 'Time-limited URL.' }),
+  })
+  .meta({ id: 'Attachment' });
+
+export const messageSchema = z
+  .object({
+    id: z.string(),
+    conversationId: z.string(),
+    sender: participantSchema,
+    body: z.string(),
+    mentions: z.array(z.object({ userId: z.string(), username: z.string() })),
+    attachments: z.array(attachmentSchema),
+    status: z.enum(MESSAGE_STATUSES),
+    createdAt: timestamp,
+    clientMessageId: z.string().optional(),
+    segments: z.number().int().optional(),
+  })
+  .meta({
+    id: 'Message',
+    examples: [
+      {
+        id: 'msg_01JEXAMPLE0000000000000000',
+        conversationId: 'conv_01JEXAMPLE0000000000000000',
+        sender: { userId: 'usr_01JEXAMPLE0000000000000000', username: 'ada' },
+        body: 'Hello @grace',
+        mentions: [{ userId: 'usr_01JEXAMPLE0000000000000001', username: 'grace' }],
+        attachments: [],
+        status: 'sent',
+        createdAt: '2026-12-04T10:00:00.000Z',
+      },
+    ],
+  });
+
+export const conversationPageSchema = page(conversationSchema);
+export const messagePageSchema = page(messageSchema);
+export const participantListSchema = z.object({ items: z.array(participantSchema) });
+
+export const searchHitSchema = z
+  .object({ message: messageSchema, conversationId: z.string(), highlight: z.string() })
+  .meta({ id: 'SearchHit' });
+export const searchPageSchema = page(searchHitSchema);
+
+export const attachmentUploadSchema = z.object({
+  attachmentId: z.string(),
+  upload: z.object({
+    url: z.string(),
+    fields: z
+      .record(z.string(), z.string())
+      .meta({ description: 'Form fields to send with the file (S3 POST).' }),
+    expiresAt: timestamp,
+  }),
 });

@@ -64,11 +64,43 @@ export interface RouteDef<
    * so a replay says the secret is not shown again (the fresh response sets `shownFlag: true`).
    */
   readonly secretResponse?: { readonly fields: readonly string[]; readonly shownFlag: string };
-  /** Success status for the OpenAPI document. */
+  /**
+   * Success status for the OpenAPI document (when `responses` is absent, the only one).
+   * @deprecated in favour of `responses`; kept so routes written before it still build.
+   */
   readonly successStatus?: number;
+  /**
+   * Every success response, status -> body (zod, what the handler sends) or no body (`{}`).
+   * /openapi.json, the SDK types and the integration suites' contract check derive from it;
+   * test/unit/openapi.test.ts fails for a route that documents no 2xx body.
+   */
+  readonly responses?: Readonly<Record<number, ResponseDef>>;
+  /**
+   * Problem responses beyond the defaults derived from the route's properties (see
+   * shared/http/problems.ts: auth -> 401, scope/user -> 403 insufficient_scope, params -> 404,
+   * input -> 400 validation_failed, idempotent -> 422 idempotency_key_reused, ...):
+   * status -> the `code`s it can carry.
+   */
+  readonly problems?: Readonly<Record<number, readonly string[]>>;
   /** Lambda tuning for CDK. */
   readonly memoryMb?: number;
   readonly timeoutSeconds?: number;
+}
+
+/** One documented success response. */
+export interface ResponseDef {
+  /** Body schema (the output side of a zod schema); omitted for an empty body (204, a bare 202). */
+  readonly schema?: z.ZodType;
+  /** @default application/json */
+  readonly contentType?: string;
+  /** Further content types the same status can carry (e.g. text/csv), not validated as JSON. */
+  readonly alternatives?: readonly string[];
+  /** @default 'Success' */
+  readonly description?: string;
+  /** An example body for the reference documentation. */
+  readonly example?: unknown;
+  /** Response headers: name -> description. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /** Keeps literal types of a route while checking it against RouteDef. */

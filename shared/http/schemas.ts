@@ -56,3 +56,22 @@ export const password = z
   .refine(isCleanString, { message: 'Password contains invalid characters.' });
 
 export const emptyBody = z.object({}).strict();
+
+// ---------------------------------------------------------------------------------------------
+// Response building blocks (what handlers send; documented in /openapi.json, contract-checked)
+// ---------------------------------------------------------------------------------------------
+
+/** An ISO-8601 UTC timestamp as the API writes it. */
+export const timestamp = z.string().meta({ format: 'date-time', examples: ['2026-12-04T10:00:00.000Z'] });
+
+/** A cursor page: `{ items, nextCursor }` (../shared/API.md "Lists"). */
+export const page = <T extends z.ZodType>(item: T) =>
+  z.object({
+    items: z.array(item),
+    nextCursor: z
+      .string()
+      .nullable()
+      .meta({ description: 'Pass as ?cursor= for the next page; null at the end.' }),
+  });
+
+export const hrefSchema = z.object({ href: z.string() });

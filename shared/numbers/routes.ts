@@ -1,6 +1,11 @@
 import { defineRoute } from '../http/route';
 import {
+  availableNumberDetailSchema,
+  availableNumberPageSchema,
+  cancelledNumberSchema,
   listAvailableQuery,
+  ownedNumberPageSchema,
+  ownedNumberSchema,
   listOwnedQuery,
   phoneNumberParams,
   purchaseBody,
@@ -16,6 +21,7 @@ export const listAvailableNumbersRoute = defineRoute({
   scope: 'numbers:read',
   summary: 'Numbers for sale, filtered by country, type, capability and digits.',
   query: listAvailableQuery,
+  responses: { 200: { schema: availableNumberPageSchema } },
 });
 
 export const getAvailableNumberRoute = defineRoute({
@@ -27,6 +33,7 @@ export const getAvailableNumberRoute = defineRoute({
   scope: 'numbers:read',
   summary: 'One number for sale, with prices and formats (404 unless for sale).',
   params: phoneNumberParams,
+  responses: { 200: { schema: availableNumberDetailSchema } },
 });
 
 export const purchaseNumberRoute = defineRoute({
@@ -40,6 +47,13 @@ export const purchaseNumberRoute = defineRoute({
   body: purchaseBody,
   idempotent: true,
   successStatus: 201,
+  responses: { 201: { schema: ownedNumberSchema } },
+  problems: {
+    402: ['insufficient_funds'],
+    403: ['limit_reached'],
+    409: ['number_unavailable'],
+    503: ['busy'],
+  },
 });
 
 export const listNumbersRoute = defineRoute({
@@ -51,6 +65,7 @@ export const listNumbersRoute = defineRoute({
   scope: 'numbers:read',
   summary: "The caller's numbers with status, renewal and usage this period.",
   query: listOwnedQuery,
+  responses: { 200: { schema: ownedNumberPageSchema } },
 });
 
 export const getNumberRoute = defineRoute({
@@ -62,6 +77,7 @@ export const getNumberRoute = defineRoute({
   scope: 'numbers:read',
   summary: "One of the caller's numbers.",
   params: phoneNumberParams,
+  responses: { 200: { schema: ownedNumberSchema } },
 });
 
 export const updateNumberRoute = defineRoute({
@@ -74,6 +90,8 @@ export const updateNumberRoute = defineRoute({
   summary: 'Turn auto-renewal on or off.',
   params: phoneNumberParams,
   body: updateNumberBody,
+  responses: { 200: { schema: ownedNumberSchema } },
+  problems: { 409: ['invalid_state'] },
 });
 
 export const cancelNumberRoute = defineRoute({
@@ -85,6 +103,8 @@ export const cancelNumberRoute = defineRoute({
   scope: 'numbers:write',
   summary: 'Cancel: no further renewals; usable until renewsAt, then quarantined.',
   params: phoneNumberParams,
+  responses: { 200: { schema: cancelledNumberSchema } },
+  problems: { 409: ['invalid_state'] },
 });
 
 export const numberRoutes = [

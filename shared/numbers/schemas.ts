@@ -1,6 +1,7 @@
 import * as z from 'zod';
-import { cursorParam, limitParam } from '../http/schemas';
+import { cursorParam, limitParam, page, timestamp } from '../http/schemas';
 import { CAPABILITIES, NUMBER_TYPES } from './entities/inventory-number';
+import { OWNED_STATUSES } from './entities/owned-number';
 import { e164, e164PathParam, isCountryCode } from './phone';
 
 /** Request schemas of the numbers context (../shared/API.md "Phone numbers"). */
@@ -36,3 +37,64 @@ export const purchaseBody = z
 export const updateNumberBody = z.object({ autoRenew: z.boolean() }).strict();
 
 export const listOwnedQuery = z.object({ limit: limitParam, cursor: cursorParam });
+
+// Responses (shared/numbers/inventory.ts and service.ts build them)
+
+export const availableNumberSchema = z
+  .object({
+    phoneNumber: z.string(),
+    country: z.string(),
+    region: z.string().optional(),
+    type: z.enum(NUMBER_TYPES),
+    capabilities: z.array(z.enum(CAPABILITIES)),
+    monthlyPriceCents: z.number().int(),
+    setupPriceCents: z.number().int(),
+  })
+  .meta({
+    id: 'AvailableNumber',
+    examples: [
+      {
+        phoneNumber: '+14155550123',
+        country: 'US',
+        region: 'CA',
+        type: 'local',
+        capabilities: ['sms', 'voice'],
+        monthlyPriceCents: 115,
+        setupPriceCents: 0,
+      },
+    ],
+  });
+
+export const availableNumberDetailSchema = availableNumberSchema
+  .extend({
+    currency: z.literal('USD'),
+    firstPaymentCents: z
+      .number()
+      .int()
+      .meta({ description: 'Charged at purchase: setup + the first month.' }),
+    nationalFormat: z.string(),
+    internationalFormat: z.string(),
+  })
+  .meta({ id: 'AvailableNumberDetail' });
+
+export const ownedNumberSchema = z
+  .object({
+    phoneNumber: z.string(),
+    country: z.string(),
+    region: z.string().optional(),
+    type: z.enum(NUMBER_TYPES),
+    capabilities: z.array(z.enum(CAPABILITIES)),
+    status: z.enum(OWNED_STATUSES),
+    autoRenew: z.boolean(),
+    purchasedAt: timestamp,
+    renewsAt: timestamp,
+    monthlyPriceCents: z.number().int(),
+    usage: z.object({ smsSent: z.number().int(), smsReceived: z.number().int(), periodStart: timestamp }),
+    cancelledAt: timestamp.optional(),
+    expiredAt: timestamp.optional(),
+  })
+  .meta({ id: 'OwnedNumber' });
+
+export const availableNumberPageSchema = page(availableNumberSchema);
+export const ownedNumberPageSchema = page(ownedNumberSchema);
+export const cancelledNumberSchema = z.object({ status: z.literal('cancelled'), renewsAt: timestamp });

@@ -1,7 +1,7 @@
 import { defineRoute } from '../http/route';
 import { pageQuery } from '../http/schemas';
 import { phoneNumberParams } from '../numbers/schemas';
-import { sendSmsBody } from './schemas';
+import { sendSmsBody, smsQueuedSchema } from './schemas';
 
 export const sendSmsRoute = defineRoute({
   id: 'sendSms',
@@ -15,6 +15,8 @@ export const sendSmsRoute = defineRoute({
   body: sendSmsBody,
   idempotent: true,
   successStatus: 202,
+  responses: { 202: { schema: smsQueuedSchema } },
+  problems: { 402: ['insufficient_funds'], 403: ['number_not_owned'] },
 });
 
 export const smsPricingRoute = defineRoute({

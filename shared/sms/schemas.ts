@@ -14,6 +14,13 @@ export const sendSmsBody = z
   .strict();
 export type SendSmsInput = z.infer<typeof sendSmsBody>;
 
+/** POST /v1/sms 202 body. */
+export const smsQueuedSchema = z.object({
+  messageId: z.string(),
+  conversationId: z.string(),
+  status: z.literal('queued'),
+});
+
 /** Longest message body the platform stores (conversation messages); the carrier adapter splits it. */
 export const MAX_MESSAGE_CHARS = 4000;
 

@@ -1,7 +1,14 @@
 import { defineRoute } from '../http/route';
 import { emptyBody } from '../http/schemas';
+import * as z from 'zod';
 import {
   createVerificationBody,
+  exportJobSchema,
+  exportRowsSchema,
+  exportStatusSchema,
+  verificationPageSchema,
+  verificationSchema,
+  verificationServiceSchema,
   exportParams,
   exportQuery,
   historyQuery,
@@ -16,6 +23,7 @@ export const listServicesRoute = defineRoute({
   handler: 'verifications/list-services',
   auth: 'public',
   summary: 'Services a verification number can be ordered for, with prices.',
+  responses: { 200: { schema: z.array(verificationServiceSchema) } },
 });
 
 export const createVerificationRoute = defineRoute({
@@ -30,6 +38,8 @@ export const createVerificationRoute = defineRoute({
   body: createVerificationBody,
   idempotent: true,
   successStatus: 201,
+  responses: { 201: { schema: verificationSchema } },
+  problems: { 402: ['insufficient_funds'], 403: ['limit_reached'], 503: ['no_numbers_available'] },
 });
 
 export const listVerificationsRoute = defineRoute({
@@ -41,6 +51,7 @@ export const listVerificationsRoute = defineRoute({
   scope: 'verifications:read',
   summary: 'Verification history, newest first, filtered by service, status and from/to.',
   query: historyQuery,
+  responses: { 200: { schema: verificationPageSchema } },
 });
 
 export const exportVerificationsRoute = defineRoute({
@@ -53,6 +64,20 @@ export const exportVerificationsRoute = defineRoute({
   summary: 'The filtered history as a CSV or JSON download; large exports answer 202 { exportId }.',
   query: exportQuery,
   memoryMb: 1024,
+  responses: {
+    200: {
+      schema: exportRowsSchema,
+      alternatives: ['text/csv'],
+      description:
+        'The file (content-disposition: attachment): CSV by default, or JSON rows with ?format=json.',
+      headers: { 'Content-Disposition': 'attachment; filename="verifications-<date>.<format>"' },
+    },
+    202: {
+      schema: exportJobSchema,
+      description: 'A background export: poll the Location.',
+      headers: { Location: 'The export status URL.' },
+    },
+  },
 });
 
 export const getExportRoute = defineRoute({
@@ -64,6 +89,7 @@ export const getExportRoute = defineRoute({
   scope: 'verifications:read',
   summary: 'Status of a background export, with a presigned download URL once ready.',
   params: exportParams,
+  responses: { 200: { schema: exportStatusSchema } },
 });
 
 export const getVerificationRoute = defineRoute({
@@ -75,6 +101,7 @@ export const getVerificationRoute = defineRoute({
   scope: 'verifications:read',
   summary: 'One verification request with its codes.',
   params: verificationParams,
+  responses: { 200: { schema: verificationSchema } },
 });
 
 export const cancelVerificationRoute = defineRoute({
@@ -88,6 +115,8 @@ export const cancelVerificationRoute = defineRoute({
   params: verificationParams,
   body: emptyBody.optional(),
   idempotent: true,
+  responses: { 200: { schema: verificationSchema } },
+  problems: { 409: ['invalid_state'] },
 });
 
 export const completeVerificationRoute = defineRoute({
@@ -101,6 +130,8 @@ export const completeVerificationRoute = defineRoute({
   params: verificationParams,
   body: emptyBody.optional(),
   idempotent: true,
+  responses: { 200: { schema: verificationSchema } },
+  problems: { 409: ['invalid_state'] },
 });
 
 export const reportVerificationRoute = defineRoute({

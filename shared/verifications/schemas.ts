@@ -1,7 +1,7 @@
 import * as z from 'zod';
-import { cursorParam, limitParam, prefixedId } from '../http/schemas';
+import { cursorParam, limitParam, page, prefixedId, timestamp } from '../http/schemas';
 import { findService } from './catalogue';
-import { EXPORT_FORMATS } from './entities/verification-export';
+import { EXPORT_FORMATS, EXPORT_STATUSES } from './entities/verification-export';
 import { VERIFICATION_STATUSES } from './state';
 import { REPORT_REASONS } from './transitions';
 
@@ -119,3 +119,86 @@ export const exportQuery = z
   .strict()
   .refine(windowIsOrdered, ORDER_MESSAGE)
   .transform((q) => ({ filters: toFilters(q), format: q.format, forceAsync: q.async === 'true' }));
+
+// Responses (shared/verifications/view.ts, exports.ts and catalogue.ts build them)
+
+export const verificationServiceSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    priceCents: z.number().int(),
+    lifetimeMinutes: z.number().int(),
+    countries: z.array(z.string()).optional(),
+  })
+  .meta({ id: 'VerificationService' });
+
+export const verificationCodeSchema = z
+  .object({
+    code: z
+      .string()
+      .nullable()
+      .meta({ description: 'What a person would type; null when no code was recognised.' }),
+    sms: z.string(),
+    from: z.string(),
+    receivedAt: timestamp,
+  })
+  .meta({ id: 'VerificationCode' });
+
+export const verificationSchema = z
+  .object({
+    id: z.string(),
+    service: z.string(),
+    country: z.string(),
+    phoneNumber: z.string(),
+    status: z.enum(VERIFICATION_STATUSES),
+    priceCents: z.number().int(),
+    createdAt: timestamp,
+    expiresAt: timestamp,
+    codes: z.array(verificationCodeSchema),
+    finalCode: z.string().nullable(),
+    completedAt: timestamp.nullable(),
+    cancelledAt: timestamp.nullable(),
+    expiredAt: timestamp.nullable(),
+    refunded: z.boolean(),
+  })
+  .meta({
+    id: 'Verification',
+    examples: [
+      {
+        id: 'vrf_01JEXAMPLE0000000000000000',
+        service: 'telegram',
+        country: 'US',
+        phoneNumber: '+14155550199',
+        status: 'pending',
+        priceCents: 25,
+        createdAt: '2026-12-04T10:00:00.000Z',
+        expiresAt: '2026-12-04T10:15:00.000Z',
+        codes: [],
+        finalCode: null,
+        completedAt: null,
+        cancelledAt: null,
+        expiredAt: null,
+        refunded: false,
+      },
+    ],
+  });
+
+export const verificationPageSchema = page(verificationSchema);
+
+/** A JSON export: one row per verification, the CSV's columns. */
+export const exportRowsSchema = z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()])));
+
+export const exportJobSchema = z.object({ exportId: z.string(), status: z.literal('queued') });
+
+export const exportStatusSchema = z
+  .object({
+    exportId: z.string(),
+    status: z.enum(EXPORT_STATUSES),
+    format: z.enum(EXPORT_FORMATS),
+    createdAt: timestamp,
+    rowCount: z.number().int().optional(),
+    finishedAt: timestamp.optional(),
+    downloadUrl: z.string().optional(),
+    downloadUrlExpiresAt: timestamp.optional(),
+  })
+  .meta({ id: 'VerificationExport' });

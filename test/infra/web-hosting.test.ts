@@ -35,4 +35,24 @@ describe('web hosting', () => {
     // Source.jsonData renders the markers for the API and WebSocket URLs into the deployment.
     expect(props).toMatch(/SourceMarkers/);
   });
+
+  it('publishes the API reference: /docs rewritten to /docs/index.html at the edge, openapi.json deployed', () => {
+    const functions = template.findResources('AWS::CloudFront::Function');
+    expect(Object.keys(functions)).toHaveLength(1);
+    const code = String(Object.values(functions)[0]?.Properties?.FunctionCode);
+    expect(code).toContain("r.uri === '/docs'");
+    expect(code).toContain("'/docs/index.html'");
+    template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        DefaultCacheBehavior: Match.objectLike({
+          FunctionAssociations: [Match.objectLike({ EventType: 'viewer-request' })],
+        }),
+      }),
+    });
+    const deployment = JSON.stringify(
+      Object.values(template.findResources('Custom::CDKBucketDeployment'))[0],
+    );
+    expect(deployment).toContain('/openapi.json');
+    expect(deployment).toContain('/docs/*');
+  });
 });

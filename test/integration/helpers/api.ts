@@ -1,6 +1,11 @@
+import { checkContract } from './contract';
+
 /**
  * A small HTTP client for the local gateway (SMSPROJ_URL, set by test/setup/env.ts).
- * Never throws on an HTTP status: tests assert on `status`, `headers` and `json`.
+ * Never throws on an HTTP status: tests assert on `status`, `headers` and `json`. Every response
+ * of an API route is checked against its documented contract (./contract.ts): an undocumented
+ * status or a body that does not match the route's schema fails the request, naming the route,
+ * the status and the field.
  */
 export interface ApiResponse<T = unknown> {
   readonly status: number;
@@ -41,7 +46,8 @@ export async function request<T = unknown>(
     payload = typeof body === 'string' ? body : JSON.stringify(body);
     headers['content-type'] ??= 'application/json';
   }
-  const response = await fetch(new URL(path, baseUrl()), { method, headers, body: payload });
+  const url = new URL(path, baseUrl());
+  const response = await fetch(url, { method, headers, body: payload });
   const text = await response.text();
   let json: unknown;
   try {
@@ -49,6 +55,7 @@ export async function request<T = unknown>(
   } catch {
     json = undefined;
   }
+  checkContract({ method, url, status: response.status, headers: response.headers, text, json });
   return { status: response.status, headers: response.headers, json: json as T, text };
 }
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -203,6 +203,8 @@ beforeAll(async () => {
   webRoot = mkdtempSync(join(tmpdir(), 'smsproj-web-'));
   writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>SMSPROJ</title>');
   writeFileSync(join(webRoot, 'app.js'), 'console.log(1)');
+  mkdirSync(join(webRoot, 'docs'));
+  writeFileSync(join(webRoot, 'docs', 'index.html'), '<!doctype html><title>API reference</title>');
   server = await listenGateway(0);
   server.setApp(createGatewayApp(deps()));
   baseUrl = `http://localhost:${server.port}`;
@@ -409,6 +411,15 @@ describe('gateway endpoints', () => {
     expect(script.headers.get('content-type')).toMatch(/^text\/javascript/);
     expect(traversal).toContain('<title>SMSPROJ</title>');
     expectProblem(await api.get('/v1/unknown-route'), 404, 'not_found');
+  });
+
+  it('serves a directory with its own index.html (the API reference at /docs)', async () => {
+    const docs = await api.get('/docs');
+    const slash = await api.get('/docs/');
+
+    expect(docs.text).toContain('<title>API reference</title>');
+    expect(slash.text).toContain('<title>API reference</title>');
+    expect(docs.headers.get('content-type')).toMatch(/^text\/html/);
   });
 });
 

@@ -30,7 +30,8 @@ export function ApiKeys() {
     try {
       const created = await createApiKey(name.trim(), [...scopes], intent.current);
       intent.current = newIdempotencyKey();
-      setSecret({ name: created.name, key: created.key });
+      // A replayed creation carries no secret (it is shown once).
+      if (created.key) setSecret({ name: created.name, key: created.key });
       setName('');
       await reload();
     } catch (err) {
@@ -42,7 +43,7 @@ export function ApiKeys() {
     setError('');
     try {
       const rotated = await rotateApiKey(key.id);
-      setSecret({ name: key.name, key: rotated.key });
+      if (rotated.key) setSecret({ name: key.name, key: rotated.key });
       await reload();
     } catch (err) {
       setError(errorMessage(err));

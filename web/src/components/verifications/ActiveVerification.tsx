@@ -90,9 +90,9 @@ export function ActiveVerification({ verification: v, serviceName, onChange, onR
           <div className="code-box">
             <span className="muted small">Code</span>
             <output className="code" aria-label="Verification code received">
-              {v.finalCode ?? latest.code}
+              {v.finalCode ?? latest.code ?? ''}
             </output>
-            <CopyButton value={v.finalCode ?? latest.code} label="Copy code" />
+            <CopyButton value={v.finalCode ?? latest.code ?? ''} label="Copy code" />
           </div>
         ) : live ? (
           <p className="muted waiting">Waiting for the SMS…</p>
