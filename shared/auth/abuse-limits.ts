@@ -28,10 +28,12 @@ export async function consume(scope: string, subject: string, limit: WindowLimit
         .patch({ scope, subject })
         .add({ hits: 1 })
         .set({ lastAt: now })
-        .where(
-          (attr, op) =>
-            `${op.lt(attr.hits, limit.max)} AND ${op.gt(attr.windowStart, now - windowMs)} AND ${op.lte(attr.lastAt, now - gapMs)}`,
-        )
+        .where((attr, op) => {
+          const counted = `${op.lt(attr.hits, limit.max)} AND ${op.gt(attr.windowStart, now - windowMs)}`;
+          // Without a minimum gap, lastAt must not matter: a parallel hit a millisecond "later"
+          // would otherwise make this one look too early.
+          return gapMs > 0 ? `${counted} AND ${op.lte(attr.lastAt, now - gapMs)}` : counted;
+        })
         .go({ response: 'none' });
       return { ok: true };
     } catch (error) {
@@ -47,10 +49,12 @@ export async function consume(scope: string, subject: string, limit: WindowLimit
           lastAt: now,
           ttl: ttlIn(limit.windowSeconds + 60, now),
         })
-        .where(
-          (attr, op) =>
-            `(${op.notExists(attr.windowStart)} OR ${op.lte(attr.windowStart, now - windowMs)}) AND (${op.notExists(attr.lastAt)} OR ${op.lte(attr.lastAt, now - gapMs)})`,
-        )
+        .where((attr, op) => {
+          const expired = `(${op.notExists(attr.windowStart)} OR ${op.lte(attr.windowStart, now - windowMs)})`;
+          return gapMs > 0
+            ? `${expired} AND (${op.notExists(attr.lastAt)} OR ${op.lte(attr.lastAt, now - gapMs)})`
+            : expired;
+        })
         .go({ response: 'none' });
       return { ok: true };
     } catch (error) {
@@ -61,7 +65,7 @@ export async function consume(scope: string, subject: string, limit: WindowLimit
     const waits: number[] = [];
     if (data.windowStart > now - windowMs && data.hits >= limit.max)
       waits.push(data.windowStart + windowMs - now);
-    if (data.lastAt > now - gapMs) waits.push(data.lastAt + gapMs - now);
+    if (gapMs > 0 && data.lastAt > now - gapMs) waits.push(data.lastAt + gapMs - now);
     // Neither the window nor the gap blocks: the counter moved meanwhile; count again.
     if (waits.length > 0)
       return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(Math.max(...waits) / 1000)) };

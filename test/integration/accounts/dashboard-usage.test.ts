@@ -50,6 +50,7 @@ describe('dashboard', () => {
       plan: 'free',
       emailVerified: true,
       balanceCents: 5000,
+      nextCharge: null,
     });
     expect(res.json.limits).toEqual({
       smsPerMonth: 100,

@@ -101,7 +101,7 @@ describe('SMS conversations', () => {
 
 describe('SMS conversations and API key scopes', () => {
   it('needs sms:send to post into an SMS conversation; messages:write alone is a 403', async () => {
-    const { user, number } = await userWithNumber(0, 'smsscope');
+    const { user, number } = await userWithNumber(500, 'smsscope');
     const created = await api.post<ConversationView>(
       '/v1/conversations',
       { participants: [{ phoneNumber: peerNumber() }], fromNumber: number.phoneNumber },
