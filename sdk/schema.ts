@@ -331,6 +331,12 @@ export interface components {
         plan: "free" | "pro" | "business";
         emailVerified: boolean;
         balanceCents: number;
+        /** @description The paid plan's next monthly charge (null on free). */
+        nextCharge?: {
+          /** Format: date-time */
+          date: string;
+          amountCents: number;
+        } | null;
       };
       usage: {
         /** Format: date-time */
@@ -379,7 +385,16 @@ export interface components {
       /** Format: date-time */
       createdAt: string;
       clientMessageId?: string;
+      /** @description SMS: parts the carrier sends. */
       segments?: number;
+      /** @enum {string} */
+      encoding?: "GSM-7" | "UCS-2";
+      /** @description Outbound SMS: what it was charged. */
+      priceCents?: number;
+      /** @description SMS: the carrier error of a failed or undelivered message. */
+      errorCode?: string;
+      /** @description Inbound SMS: the opt-out/HELP keyword it carried. */
+      keyword?: string;
     };
     MessagePreview: {
       id: string;
@@ -462,6 +477,8 @@ export interface components {
       numbers: number;
       requestsPerSecond: number;
       burst: number;
+      /** @description Pending or received verification requests at once. */
+      activeVerifications?: number;
     };
     Profile: {
       userId: string;
