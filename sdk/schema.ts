@@ -3574,14 +3574,14 @@ export interface operations {
           } & components["schemas"]["Problem"];
         };
       };
-      /** @description The credentials do not allow this operation. Codes: `insufficient_scope`, `number_not_owned`. */
+      /** @description The credentials do not allow this operation. Codes: `destination_not_allowed`, `insufficient_scope`, `number_not_owned`, `recipient_opted_out`. */
       403: {
         content: {
           "application/problem+json": ({
             /** @constant */
             status?: 403;
             /** @enum {string} */
-            code?: "insufficient_scope" | "number_not_owned";
+            code?: "destination_not_allowed" | "insufficient_scope" | "number_not_owned" | "recipient_opted_out";
           }) & components["schemas"]["Problem"];
         };
       };
