@@ -13,4 +13,6 @@ export const IDEMPOTENT_OPERATIONS: ReadonlySet<string> = new Set([
   'POST /v1/verifications',
   'POST /v1/verifications/{id}/cancel',
   'POST /v1/verifications/{id}/complete',
+  'POST /v1/verifications/{id}/report',
+  'POST /v1/verifications/{id}/reuse',
 ]);

@@ -143,8 +143,16 @@ export interface paths {
     patch: operations["updateNumber"];
   };
   "/v1/sms": {
-    /** Send an SMS from an owned number; stored in the conversation with `to`, sent by a queue worker. */
+    /** Send an SMS from an owned number: charged per segment at the destination price; stored in the conversation with `to`, sent by a queue worker. */
     post: operations["sendSms"];
+  };
+  "/v1/sms/pricing": {
+    /** Allowed destination countries and the price of one SMS segment to each. */
+    get: operations["getSmsPricing"];
+  };
+  "/v1/numbers/{phoneNumber}/opt-outs": {
+    /** Recipients who texted STOP (or another CTIA opt-out keyword) to one of your numbers. */
+    get: operations["listNumberOptOuts"];
   };
   "/v1/verifications/services": {
     /** Services a verification number can be ordered for, with prices. */
@@ -175,6 +183,44 @@ export interface paths {
   "/v1/verifications/{id}/complete": {
     /** Close a request that received a code; finalCode is the last code (409 unless received). */
     post: operations["completeVerification"];
+  };
+  "/v1/verifications/{id}/report": {
+    /** Report a pending request's number (number_used, no_code, other): cancelled and refunded, and the number is never offered for that service again (409 invalid_state unless pending). */
+    post: operations["reportVerification"];
+  };
+  "/v1/verifications/{id}/reuse": {
+    /** Rent the number of a completed request (at most 30 days old) again for the same service, charged like a new request (409 number_unavailable while someone else holds it, 409 invalid_state otherwise). */
+    post: operations["reuseVerification"];
+  };
+  "/v1/webhooks": {
+    /** The caller's webhook endpoints. */
+    get: operations["listWebhooks"];
+    /** Register a webhook endpoint (at most 10); the signing secret is shown only in this response. */
+    post: operations["createWebhook"];
+  };
+  "/v1/webhooks/{id}": {
+    /** One webhook endpoint (never its secret). */
+    get: operations["getWebhook"];
+    /** Delete the endpoint; nothing more is delivered to it. */
+    delete: operations["deleteWebhook"];
+    /** Change the URL, events, description, or enable/disable the endpoint. */
+    patch: operations["patchWebhook"];
+  };
+  "/v1/webhooks/{id}/test": {
+    /** Send a `ping` event to the endpoint (202). */
+    post: operations["testWebhook"];
+  };
+  "/v1/webhooks/{id}/rotate-secret": {
+    /** New signing secret (shown once); the previous one still signs for 24 h. */
+    post: operations["rotateWebhookSecret"];
+  };
+  "/v1/webhooks/{id}/deliveries": {
+    /** Delivery log, newest first: attempts, last status code, next attempt. */
+    get: operations["listWebhookDeliveries"];
+  };
+  "/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver": {
+    /** Deliver the same event (same id) again now (202). */
+    post: operations["redeliverWebhook"];
   };
 }
 
@@ -208,7 +254,7 @@ export interface components {
       id: string;
       name: string;
       prefix: string;
-      scopes: ("sms:send" | "messages:read" | "messages:write" | "numbers:read" | "numbers:write" | "verifications:read" | "verifications:write" | "account:read")[];
+      scopes: ("sms:send" | "messages:read" | "messages:write" | "numbers:read" | "numbers:write" | "verifications:read" | "verifications:write" | "account:read" | "webhooks:read" | "webhooks:write")[];
       /** @enum {string} */
       status: "active" | "revoked";
       /** Format: date-time */
@@ -265,6 +311,19 @@ export interface components {
       /** Format: date-time */
       createdAt: string;
     };
+    CreatedWebhook: {
+      id: string;
+      url: string;
+      events: string[];
+      enabled: boolean;
+      description: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** @description Why the platform disabled the endpoint; null while enabled. */
+      disabledReason: string | null;
+      /** @description The signing secret, shown only here. */
+      secret: string;
+    };
     Dashboard: {
       account: {
         status: string;
@@ -272,6 +331,12 @@ export interface components {
         plan: "free" | "pro" | "business";
         emailVerified: boolean;
         balanceCents: number;
+        /** @description The paid plan's next monthly charge (null on free). */
+        nextCharge?: {
+          /** Format: date-time */
+          date: string;
+          amountCents: number;
+        } | null;
       };
       usage: {
         /** Format: date-time */
@@ -316,11 +381,20 @@ export interface components {
         }[];
       attachments: components["schemas"]["Attachment"][];
       /** @enum {string} */
-      status: "queued" | "sent" | "delivered" | "read" | "failed";
+      status: "queued" | "sent" | "delivered" | "read" | "failed" | "undelivered";
       /** Format: date-time */
       createdAt: string;
       clientMessageId?: string;
+      /** @description SMS: parts the carrier sends. */
       segments?: number;
+      /** @enum {string} */
+      encoding?: "GSM-7" | "UCS-2";
+      /** @description Outbound SMS: what it was charged. */
+      priceCents?: number;
+      /** @description SMS: the carrier error of a failed or undelivered message. */
+      errorCode?: string;
+      /** @description Inbound SMS: the opt-out/HELP keyword it carried. */
+      keyword?: string;
     };
     MessagePreview: {
       id: string;
@@ -334,7 +408,7 @@ export interface components {
       id: string;
       name: string;
       prefix: string;
-      scopes: ("sms:send" | "messages:read" | "messages:write" | "numbers:read" | "numbers:write" | "verifications:read" | "verifications:write" | "account:read")[];
+      scopes: ("sms:send" | "messages:read" | "messages:write" | "numbers:read" | "numbers:write" | "verifications:read" | "verifications:write" | "account:read" | "webhooks:read" | "webhooks:write")[];
       /** @enum {string} */
       status: "active" | "revoked";
       /** Format: date-time */
@@ -403,6 +477,8 @@ export interface components {
       numbers: number;
       requestsPerSecond: number;
       burst: number;
+      /** @description Pending or received verification requests at once. */
+      activeVerifications?: number;
     };
     Profile: {
       userId: string;
@@ -427,6 +503,17 @@ export interface components {
       message: components["schemas"]["Message"];
       conversationId: string;
       highlight: string;
+    };
+    SmsOptOut: {
+      /** @description The recipient who opted out. */
+      phoneNumber: string;
+      keyword: string;
+      /** Format: date-time */
+      optedOutAt: string;
+    };
+    SmsPrice: {
+      country: string;
+      perSegmentCents: number;
     };
     Tokens: {
       accessToken: string;
@@ -496,6 +583,11 @@ export interface components {
       cancelledAt: string | null;
       expiredAt: string | null;
       refunded: boolean;
+      messages?: components["schemas"]["VerificationMessage"][];
+      reported?: boolean;
+      reportReason?: ("number_used" | "no_code" | "other") | null;
+      /** @description The completed request whose number this one rents again (POST /reuse). */
+      reuseOf?: string | null;
     };
     VerificationCode: {
       /** @description What a person would type; null when no code was recognised. */
@@ -520,12 +612,44 @@ export interface components {
       /** Format: date-time */
       downloadUrlExpiresAt?: string;
     };
+    /** @description An SMS that held no code; the request stays pending. */
+    VerificationMessage: {
+      sms: string;
+      from: string;
+      /** Format: date-time */
+      receivedAt: string;
+    };
     VerificationService: {
       id: string;
       name: string;
       priceCents: number;
       lifetimeMinutes: number;
       countries?: string[];
+    };
+    Webhook: {
+      id: string;
+      url: string;
+      events: string[];
+      enabled: boolean;
+      description: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** @description Why the platform disabled the endpoint; null while enabled. */
+      disabledReason: string | null;
+    };
+    WebhookDelivery: {
+      id: string;
+      eventId: string;
+      type: string;
+      /** @enum {string} */
+      status: "pending" | "succeeded" | "failed";
+      attempts: number;
+      lastStatusCode: number | null;
+      lastError: string | null;
+      lastAttemptAt: string | null;
+      nextAttemptAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
     };
   };
   responses: {
@@ -1924,7 +2048,7 @@ export interface operations {
       content: {
         "application/json": {
           name: string;
-          scopes: ("sms:send" | "messages:read" | "messages:write" | "numbers:read" | "numbers:write" | "verifications:read" | "verifications:write" | "account:read")[];
+          scopes: ("sms:send" | "messages:read" | "messages:write" | "numbers:read" | "numbers:write" | "verifications:read" | "verifications:write" | "account:read" | "webhooks:read" | "webhooks:write")[];
         };
       };
     };
@@ -3450,14 +3574,14 @@ export interface operations {
           } & components["schemas"]["Problem"];
         };
       };
-      /** @description The credentials do not allow this operation. Codes: `insufficient_scope`, `number_not_owned`. */
+      /** @description The credentials do not allow this operation. Codes: `destination_not_allowed`, `insufficient_scope`, `number_not_owned`, `recipient_opted_out`. */
       403: {
         content: {
           "application/problem+json": ({
             /** @constant */
             status?: 403;
             /** @enum {string} */
-            code?: "insufficient_scope" | "number_not_owned";
+            code?: "destination_not_allowed" | "insufficient_scope" | "number_not_owned" | "recipient_opted_out";
           }) & components["schemas"]["Problem"];
         };
       };
@@ -4505,7 +4629,7 @@ export interface operations {
       500: components["responses"]["InternalError"];
     };
   };
-  /** Send an SMS from an owned number; stored in the conversation with `to`, sent by a queue worker. */
+  /** Send an SMS from an owned number: charged per segment at the destination price; stored in the conversation with `to`, sent by a queue worker. */
   sendSms: {
     parameters: {
       header?: {
@@ -4567,14 +4691,14 @@ export interface operations {
           } & components["schemas"]["Problem"];
         };
       };
-      /** @description The credentials do not allow this operation. Codes: `insufficient_scope`, `number_not_owned`. */
+      /** @description The credentials do not allow this operation. Codes: `destination_not_allowed`, `insufficient_scope`, `number_not_owned`, `recipient_opted_out`. */
       403: {
         content: {
           "application/problem+json": ({
             /** @constant */
             status?: 403;
             /** @enum {string} */
-            code?: "insufficient_scope" | "number_not_owned";
+            code?: "destination_not_allowed" | "insufficient_scope" | "number_not_owned" | "recipient_opted_out";
           }) & components["schemas"]["Problem"];
         };
       };
@@ -4619,6 +4743,130 @@ export interface operations {
             status?: 422;
             /** @enum {string} */
             code?: "idempotency_key_reused";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description Rate or plan limit exceeded; retry after Retry-After seconds. Codes: `rate_limited`. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          /** @description Requests allowed in a burst. */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left right now. */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset"?: number;
+        };
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 429;
+            /** @enum {string} */
+            code?: "rate_limited";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      500: components["responses"]["InternalError"];
+    };
+  };
+  /** Allowed destination countries and the price of one SMS segment to each. */
+  getSmsPricing: {
+    responses: {
+      /** @description Success */
+      200: {
+        content: {
+          "application/json": components["schemas"]["SmsPrice"][];
+        };
+      };
+      /** @description The request or the declared file is too large. Codes: `payload_too_large`. */
+      413: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 413;
+            /** @enum {string} */
+            code?: "payload_too_large";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      500: components["responses"]["InternalError"];
+    };
+  };
+  /** Recipients who texted STOP (or another CTIA opt-out keyword) to one of your numbers. */
+  listNumberOptOuts: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
+      path: {
+        phoneNumber: string;
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        content: {
+          "application/json": {
+            items: components["schemas"]["SmsOptOut"][];
+            /** @description Pass as ?cursor= for the next page; null at the end. */
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description Invalid input. Codes: `bad_request`, `validation_failed`. */
+      400: {
+        content: {
+          "application/problem+json": ({
+            /** @constant */
+            status?: 400;
+            /** @enum {string} */
+            code?: "bad_request" | "validation_failed";
+          }) & components["schemas"]["Problem"];
+        };
+      };
+      /** @description Missing, invalid, expired or revoked credentials, or wrong login. Codes: `unauthorized`. */
+      401: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 401;
+            /** @enum {string} */
+            code?: "unauthorized";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credentials do not allow this operation. Codes: `insufficient_scope`. */
+      403: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 403;
+            /** @enum {string} */
+            code?: "insufficient_scope";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource, or not the caller's. Codes: `not_found`. */
+      404: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 404;
+            /** @enum {string} */
+            code?: "not_found";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request or the declared file is too large. Codes: `payload_too_large`. */
+      413: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 413;
+            /** @enum {string} */
+            code?: "payload_too_large";
           } & components["schemas"]["Problem"];
         };
       };
@@ -5447,6 +5695,1202 @@ export interface operations {
             status?: 422;
             /** @enum {string} */
             code?: "idempotency_key_reused";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description Rate or plan limit exceeded; retry after Retry-After seconds. Codes: `rate_limited`. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          /** @description Requests allowed in a burst. */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left right now. */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset"?: number;
+        };
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 429;
+            /** @enum {string} */
+            code?: "rate_limited";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      500: components["responses"]["InternalError"];
+    };
+  };
+  /** Report a pending request's number (number_used, no_code, other): cancelled and refunded, and the number is never offered for that service again (409 invalid_state unless pending). */
+  reportVerification: {
+    parameters: {
+      header?: {
+        /** @description Same key and body within 24 h returns the first response without doing the work again. */
+        "Idempotency-Key"?: string;
+      };
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @enum {string} */
+          reason: "number_used" | "no_code" | "other";
+        };
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        content: {
+          "application/json": components["schemas"]["Verification"];
+        };
+      };
+      /** @description Invalid input. Codes: `bad_request`, `invalid_json`, `validation_failed`. */
+      400: {
+        content: {
+          "application/problem+json": ({
+            /** @constant */
+            status?: 400;
+            /** @enum {string} */
+            code?: "bad_request" | "invalid_json" | "validation_failed";
+          }) & components["schemas"]["Problem"];
+        };
+      };
+      /** @description Missing, invalid, expired or revoked credentials, or wrong login. Codes: `unauthorized`. */
+      401: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 401;
+            /** @enum {string} */
+            code?: "unauthorized";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credentials do not allow this operation. Codes: `insufficient_scope`. */
+      403: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 403;
+            /** @enum {string} */
+            code?: "insufficient_scope";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource, or not the caller's. Codes: `not_found`. */
+      404: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 404;
+            /** @enum {string} */
+            code?: "not_found";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflict with the current state. Codes: `idempotency_in_progress`, `invalid_state`. */
+      409: {
+        content: {
+          "application/problem+json": ({
+            /** @constant */
+            status?: 409;
+            /** @enum {string} */
+            code?: "idempotency_in_progress" | "invalid_state";
+          }) & components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request or the declared file is too large. Codes: `payload_too_large`. */
+      413: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 413;
+            /** @enum {string} */
+            code?: "payload_too_large";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported content type. Codes: `unsupported_media_type`. */
+      415: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 415;
+            /** @enum {string} */
+            code?: "unsupported_media_type";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description The Idempotency-Key was used with a different body. Codes: `idempotency_key_reused`. */
+      422: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 422;
+            /** @enum {string} */
+            code?: "idempotency_key_reused";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description Rate or plan limit exceeded; retry after Retry-After seconds. Codes: `rate_limited`. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          /** @description Requests allowed in a burst. */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left right now. */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset"?: number;
+        };
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 429;
+            /** @enum {string} */
+            code?: "rate_limited";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      500: components["responses"]["InternalError"];
+    };
+  };
+  /** Rent the number of a completed request (at most 30 days old) again for the same service, charged like a new request (409 number_unavailable while someone else holds it, 409 invalid_state otherwise). */
+  reuseVerification: {
+    parameters: {
+      header?: {
+        /** @description Same key and body within 24 h returns the first response without doing the work again. */
+        "Idempotency-Key"?: string;
+      };
+      path: {
+        id: string;
+      };
+    };
+    requestBody?: {
+      content: {
+        "application/json": Record<string, never>;
+      };
+    };
+    responses: {
+      /** @description Success */
+      201: {
+        content: {
+          "application/json": components["schemas"]["Verification"];
+        };
+      };
+      /** @description Invalid input. Codes: `bad_request`, `invalid_json`, `validation_failed`. */
+      400: {
+        content: {
+          "application/problem+json": ({
+            /** @constant */
+            status?: 400;
+            /** @enum {string} */
+            code?: "bad_request" | "invalid_json" | "validation_failed";
+          }) & components["schemas"]["Problem"];
+        };
+      };
+      /** @description Missing, invalid, expired or revoked credentials, or wrong login. Codes: `unauthorized`. */
+      401: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 401;
+            /** @enum {string} */
+            code?: "unauthorized";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description The balance does not cover the charge. Codes: `insufficient_funds`. */
+      402: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 402;
+            /** @enum {string} */
+            code?: "insufficient_funds";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credentials do not allow this operation. Codes: `insufficient_scope`, `limit_reached`. */
+      403: {
+        content: {
+          "application/problem+json": ({
+            /** @constant */
+            status?: 403;
+            /** @enum {string} */
+            code?: "insufficient_scope" | "limit_reached";
+          }) & components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource, or not the caller's. Codes: `not_found`. */
+      404: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 404;
+            /** @enum {string} */
+            code?: "not_found";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflict with the current state. Codes: `idempotency_in_progress`, `invalid_state`, `number_unavailable`. */
+      409: {
+        content: {
+          "application/problem+json": ({
+            /** @constant */
+            status?: 409;
+            /** @enum {string} */
+            code?: "idempotency_in_progress" | "invalid_state" | "number_unavailable";
+          }) & components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request or the declared file is too large. Codes: `payload_too_large`. */
+      413: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 413;
+            /** @enum {string} */
+            code?: "payload_too_large";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported content type. Codes: `unsupported_media_type`. */
+      415: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 415;
+            /** @enum {string} */
+            code?: "unsupported_media_type";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description The Idempotency-Key was used with a different body. Codes: `idempotency_key_reused`. */
+      422: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 422;
+            /** @enum {string} */
+            code?: "idempotency_key_reused";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description Rate or plan limit exceeded; retry after Retry-After seconds. Codes: `rate_limited`. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          /** @description Requests allowed in a burst. */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left right now. */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset"?: number;
+        };
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 429;
+            /** @enum {string} */
+            code?: "rate_limited";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      500: components["responses"]["InternalError"];
+      /** @description Temporarily unavailable; retry after Retry-After seconds. Codes: `no_numbers_available`. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+        };
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 503;
+            /** @enum {string} */
+            code?: "no_numbers_available";
+          } & components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /** The caller's webhook endpoints. */
+  listWebhooks: {
+    responses: {
+      /** @description Success */
+      200: {
+        content: {
+          "application/json": {
+            items: components["schemas"]["Webhook"][];
+            /** @description Pass as ?cursor= for the next page; null at the end. */
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description Missing, invalid, expired or revoked credentials, or wrong login. Codes: `unauthorized`. */
+      401: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 401;
+            /** @enum {string} */
+            code?: "unauthorized";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credentials do not allow this operation. Codes: `insufficient_scope`. */
+      403: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 403;
+            /** @enum {string} */
+            code?: "insufficient_scope";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request or the declared file is too large. Codes: `payload_too_large`. */
+      413: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 413;
+            /** @enum {string} */
+            code?: "payload_too_large";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description Rate or plan limit exceeded; retry after Retry-After seconds. Codes: `rate_limited`. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          /** @description Requests allowed in a burst. */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left right now. */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset"?: number;
+        };
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 429;
+            /** @enum {string} */
+            code?: "rate_limited";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      500: components["responses"]["InternalError"];
+    };
+  };
+  /** Register a webhook endpoint (at most 10); the signing secret is shown only in this response. */
+  createWebhook: {
+    requestBody: {
+      content: {
+        "application/json": {
+          url: string;
+          events: ("sms.received" | "sms.status" | "message.created" | "verification.code" | "verification.expired" | "number.renewal_due" | "number.expired" | "ping")[];
+          description?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Success */
+      201: {
+        content: {
+          "application/json": components["schemas"]["CreatedWebhook"];
+        };
+      };
+      /** @description Invalid input. Codes: `invalid_json`, `invalid_url`, `validation_failed`. */
+      400: {
+        content: {
+          "application/problem+json": ({
+            /** @constant */
+            status?: 400;
+            /** @enum {string} */
+            code?: "invalid_json" | "invalid_url" | "validation_failed";
+          }) & components["schemas"]["Problem"];
+        };
+      };
+      /** @description Missing, invalid, expired or revoked credentials, or wrong login. Codes: `unauthorized`. */
+      401: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 401;
+            /** @enum {string} */
+            code?: "unauthorized";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credentials do not allow this operation. Codes: `insufficient_scope`, `limit_reached`. */
+      403: {
+        content: {
+          "application/problem+json": ({
+            /** @constant */
+            status?: 403;
+            /** @enum {string} */
+            code?: "insufficient_scope" | "limit_reached";
+          }) & components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request or the declared file is too large. Codes: `payload_too_large`. */
+      413: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 413;
+            /** @enum {string} */
+            code?: "payload_too_large";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported content type. Codes: `unsupported_media_type`. */
+      415: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 415;
+            /** @enum {string} */
+            code?: "unsupported_media_type";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description Rate or plan limit exceeded; retry after Retry-After seconds. Codes: `rate_limited`. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          /** @description Requests allowed in a burst. */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left right now. */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset"?: number;
+        };
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 429;
+            /** @enum {string} */
+            code?: "rate_limited";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      500: components["responses"]["InternalError"];
+    };
+  };
+  /** One webhook endpoint (never its secret). */
+  getWebhook: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        content: {
+          "application/json": components["schemas"]["Webhook"];
+        };
+      };
+      /** @description Invalid input. Codes: `bad_request`, `validation_failed`. */
+      400: {
+        content: {
+          "application/problem+json": ({
+            /** @constant */
+            status?: 400;
+            /** @enum {string} */
+            code?: "bad_request" | "validation_failed";
+          }) & components["schemas"]["Problem"];
+        };
+      };
+      /** @description Missing, invalid, expired or revoked credentials, or wrong login. Codes: `unauthorized`. */
+      401: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 401;
+            /** @enum {string} */
+            code?: "unauthorized";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credentials do not allow this operation. Codes: `insufficient_scope`. */
+      403: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 403;
+            /** @enum {string} */
+            code?: "insufficient_scope";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource, or not the caller's. Codes: `not_found`. */
+      404: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 404;
+            /** @enum {string} */
+            code?: "not_found";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request or the declared file is too large. Codes: `payload_too_large`. */
+      413: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 413;
+            /** @enum {string} */
+            code?: "payload_too_large";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description Rate or plan limit exceeded; retry after Retry-After seconds. Codes: `rate_limited`. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          /** @description Requests allowed in a burst. */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left right now. */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset"?: number;
+        };
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 429;
+            /** @enum {string} */
+            code?: "rate_limited";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      500: components["responses"]["InternalError"];
+    };
+  };
+  /** Delete the endpoint; nothing more is delivered to it. */
+  deleteWebhook: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description No content */
+      204: {
+        content: never;
+      };
+      /** @description Invalid input. Codes: `bad_request`, `validation_failed`. */
+      400: {
+        content: {
+          "application/problem+json": ({
+            /** @constant */
+            status?: 400;
+            /** @enum {string} */
+            code?: "bad_request" | "validation_failed";
+          }) & components["schemas"]["Problem"];
+        };
+      };
+      /** @description Missing, invalid, expired or revoked credentials, or wrong login. Codes: `unauthorized`. */
+      401: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 401;
+            /** @enum {string} */
+            code?: "unauthorized";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credentials do not allow this operation. Codes: `insufficient_scope`. */
+      403: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 403;
+            /** @enum {string} */
+            code?: "insufficient_scope";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource, or not the caller's. Codes: `not_found`. */
+      404: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 404;
+            /** @enum {string} */
+            code?: "not_found";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request or the declared file is too large. Codes: `payload_too_large`. */
+      413: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 413;
+            /** @enum {string} */
+            code?: "payload_too_large";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description Rate or plan limit exceeded; retry after Retry-After seconds. Codes: `rate_limited`. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          /** @description Requests allowed in a burst. */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left right now. */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset"?: number;
+        };
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 429;
+            /** @enum {string} */
+            code?: "rate_limited";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      500: components["responses"]["InternalError"];
+    };
+  };
+  /** Change the URL, events, description, or enable/disable the endpoint. */
+  patchWebhook: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          url?: string;
+          events?: ("sms.received" | "sms.status" | "message.created" | "verification.code" | "verification.expired" | "number.renewal_due" | "number.expired" | "ping")[];
+          enabled?: boolean;
+          description?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        content: {
+          "application/json": components["schemas"]["Webhook"];
+        };
+      };
+      /** @description Invalid input. Codes: `bad_request`, `invalid_json`, `invalid_url`, `validation_failed`. */
+      400: {
+        content: {
+          "application/problem+json": ({
+            /** @constant */
+            status?: 400;
+            /** @enum {string} */
+            code?: "bad_request" | "invalid_json" | "invalid_url" | "validation_failed";
+          }) & components["schemas"]["Problem"];
+        };
+      };
+      /** @description Missing, invalid, expired or revoked credentials, or wrong login. Codes: `unauthorized`. */
+      401: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 401;
+            /** @enum {string} */
+            code?: "unauthorized";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credentials do not allow this operation. Codes: `insufficient_scope`. */
+      403: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 403;
+            /** @enum {string} */
+            code?: "insufficient_scope";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource, or not the caller's. Codes: `not_found`. */
+      404: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 404;
+            /** @enum {string} */
+            code?: "not_found";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request or the declared file is too large. Codes: `payload_too_large`. */
+      413: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 413;
+            /** @enum {string} */
+            code?: "payload_too_large";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported content type. Codes: `unsupported_media_type`. */
+      415: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 415;
+            /** @enum {string} */
+            code?: "unsupported_media_type";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description Rate or plan limit exceeded; retry after Retry-After seconds. Codes: `rate_limited`. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          /** @description Requests allowed in a burst. */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left right now. */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset"?: number;
+        };
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 429;
+            /** @enum {string} */
+            code?: "rate_limited";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      500: components["responses"]["InternalError"];
+    };
+  };
+  /** Send a `ping` event to the endpoint (202). */
+  testWebhook: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    requestBody?: {
+      content: {
+        "application/json": Record<string, never>;
+      };
+    };
+    responses: {
+      /** @description Success */
+      202: {
+        content: {
+          "application/json": {
+            eventId: string;
+          };
+        };
+      };
+      /** @description Invalid input. Codes: `bad_request`, `invalid_json`, `validation_failed`. */
+      400: {
+        content: {
+          "application/problem+json": ({
+            /** @constant */
+            status?: 400;
+            /** @enum {string} */
+            code?: "bad_request" | "invalid_json" | "validation_failed";
+          }) & components["schemas"]["Problem"];
+        };
+      };
+      /** @description Missing, invalid, expired or revoked credentials, or wrong login. Codes: `unauthorized`. */
+      401: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 401;
+            /** @enum {string} */
+            code?: "unauthorized";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credentials do not allow this operation. Codes: `insufficient_scope`. */
+      403: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 403;
+            /** @enum {string} */
+            code?: "insufficient_scope";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource, or not the caller's. Codes: `not_found`. */
+      404: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 404;
+            /** @enum {string} */
+            code?: "not_found";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request or the declared file is too large. Codes: `payload_too_large`. */
+      413: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 413;
+            /** @enum {string} */
+            code?: "payload_too_large";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported content type. Codes: `unsupported_media_type`. */
+      415: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 415;
+            /** @enum {string} */
+            code?: "unsupported_media_type";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description Rate or plan limit exceeded; retry after Retry-After seconds. Codes: `rate_limited`. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          /** @description Requests allowed in a burst. */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left right now. */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset"?: number;
+        };
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 429;
+            /** @enum {string} */
+            code?: "rate_limited";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      500: components["responses"]["InternalError"];
+    };
+  };
+  /** New signing secret (shown once); the previous one still signs for 24 h. */
+  rotateWebhookSecret: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    requestBody?: {
+      content: {
+        "application/json": Record<string, never>;
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        content: {
+          "application/json": {
+            secret: string;
+          };
+        };
+      };
+      /** @description Invalid input. Codes: `bad_request`, `invalid_json`, `validation_failed`. */
+      400: {
+        content: {
+          "application/problem+json": ({
+            /** @constant */
+            status?: 400;
+            /** @enum {string} */
+            code?: "bad_request" | "invalid_json" | "validation_failed";
+          }) & components["schemas"]["Problem"];
+        };
+      };
+      /** @description Missing, invalid, expired or revoked credentials, or wrong login. Codes: `unauthorized`. */
+      401: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 401;
+            /** @enum {string} */
+            code?: "unauthorized";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credentials do not allow this operation. Codes: `insufficient_scope`. */
+      403: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 403;
+            /** @enum {string} */
+            code?: "insufficient_scope";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource, or not the caller's. Codes: `not_found`. */
+      404: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 404;
+            /** @enum {string} */
+            code?: "not_found";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request or the declared file is too large. Codes: `payload_too_large`. */
+      413: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 413;
+            /** @enum {string} */
+            code?: "payload_too_large";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported content type. Codes: `unsupported_media_type`. */
+      415: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 415;
+            /** @enum {string} */
+            code?: "unsupported_media_type";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description Rate or plan limit exceeded; retry after Retry-After seconds. Codes: `rate_limited`. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          /** @description Requests allowed in a burst. */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left right now. */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset"?: number;
+        };
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 429;
+            /** @enum {string} */
+            code?: "rate_limited";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      500: components["responses"]["InternalError"];
+    };
+  };
+  /** Delivery log, newest first: attempts, last status code, next attempt. */
+  listWebhookDeliveries: {
+    parameters: {
+      query?: {
+        status?: "pending" | "succeeded" | "failed";
+        limit?: number;
+        cursor?: string;
+      };
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        content: {
+          "application/json": {
+            items: components["schemas"]["WebhookDelivery"][];
+            /** @description Pass as ?cursor= for the next page; null at the end. */
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description Invalid input. Codes: `bad_request`, `validation_failed`. */
+      400: {
+        content: {
+          "application/problem+json": ({
+            /** @constant */
+            status?: 400;
+            /** @enum {string} */
+            code?: "bad_request" | "validation_failed";
+          }) & components["schemas"]["Problem"];
+        };
+      };
+      /** @description Missing, invalid, expired or revoked credentials, or wrong login. Codes: `unauthorized`. */
+      401: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 401;
+            /** @enum {string} */
+            code?: "unauthorized";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credentials do not allow this operation. Codes: `insufficient_scope`. */
+      403: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 403;
+            /** @enum {string} */
+            code?: "insufficient_scope";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource, or not the caller's. Codes: `not_found`. */
+      404: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 404;
+            /** @enum {string} */
+            code?: "not_found";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request or the declared file is too large. Codes: `payload_too_large`. */
+      413: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 413;
+            /** @enum {string} */
+            code?: "payload_too_large";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description Rate or plan limit exceeded; retry after Retry-After seconds. Codes: `rate_limited`. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          /** @description Requests allowed in a burst. */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left right now. */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset"?: number;
+        };
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 429;
+            /** @enum {string} */
+            code?: "rate_limited";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      500: components["responses"]["InternalError"];
+    };
+  };
+  /** Deliver the same event (same id) again now (202). */
+  redeliverWebhook: {
+    parameters: {
+      path: {
+        id: string;
+        deliveryId: string;
+      };
+    };
+    requestBody?: {
+      content: {
+        "application/json": Record<string, never>;
+      };
+    };
+    responses: {
+      /** @description Queued for delivery now (no body). */
+      202: {
+        content: never;
+      };
+      /** @description Invalid input. Codes: `bad_request`, `invalid_json`, `validation_failed`. */
+      400: {
+        content: {
+          "application/problem+json": ({
+            /** @constant */
+            status?: 400;
+            /** @enum {string} */
+            code?: "bad_request" | "invalid_json" | "validation_failed";
+          }) & components["schemas"]["Problem"];
+        };
+      };
+      /** @description Missing, invalid, expired or revoked credentials, or wrong login. Codes: `unauthorized`. */
+      401: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 401;
+            /** @enum {string} */
+            code?: "unauthorized";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credentials do not allow this operation. Codes: `insufficient_scope`. */
+      403: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 403;
+            /** @enum {string} */
+            code?: "insufficient_scope";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource, or not the caller's. Codes: `not_found`. */
+      404: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 404;
+            /** @enum {string} */
+            code?: "not_found";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request or the declared file is too large. Codes: `payload_too_large`. */
+      413: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 413;
+            /** @enum {string} */
+            code?: "payload_too_large";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported content type. Codes: `unsupported_media_type`. */
+      415: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 415;
+            /** @enum {string} */
+            code?: "unsupported_media_type";
           } & components["schemas"]["Problem"];
         };
       };

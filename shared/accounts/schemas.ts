@@ -100,6 +100,11 @@ export const planLimitsSchema = z
     numbers: z.number().int(),
     requestsPerSecond: z.number(),
     burst: z.number().int(),
+    activeVerifications: z
+      .number()
+      .int()
+      .optional()
+      .meta({ description: 'Pending or received verification requests at once.' }),
   })
   .meta({ id: 'PlanLimits' });
 
@@ -139,6 +144,11 @@ export const dashboardSchema = z
       plan: z.enum(PLAN_IDS),
       emailVerified: z.boolean(),
       balanceCents: z.number().int(),
+      nextCharge: z
+        .object({ date: timestamp, amountCents: z.number().int() })
+        .nullable()
+        .optional()
+        .meta({ description: "The paid plan's next monthly charge (null on free)." }),
     }),
     usage: z.object({
       periodStart: timestamp,

@@ -144,7 +144,7 @@ export const sendMessageRoute = defineRoute({
   problems: {
     400: ['attachment_invalid', 'attachment_not_uploaded'],
     402: ['insufficient_funds'],
-    403: ['number_not_owned'],
+    403: ['destination_not_allowed', 'number_not_owned', 'recipient_opted_out'],
     409: ['attachment_in_use'],
   },
 });

@@ -163,7 +163,14 @@ export const messageSchema = z
     status: z.enum(MESSAGE_STATUSES),
     createdAt: timestamp,
     clientMessageId: z.string().optional(),
-    segments: z.number().int().optional(),
+    segments: z.number().int().optional().meta({ description: 'SMS: parts the carrier sends.' }),
+    encoding: z.enum(['GSM-7', 'UCS-2']).optional(),
+    priceCents: z.number().int().optional().meta({ description: 'Outbound SMS: what it was charged.' }),
+    errorCode: z
+      .string()
+      .optional()
+      .meta({ description: 'SMS: the carrier error of a failed or undelivered message.' }),
+    keyword: z.string().optional().meta({ description: 'Inbound SMS: the opt-out/HELP keyword it carried.' }),
   })
   .meta({
     id: 'Message',

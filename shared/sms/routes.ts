@@ -1,7 +1,8 @@
 import { defineRoute } from '../http/route';
 import { pageQuery } from '../http/schemas';
 import { phoneNumberParams } from '../numbers/schemas';
-import { sendSmsBody, smsQueuedSchema } from './schemas';
+import * as z from 'zod';
+import { optOutPageSchema, sendSmsBody, smsPriceSchema, smsQueuedSchema } from './schemas';
 
 export const sendSmsRoute = defineRoute({
   id: 'sendSms',
@@ -16,7 +17,10 @@ export const sendSmsRoute = defineRoute({
   idempotent: true,
   successStatus: 202,
   responses: { 202: { schema: smsQueuedSchema } },
-  problems: { 402: ['insufficient_funds'], 403: ['number_not_owned'] },
+  problems: {
+    402: ['insufficient_funds'],
+    403: ['destination_not_allowed', 'number_not_owned', 'recipient_opted_out'],
+  },
 });
 
 export const smsPricingRoute = defineRoute({
@@ -26,6 +30,7 @@ export const smsPricingRoute = defineRoute({
   handler: 'sms/get-pricing',
   auth: 'public',
   summary: 'Allowed destination countries and the price of one SMS segment to each.',
+  responses: { 200: { schema: z.array(smsPriceSchema) } },
 });
 
 export const listOptOutsRoute = defineRoute({
@@ -38,6 +43,7 @@ export const listOptOutsRoute = defineRoute({
   summary: 'Recipients who texted STOP (or another CTIA opt-out keyword) to one of your numbers.',
   params: phoneNumberParams,
   query: pageQuery,
+  responses: { 200: { schema: optOutPageSchema } },
 });
 
 export const smsRoutes = [sendSmsRoute, smsPricingRoute, listOptOutsRoute] as const;

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { text } from '../http/schemas';
+import { page, text, timestamp } from '../http/schemas';
 import { e164 } from '../numbers/phone';
 
 /** End User Messaging accepts message bodies up to 1600 characters (about 10 GSM-7 parts). */
@@ -20,6 +20,22 @@ export const smsQueuedSchema = z.object({
   conversationId: z.string(),
   status: z.literal('queued'),
 });
+
+/** GET /v1/sms/pricing: one allowed destination and the price of one segment to it. */
+export const smsPriceSchema = z
+  .object({ country: z.string(), perSegmentCents: z.number().int() })
+  .meta({ id: 'SmsPrice', examples: [{ country: 'US', perSegmentCents: 1 }] });
+
+/** GET /v1/numbers/{phoneNumber}/opt-outs: a recipient who opted out of the number. */
+export const optOutSchema = z
+  .object({
+    phoneNumber: z.string().meta({ description: 'The recipient who opted out.' }),
+    keyword: z.string(),
+    optedOutAt: timestamp,
+  })
+  .meta({ id: 'SmsOptOut' });
+
+export const optOutPageSchema = page(optOutSchema);
 
 /** Longest message body the platform stores (conversation messages); the carrier adapter splits it. */
 export const MAX_MESSAGE_CHARS = 4000;

@@ -146,6 +146,8 @@ export const reportVerificationRoute = defineRoute({
   params: verificationParams,
   body: reportVerificationBody,
   idempotent: true,
+  responses: { 200: { schema: verificationSchema } },
+  problems: { 409: ['invalid_state'] },
 });
 
 export const reuseVerificationRoute = defineRoute({
@@ -161,6 +163,13 @@ export const reuseVerificationRoute = defineRoute({
   body: emptyBody.optional(),
   idempotent: true,
   successStatus: 201,
+  responses: { 201: { schema: verificationSchema } },
+  problems: {
+    402: ['insufficient_funds'],
+    403: ['limit_reached'],
+    409: ['invalid_state', 'number_unavailable'],
+    503: ['no_numbers_available'],
+  },
 });
 
 export const verificationRoutes = [

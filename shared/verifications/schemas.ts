@@ -144,6 +144,10 @@ export const verificationCodeSchema = z
   })
   .meta({ id: 'VerificationCode' });
 
+export const verificationMessageSchema = z
+  .object({ sms: z.string(), from: z.string(), receivedAt: timestamp })
+  .meta({ id: 'VerificationMessage', description: 'An SMS that held no code; the request stays pending.' });
+
 export const verificationSchema = z
   .object({
     id: z.string(),
@@ -160,6 +164,14 @@ export const verificationSchema = z
     cancelledAt: timestamp.nullable(),
     expiredAt: timestamp.nullable(),
     refunded: z.boolean(),
+    messages: z.array(verificationMessageSchema).optional(),
+    reported: z.boolean().optional(),
+    reportReason: z.enum(REPORT_REASONS).nullable().optional(),
+    reuseOf: z
+      .string()
+      .nullable()
+      .optional()
+      .meta({ description: 'The completed request whose number this one rents again (POST /reuse).' }),
   })
   .meta({
     id: 'Verification',
@@ -179,6 +191,10 @@ export const verificationSchema = z
         cancelledAt: null,
         expiredAt: null,
         refunded: false,
+        messages: [],
+        reported: false,
+        reportReason: null,
+        reuseOf: null,
       },
     ],
   });

@@ -4,8 +4,14 @@ import {
   createWebhookBody,
   deliveriesQuery,
   deliveryParams,
+  createdWebhookSchema,
   patchWebhookBody,
+  webhookDeliveryPageSchema,
+  webhookListSchema,
   webhookParams,
+  webhookPingSchema,
+  webhookSchema,
+  webhookSecretSchema,
 } from './schemas';
 
 export const createWebhookRoute = defineRoute({
@@ -18,6 +24,8 @@ export const createWebhookRoute = defineRoute({
   summary: 'Register a webhook endpoint (at most 10); the signing secret is shown only in this response.',
   body: createWebhookBody,
   successStatus: 201,
+  responses: { 201: { schema: createdWebhookSchema } },
+  problems: { 400: ['invalid_url'], 403: ['limit_reached'] },
 });
 
 export const listWebhooksRoute = defineRoute({
@@ -28,6 +36,7 @@ export const listWebhooksRoute = defineRoute({
   auth: 'user-or-key',
   scope: 'webhooks:read',
   summary: "The caller's webhook endpoints.",
+  responses: { 200: { schema: webhookListSchema } },
 });
 
 export const getWebhookRoute = defineRoute({
@@ -39,6 +48,7 @@ export const getWebhookRoute = defineRoute({
   scope: 'webhooks:read',
   summary: 'One webhook endpoint (never its secret).',
   params: webhookParams,
+  responses: { 200: { schema: webhookSchema } },
 });
 
 export const patchWebhookRoute = defineRoute({
@@ -51,6 +61,8 @@ export const patchWebhookRoute = defineRoute({
   summary: 'Change the URL, events, description, or enable/disable the endpoint.',
   params: webhookParams,
   body: patchWebhookBody,
+  responses: { 200: { schema: webhookSchema } },
+  problems: { 400: ['invalid_url'] },
 });
 
 export const deleteWebhookRoute = defineRoute({
@@ -63,6 +75,7 @@ export const deleteWebhookRoute = defineRoute({
   summary: 'Delete the endpoint; nothing more is delivered to it.',
   params: webhookParams,
   successStatus: 204,
+  responses: { 204: {} },
 });
 
 export const testWebhookRoute = defineRoute({
@@ -76,6 +89,7 @@ export const testWebhookRoute = defineRoute({
   params: webhookParams,
   body: emptyBody.optional(),
   successStatus: 202,
+  responses: { 202: { schema: webhookPingSchema } },
 });
 
 export const rotateWebhookSecretRoute = defineRoute({
@@ -88,6 +102,7 @@ export const rotateWebhookSecretRoute = defineRoute({
   summary: 'New signing secret (shown once); the previous one still signs for 24 h.',
   params: webhookParams,
   body: emptyBody.optional(),
+  responses: { 200: { schema: webhookSecretSchema } },
 });
 
 export const listDeliveriesRoute = defineRoute({
@@ -100,6 +115,7 @@ export const listDeliveriesRoute = defineRoute({
   summary: 'Delivery log, newest first: attempts, last status code, next attempt.',
   params: webhookParams,
   query: deliveriesQuery,
+  responses: { 200: { schema: webhookDeliveryPageSchema } },
 });
 
 export const redeliverRoute = defineRoute({
@@ -113,6 +129,7 @@ export const redeliverRoute = defineRoute({
   params: deliveryParams,
   body: emptyBody.optional(),
   successStatus: 202,
+  responses: { 202: { description: 'Queued for delivery now (no body).' } },
 });
 
 export const webhookRoutes = [

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { cursorParam, limitParam, prefixedId, text } from '../http/schemas';
+import { cursorParam, limitParam, page, prefixedId, text, timestamp } from '../http/schemas';
 import { DELIVERY_STATUSES } from './entities/webhook-delivery';
 
 /** Event types an endpoint can subscribe to (../shared/API.md "v1.1 Webhooks"). */
@@ -46,3 +46,47 @@ export const deliveriesQuery = z.object({
   limit: limitParam,
   cursor: cursorParam,
 });
+
+// Responses (shared/webhooks/service.ts builds them)
+
+export const webhookSchema = z
+  .object({
+    id: z.string(),
+    url: z.string(),
+    events: z.array(z.string()),
+    enabled: z.boolean(),
+    description: z.string().nullable(),
+    createdAt: timestamp,
+    disabledReason: z
+      .string()
+      .nullable()
+      .meta({ description: 'Why the platform disabled the endpoint; null while enabled.' }),
+  })
+  .meta({ id: 'Webhook' });
+
+export const createdWebhookSchema = webhookSchema
+  .extend({ secret: z.string().meta({ description: 'The signing secret, shown only here.' }) })
+  .meta({ id: 'CreatedWebhook' });
+
+export const webhookListSchema = page(webhookSchema);
+
+export const webhookSecretSchema = z.object({ secret: z.string() });
+
+export const webhookPingSchema = z.object({ eventId: z.string() });
+
+export const webhookDeliverySchema = z
+  .object({
+    id: z.string(),
+    eventId: z.string(),
+    type: z.string(),
+    status: z.enum(DELIVERY_STATUSES),
+    attempts: z.number().int(),
+    lastStatusCode: z.number().int().nullable(),
+    lastError: z.string().nullable(),
+    lastAttemptAt: timestamp.nullable(),
+    nextAttemptAt: timestamp.nullable(),
+    createdAt: timestamp,
+  })
+  .meta({ id: 'WebhookDelivery' });
+
+export const webhookDeliveryPageSchema = page(webhookDeliverySchema);
