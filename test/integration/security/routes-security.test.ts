@@ -55,6 +55,22 @@ async function footprint(userId: string): Promise<number> {
   return count;
 }
 
+/**
+ * The footprint once background work (the outbox consumer, access-log metering) has caught up
+ * with earlier requests: two reads 300 ms apart agree. Taken before and after a route's hostile
+ * requests, so only writes caused by those requests can change it.
+ */
+async function settledFootprint(userId: string): Promise<number> {
+  let last = await footprint(userId);
+  for (let i = 0; i < 30; i += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const next = await footprint(userId);
+    if (next === last) return next;
+    last = next;
+  }
+  return last;
+}
+
 const bodyKeys = (route: RouteDef): string[] => {
   const shape = (
     route.body as unknown as {
@@ -111,7 +127,7 @@ describe("BOLA: another user's resource id is a 404 on every parameterised route
     async (_name, route) => {
       const params = paramsFor(route.path, owner);
       if (!params) throw new Error(`no fixture for ${route.path}`);
-      const before = await footprint(owner.owner.userId);
+      const before = await settledFootprint(owner.owner.userId);
       const res = await request(route.method, fillPath(route.path, params), route.body ? {} : undefined, {
         token: intruder.accessToken,
       });
@@ -123,7 +139,7 @@ describe("BOLA: another user's resource id is a 404 on every parameterised route
         });
         expect(valid.status).toBe(404);
       }
-      expect(await footprint(owner.owner.userId)).toBe(before);
+      expect(await settledFootprint(owner.owner.userId)).toBe(before);
     },
   );
 });
@@ -212,7 +228,7 @@ describe('hostile bodies: 4xx problem+json, never 5xx, nothing written', () => {
     const params = paramsFor(route.path, owner) ?? PLACEHOLDER;
     const path = fillPath(route.path, params);
     const token = route.auth === 'public' ? undefined : owner.owner.accessToken;
-    const before = await footprint(owner.owner.userId);
+    const before = await settledFootprint(owner.owner.userId);
     for (const [what, raw] of HOSTILE_RAW_BODIES) {
       if (what === 'an empty object') continue; // may be valid for routes whose fields are all optional
       const res = await request(route.method, path, raw, {
@@ -228,7 +244,7 @@ describe('hostile bodies: 4xx problem+json, never 5xx, nothing written', () => {
         expectClientError(res, `${label(route)} with ${key} = ${what}`);
       }
     }
-    expect(await footprint(owner.owner.userId)).toBe(before);
+    expect(await settledFootprint(owner.owner.userId)).toBe(before);
   });
 
   it('survives arbitrary JSON on every write route (property-based)', async () => {

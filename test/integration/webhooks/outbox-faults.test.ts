@@ -8,7 +8,7 @@ import { type Receiver, startReceiver } from './receiver';
  * commit and the delivery, or a post-commit step fails; the write still answers 201 and its
  * effects still happen, once.
  */
-jest.setTimeout(90_000);
+jest.setTimeout(180_000);
 
 describe('outbox fault injection', () => {
   let alice: TestUser;
@@ -38,18 +38,18 @@ describe('outbox fault injection', () => {
       (x.event.data.message as { id?: string } | undefined)?.id === message.id;
     // Consumer down: a ping through the delivery queue (not the stream) proves the receiver works.
     await api.post(`/v1/webhooks/${endpoint.json.id}/test`, {}, auth(bob));
-    await eventually(async () => r.received.find((x) => x.event.type === 'ping'), 20_000);
+    await eventually(async () => r.received.find((x) => x.event.type === 'ping'), 45_000);
     expect(r.received.filter(isOurs)).toHaveLength(0);
 
     expect((await api.post<{ running: boolean }>('/dev/outbox/start')).json.running).toBe(true);
-    const got = await eventually(async () => r.received.find(isOurs), 15_000);
+    const got = await eventually(async () => r.received.find(isOurs), 45_000);
     expect(got.event.type).toBe('message.created');
     // A later message arriving proves the consumer moved past ours; ours is still there once.
     const later = await send(alice, conv.id, 'after the restart');
     await eventually(
       async () =>
         r.received.find((x) => (x.event.data.message as { id?: string } | undefined)?.id === later.id),
-      20_000,
+      45_000,
     );
     expect(r.received.filter(isOurs)).toHaveLength(1);
   });
@@ -72,7 +72,7 @@ describe('outbox fault injection', () => {
         auth(bob),
       );
       return found.json.items.find((h) => h.message.id === res.json.id);
-    }, 15_000);
+    }, 45_000);
     expect(hit.message.id).toBe(res.json.id);
   });
 });
