@@ -133,7 +133,7 @@ export function startStreamPoller(options: StreamPollerOptions): StreamPoller {
   };
 
   const getRecords = (iterator: string) =>
-    options.client.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: options.batchSize ?? 100 }));
+    options.client.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: options.batchSize ?? 1000 }));
 
   const loop = (async () => {
     while (running) {

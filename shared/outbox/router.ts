@@ -42,21 +42,46 @@ const imageOf = (raw: unknown): Image | undefined =>
 
 export { ROUTED_ENTITIES } from './routed-entities';
 
-/** The Lambda handler's body: records in order; the first failure stops the batch (retried from it). */
+/** Items routed at once within a batch (records of one item stay in order). */
+const ITEM_CONCURRENCY = 16;
+
+/**
+ * The Lambda handler's body. Records of the same item are routed in order; different items are
+ * independent (every consumer is idempotent and statuses only move forward), so they are routed
+ * side by side, like Lambda's per-key parallelisation. On failures the earliest failed record is
+ * reported: the batch is retried from there, and records after it are routed again (harmless).
+ */
 export async function handleStreamEvent(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
-  for (const record of event.Records) {
-    try {
-      await routeRecord(record);
-    } catch (error) {
-      logger.error('Outbox record failed; it will be retried', {
-        eventID: record.eventID,
-        error: error as Error,
-      });
-      const id = record.dynamodb?.SequenceNumber;
-      return { batchItemFailures: id ? [{ itemIdentifier: id }] : [] };
+  const byItem = new Map<string, { index: number; record: DynamoDBRecord }[]>();
+  event.Records.forEach((record, index) => {
+    const key = JSON.stringify(record.dynamodb?.Keys ?? index);
+    const list = byItem.get(key) ?? [];
+    list.push({ index, record });
+    byItem.set(key, list);
+  });
+  const groups = [...byItem.values()];
+  let firstFailure = Number.POSITIVE_INFINITY;
+  const runGroup = async (group: { index: number; record: DynamoDBRecord }[]) => {
+    for (const { index, record } of group) {
+      if (index > firstFailure) return;
+      try {
+        await routeRecord(record);
+      } catch (error) {
+        logger.error('Outbox record failed; it will be retried', {
+          eventID: record.eventID,
+          error: error as Error,
+        });
+        firstFailure = Math.min(firstFailure, index);
+        return;
+      }
     }
+  };
+  for (let i = 0; i < groups.length; i += ITEM_CONCURRENCY) {
+    await Promise.all(groups.slice(i, i + ITEM_CONCURRENCY).map(runGroup));
   }
-  return { batchItemFailures: [] };
+  if (!Number.isFinite(firstFailure)) return { batchItemFailures: [] };
+  const id = event.Records[firstFailure]?.dynamodb?.SequenceNumber;
+  return { batchItemFailures: id ? [{ itemIdentifier: id }] : [] };
 }
 
 export async function routeRecord(record: DynamoDBRecord): Promise<number> {
