@@ -11,6 +11,9 @@ import {
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 
+/** Attempts at one stream record before it is set aside (Lambda: maximumRetryAttempts). */
+const MAX_RECORD_ATTEMPTS = 3;
+
 /**
  * The local stand-in for Lambda's DynamoDB event source mapping: reads the table's stream from
  * DynamoDB Local (the same Streams API as AWS) and hands each batch, in the shape Lambda would,
@@ -73,6 +76,8 @@ export function startStreamPoller(options: StreamPollerOptions): StreamPoller {
     return out.ShardIterator;
   };
 
+  const failures = new Map<string, number>();
+
   /** Drains what one shard has now; returns true when it made progress. */
   const pollShard = async (shard: Shard): Promise<boolean> => {
     const shardId = shard.ShardId;
@@ -107,15 +112,25 @@ export function startStreamPoller(options: StreamPollerOptions): StreamPoller {
       options.log.warn('stream consumer failed; batch will be retried', { error: String(error) });
       failedAt = records[0]?.dynamodb?.SequenceNumber ?? 'all';
     }
-    const done = failedAt
-      ? records.slice(
+    let failedIndex = failedAt
+      ? Math.max(
           0,
-          Math.max(
-            0,
-            records.findIndex((r) => r.dynamodb?.SequenceNumber === failedAt),
-          ),
+          records.findIndex((r) => r.dynamodb?.SequenceNumber === failedAt),
         )
-      : records;
+      : -1;
+    if (failedAt) {
+      // Like Lambda's maximumRetryAttempts and on-failure destination: a record that keeps
+      // failing is set aside (logged) so it cannot hold up every record behind it.
+      const key = `${shardId}:${records[failedIndex]?.dynamodb?.SequenceNumber ?? failedAt}`;
+      const attempts = (failures.get(key) ?? 0) + 1;
+      failures.set(key, attempts);
+      if (attempts >= MAX_RECORD_ATTEMPTS) {
+        options.log.warn('stream record kept failing; set aside', { record: key, attempts });
+        failures.delete(key);
+        failedIndex += 1;
+      }
+    }
+    const done = failedAt ? records.slice(0, failedIndex) : records;
     const last = done.at(-1)?.dynamodb?.SequenceNumber;
     handled += done.length;
     if (last) {
