@@ -1,6 +1,6 @@
 /**
  * DynamoDB capacity accounting for the bench: a middleware on the one shared DynamoDB client
- * (shared/db/client.ts) asks every command — single-item, Query, batch and transactions — for
+ * (shared/platform/db/client.ts) asks every command — single-item, Query, batch and transactions — for
  * ReturnConsumedCapacity=INDEXES (TOTAL plus the per-table/per-index split) and adds up what
  * comes back. Nothing in shared code changes: the middleware exists only in the bench process.
  *
@@ -184,7 +184,7 @@ function describe(input: Record<string, unknown>): string {
 
 /**
  * Counts DynamoDB calls and consumed capacity on a client (installed once per client).
- * `gsis` are the table's global secondary indexes (shared/db/table-definition.ts).
+ * `gsis` are the table's global secondary indexes (shared/platform/db/table-definition.ts).
  */
 export function instrument(client: DynamoDBDocumentClient, gsis: readonly GsiKeys[] = []): Meter {
   const existing = meters.get(client);
@@ -332,8 +332,8 @@ export function instrument(client: DynamoDBDocumentClient, gsis: readonly GsiKey
 
 /** The meter of the shared client (the process env must already point at the runtime). */
 export async function sharedMeter(): Promise<Meter> {
-  const { dynamo } = await import('../shared/db/client');
-  const { tableDefinition } = await import('../shared/db/table-definition');
+  const { dynamo } = await import('../shared/platform/db/client');
+  const { tableDefinition } = await import('../shared/platform/db/table-definition');
   return instrument(dynamo(), tableDefinition().globalSecondaryIndexes);
 }
 

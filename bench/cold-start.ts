@@ -130,7 +130,7 @@ export async function lambdaModules(): Promise<Map<string, string>> {
   const { wsRoutes, WS_AUTHORIZER_HANDLER, REST_AUTHORIZER_HANDLER } = await import(
     '../shared/realtime/ws-routes'
   );
-  const { jobs } = await import('../shared/jobs/registry');
+  const { jobs } = await import('../shared/platform/jobs/registry');
   const { SMS_SEND_WORKER_HANDLER, SMS_INBOUND_HANDLER } = await import('../lib/constructs/sms-messaging');
   const { ACCESS_LOG_METERING_HANDLER } = await import('../lib/constructs/usage-metering');
   const modules = new Map<string, string>();
@@ -247,7 +247,7 @@ function shuffled<T>(items: readonly T[]): T[] {
 }
 
 /** The functions also measured as variants: the authorizer (every request), a hot path, a tiny one, the biggest. */
-const VARIANT_FUNCTIONS = ['auth/authorizer', 'messages/send-message', 'accounts/list-plans'];
+const VARIANT_FUNCTIONS = ['auth/authorizer', 'conversations/send-message', 'accounts/list-plans'];
 
 export async function runColdStartBenchmarks(
   options: {

@@ -29,7 +29,7 @@ const SEARCH_WORD = 'hello';
  * SEARCH_WORD under its full-word key (the only index partition the measured search reads).
  */
 export async function seedMessages(conv: ConversationItem, readerId: string, count: number): Promise<void> {
-  const { db } = await import('../shared/db/service');
+  const { db } = await import('../shared/platform/db/service');
   const { newMessageId } = await import('../shared/conversations/ids');
   const { lookupKey } = await import('../shared/conversations/tokenizer');
   const sender = conv.participants[1]!;

@@ -66,7 +66,7 @@ export async function seedUser(
   label = 'bench',
   options: { balanceCents?: number; plan?: 'free' | 'pro' | 'business' } = {},
 ): Promise<{ userId: string; username: string; email: string }> {
-  const { db } = await import('../shared/db/service');
+  const { db } = await import('../shared/platform/db/service');
   const unique = uniqueSuffix();
   const userId = `usr_${randomUUID().replaceAll('-', '')}`;
   const username = `${label}_${unique}`.slice(0, 30).toLowerCase();

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import type { LambdaInvoker } from '../local/lambda/invoke';
-import type { AuthContext } from '../shared/http/route';
+import type { AuthContext } from '../shared/platform/http/route';
 
 let invoker: LambdaInvoker | undefined;
 
@@ -21,7 +21,7 @@ async function invoke(module: string, event: unknown): Promise<unknown> {
 
 /** A signed-in caller with every scope (what the authorizer passes for a JWT). */
 export async function jwtCaller(userId: string, plan = 'free'): Promise<AuthContext> {
-  const { SCOPES } = await import('../shared/http/route');
+  const { SCOPES } = await import('../shared/platform/http/route');
   return { userId, via: 'jwt', scopes: [...SCOPES], plan };
 }
 
@@ -44,7 +44,7 @@ export interface RestAnswer {
 /** One REST request's Lambda invocation (after the authorizer), with a v1 proxy event. */
 export async function callRoute(call: RestCall): Promise<RestAnswer> {
   const { routes } = await import('../shared/routes');
-  const { authContextToRecord } = await import('../shared/http/auth-context');
+  const { authContextToRecord } = await import('../shared/platform/http/auth-context');
   const route = routes.find((r) => r.id === call.route);
   if (!route) throw new Error(`No route ${call.route}`);
   const path = route.path.replace(/\{(\w+)\}/g, (_, name: string) =>
@@ -131,7 +131,7 @@ export async function callInboundSms(sms: { from: string; to: string; body: stri
 
 /** A scheduled job's invocation (EventBridge), with the clock set to `now`. */
 export async function callJob(name: string, now: Date): Promise<{ processed: number }> {
-  const { jobs } = await import('../shared/jobs/registry');
+  const { jobs } = await import('../shared/platform/jobs/registry');
   const job = jobs.find((j) => j.name === name);
   if (!job) throw new Error(`No job ${name}`);
   return (await invoke(job.handler, { now: now.toISOString() })) as { processed: number };

@@ -42,7 +42,7 @@ export async function runMeteringBenchmarks(meter: Meter): Promise<MeteringResul
   const auth = await jwtCaller(user.userId);
   await expectRoute({ route: 'getMe', auth }, 200);
   let usageWrites = 0;
-  const { dynamo } = await import('../shared/db/client');
+  const { dynamo } = await import('../shared/platform/db/client');
   const client = dynamo();
   client.middlewareStack.add(
     (next) => async (args) => {

@@ -207,7 +207,7 @@ export async function runOperationBenchmarks(
   const conversations = await import('../shared/conversations/service');
   const verifications = await import('../shared/verifications/service');
   const { createApiKey } = await import('../shared/accounts/api-keys');
-  const { db } = await import('../shared/db/service');
+  const { db } = await import('../shared/platform/db/service');
   const { drainLocalQueue } = await import('../shared/sms/queue');
   const ops: OperationFigure[] = [];
   const related: OperationFigure[] = [];

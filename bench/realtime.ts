@@ -113,7 +113,7 @@ async function closedLoop(loop: Loop, seconds: number): Promise<ThroughputResult
 
 /** Signed-in users on the business plan (200 requests/s each): the limiter stays out of the way. */
 async function unthrottledUsers(count: number, prefix: string) {
-  const { db } = await import('../shared/db/service');
+  const { db } = await import('../shared/platform/db/service');
   const users = await signedInUsers(count, prefix);
   for (const user of users) {
     await db().entities.user.patch({ userId: user.userId }).set({ plan: 'business' }).go();

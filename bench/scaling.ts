@@ -16,7 +16,7 @@
  */
 import { ulid } from 'ulid';
 import type { ConversationItem } from '../shared/conversations/entities/conversation';
-import type { AuthContext } from '../shared/http/route';
+import type { AuthContext } from '../shared/platform/http/route';
 import { seedMessages } from './conversations';
 import {
   itemOfEntity,
@@ -113,9 +113,9 @@ async function newOwner(label: string): Promise<Owner> {
 
 /** Seeds `count` of each per-user kind for `owner`, and `count` owned numbers into the renewal index. */
 async function seedOwner(owner: Owner, count: number, numbersFrom: number, renewalsUserId: string) {
-  const { db } = await import('../shared/db/service');
+  const { db } = await import('../shared/platform/db/service');
   const { dueShardOf } = await import('../shared/numbers/service');
-  const { expiryShardOf } = await import('../shared/verifications/view');
+  const { expiryShardOf } = await import('../shared/verifications/views');
   const now = Date.now();
   await seedMessages(owner.conv, owner.userId, count);
   const participants = owner.conv.participants.map((p) => ({
@@ -258,9 +258,9 @@ async function alternating(
 
 /** A job run with exactly one due item (seeded by `prepare`), `times` times. */
 async function jobRuns(meter: Meter, times: number, job: 'expire-verifications' | 'renew-numbers') {
-  const { db } = await import('../shared/db/service');
+  const { db } = await import('../shared/platform/db/service');
   const { dueShardOf } = await import('../shared/numbers/service');
-  const { expiryShardOf } = await import('../shared/verifications/view');
+  const { expiryShardOf } = await import('../shared/verifications/views');
   const holder = await seedUser('jobs');
   let instant = Date.UTC(1985, 0, 1) + Math.floor(Math.random() * 1e9);
   const prepare = async (): Promise<Date> => {

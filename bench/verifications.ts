@@ -55,7 +55,7 @@ async function seedUser(): Promise<string> {
 
 /** Data-layer figures; needs process.env pointing at a runtime's emulators. */
 export async function runVerificationBenchmarks(): Promise<VerificationBenchResult> {
-  const { db } = await import('../shared/db/service');
+  const { db } = await import('../shared/platform/db/service');
   const service = await import('../shared/verifications/service');
   const { handleVerificationSms } = await import('../shared/verifications/inbound');
   const { expireDueVerifications } = await import('../shared/verifications/expiry');

@@ -4,7 +4,7 @@
  * infrastructure that enforces it. A module without an entry gets DEFAULT_PERMISSIONS.
  *
  * Every grant also decides the environment: a function only receives the variables of the
- * config sections (shared/config.ts) it is allowed to use, so a missing entry fails fast at
+ * config sections (shared/platform/config.ts) it is allowed to use, so a missing entry fails fast at
  * the first call instead of silently holding more access than it needs.
  */
 
@@ -171,16 +171,16 @@ export const PERMISSIONS: Readonly<Record<string, FunctionPermissions>> = {
   'conversations/restore-conversation': { table: 'readWrite', wsManage: true },
   'conversations/list-participants': read,
   'conversations/create-attachment': { table: 'readWrite', bucket: 'put' },
-  'messages/list-messages': { table: 'read', bucket: 'read' },
-  'messages/search-messages': { table: 'read', bucket: 'read' },
-  'messages/send-message': {
+  'conversations/list-messages': { table: 'read', bucket: 'read' },
+  'conversations/search-messages': { table: 'read', bucket: 'read' },
+  'conversations/send-message': {
     table: 'readWrite',
     bucket: 'read',
     wsManage: true,
     sqsSend: true,
     smsPolicy: true,
   },
-  'messages/mark-read': { table: 'readWrite', wsManage: true },
+  'conversations/mark-read': { table: 'readWrite', wsManage: true },
 
   // SMS (shared/sms): the route enqueues; the worker publishes to the carrier and reports the
   // status; inbound SMS land in conversations or verifications, and are pushed.
@@ -192,7 +192,7 @@ export const PERMISSIONS: Readonly<Record<string, FunctionPermissions>> = {
   'sms/receipts': { table: 'readWrite', wsManage: true },
   'sms/get-pricing': { table: 'none', smsPolicy: true },
   'sms/list-opt-outs': read,
-  'jobs/redrive-sms': { table: 'readWrite', sqsSend: true },
+  'sms/redrive-sms': { table: 'readWrite', sqsSend: true },
 
   // Numbers (shared/numbers): marketplace and owned numbers.
   'numbers/list-available': read,
@@ -216,10 +216,10 @@ export const PERMISSIONS: Readonly<Record<string, FunctionPermissions>> = {
   'verifications/export-verifications': { table: 'readWrite' },
   'verifications/get-export': { table: 'read', bucket: 'read' },
 
-  // Scheduled jobs (shared/jobs/registry.ts): notices go out by email and in-app push.
-  'jobs/expire-verifications': { table: 'readWrite', wsManage: true, sesSend: true },
-  'jobs/renew-numbers': { table: 'readWrite', wsManage: true, sesSend: true, smsVoice: ['provision'] },
-  'jobs/verification-exports': { table: 'readWrite', bucket: 'put' },
+  // Scheduled jobs (shared/platform/jobs/registry.ts): notices go out by email and in-app push.
+  'verifications/expire-verifications': { table: 'readWrite', wsManage: true, sesSend: true },
+  'numbers/renew-numbers': { table: 'readWrite', wsManage: true, sesSend: true, smsVoice: ['provision'] },
+  'verifications/run-exports': { table: 'readWrite', bucket: 'put' },
   // Webhooks context (shared/webhooks): secrets are encrypted with the webhook key on create and
   // rotate, decrypted only by the senders; pings and redeliveries enqueue a delivery.
   'webhooks/create-webhook': { table: 'readWrite', webhookKey: 'encrypt' },
@@ -240,7 +240,7 @@ export const PERMISSIONS: Readonly<Record<string, FunctionPermissions>> = {
     wsManage: true,
     sesSend: true,
   },
-  'jobs/deliver-webhooks': {
+  'webhooks/deliver-due': {
     table: 'readWrite',
     webhookKey: 'decrypt',
     webhookQueueSend: true,
@@ -248,7 +248,7 @@ export const PERMISSIONS: Readonly<Record<string, FunctionPermissions>> = {
     sesSend: true,
   },
   // The outbox consumer (table stream): search index, WebSocket fan-out, webhook deliveries.
-  'outbox/stream-consumer': { table: 'readWrite', wsManage: true, webhookQueueSend: true },
+  'platform/outbox-stream-consumer': { table: 'readWrite', wsManage: true, webhookQueueSend: true },
 
   // Realtime: connection records; $default answers pings and relays typing signals.
   'realtime/connect': { table: 'readWrite' },

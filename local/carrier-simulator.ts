@@ -1,4 +1,4 @@
-import { appendJsonLine } from '../shared/adapters/local-files';
+import { appendJsonLine } from '../shared/platform/adapters/local-files';
 import { type Carrier, CarrierError } from '../shared/sms/carrier';
 import { OUTBOX_FILE, OUTBOX_STATUS_FILE, type OutboxEntry, type OutboxStatus } from '../shared/sms/outbox';
 import { EVENT_STATUS, receiptSnsEvent, type SmsEvent } from '../shared/sms/receipts';

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import type { JobDef, JobEvent, JobResult } from '../shared/jobs/registry';
+import type { JobDef, JobEvent, JobResult } from '../shared/platform/jobs/registry';
 import type { LambdaInvoker } from './lambda/invoke';
 
 const jobResult = z.object({ processed: z.number().int().nonnegative() });

@@ -1,4 +1,4 @@
-import { logger } from '../shared/observability/logger';
+import { logger } from '../shared/platform/observability/logger';
 
 /** The few log calls the local runtime makes: explicit fields only, never a payload or a header. */
 export interface LocalLogger {

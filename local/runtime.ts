@@ -211,9 +211,9 @@ function runtimeEnv(
 
 /** The table (from the entities, as CDK derives it) and the seeders; both idempotent. Returns the stream ARN. */
 async function bootstrapData(dataDir: string, dynamodbEndpoint: string): Promise<string> {
-  const { resetConfig } = await import('../shared/config');
+  const { resetConfig } = await import('../shared/platform/config');
   resetConfig();
-  const { tableDefinition } = await import('../shared/db/table-definition');
+  const { tableDefinition } = await import('../shared/platform/db/table-definition');
   const table = await ensureTable(
     new DynamoDBClient({ region: 'us-east-1', endpoint: dynamodbEndpoint, credentials: localCredentials }),
     TABLE_NAME,
@@ -239,9 +239,9 @@ async function mountGateway(
       import('../shared/routes'),
       import('../shared/auth/authorizer'),
       import('../shared/realtime/ws-routes'),
-      import('../shared/jobs/registry'),
+      import('../shared/platform/jobs/registry'),
       import('./dev/index'),
-      import('../shared/openapi'),
+      import('../shared/platform/openapi'),
     ]);
   const invoke = createInvoker();
   // The local carrier: outbox + receipt events through the deployed receipts handler.

@@ -1,4 +1,4 @@
-import type { JobDef, JobResult } from '../shared/jobs/registry';
+import type { JobDef, JobResult } from '../shared/platform/jobs/registry';
 import type { LocalLogger } from './log';
 
 export interface SchedulerOptions {

@@ -2,7 +2,7 @@ import { seedNumberInventory } from '../shared/numbers/seed';
 
 /**
  * Seeders fill the local runtime with what production gets from elsewhere: the numbers
- * inventory, the verification pool, the services catalogue... They run on every start, after
+ * inventory, the verification pool, the services catalog... They run on every start, after
  * the table, user pool and bucket exist and after `process.env` points at the emulators, so a
  * seeder simply calls the shared services. They must be idempotent (conditional writes or
  * "create if missing"): data survives restarts.

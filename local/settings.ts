@@ -5,7 +5,7 @@ import { DEFAULT_DATA_DIR } from './paths';
 const port = z.coerce.number().int().min(0).max(65535);
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 
-/** Environment variables of the local runtime itself (not the platform's: see shared/config.ts). */
+/** Environment variables of the local runtime itself (not the platform's: see shared/platform/config.ts). */
 const schema = z.object({
   /** Gateway port; 0 picks a free one (tests). */
   SMSPROJ_PORT: port.default(3000),

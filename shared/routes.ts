@@ -2,7 +2,7 @@ import { planRoutes } from './accounts/plan-routes';
 import { accountRoutes } from './accounts/routes';
 import { authRoutes } from './auth/routes';
 import { conversationRoutes } from './conversations/routes';
-import type { RouteDef } from './http/route';
+import type { RouteDef } from './platform/http/route';
 import { numberRoutes } from './numbers/routes';
 import { smsRoutes } from './sms/routes';
 import { verificationRoutes } from './verifications/routes';

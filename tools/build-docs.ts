@@ -8,7 +8,7 @@
  */
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildOpenApiDocument } from '../shared/openapi';
+import { buildOpenApiDocument } from '../shared/platform/openapi';
 import { routes } from '../shared/routes';
 
 const root = join(__dirname, '..');

@@ -1,6 +1,6 @@
 /**
  * `npm run sdk:generate`: the SDK's generated files from the OpenAPI document that
- * shared/openapi.ts builds from the route table:
+ * shared/platform/openapi.ts builds from the route table:
  * - sdk/schema.ts: the API's types (openapi-typescript 6: it needs no TypeScript compiler API,
  *   which TypeScript 7 does not offer to JavaScript);
  * - sdk/operations.ts: the operations that honour Idempotency-Key (the SDK sends one).
@@ -11,7 +11,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import openapiTS, { type OpenAPI3 } from 'openapi-typescript';
-import { buildOpenApiDocument } from '../shared/openapi';
+import { buildOpenApiDocument } from '../shared/platform/openapi';
 import { routes } from '../shared/routes';
 
 const root = join(__dirname, '..');

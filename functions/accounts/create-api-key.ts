@@ -1,6 +1,6 @@
 import { createApiKey } from '../../shared/accounts/api-keys';
 import { createApiKeyRoute } from '../../shared/accounts/routes';
-import { created, httpHandler } from '../../shared/http/handler';
+import { created, httpHandler } from '../../shared/platform/http/handler';
 
 export const handler = httpHandler(createApiKeyRoute, async ({ auth, body }) =>
   created(

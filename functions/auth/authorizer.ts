@@ -1,7 +1,7 @@
 import type { APIGatewayAuthorizerResult, APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
 import { authorize } from '../../shared/auth/authorizer';
 import { logAuthFailure } from '../../shared/auth/log-failure';
-import { authContextToRecord } from '../../shared/http/auth-context';
+import { authContextToRecord } from '../../shared/platform/http/auth-context';
 
 const header = (event: APIGatewayRequestAuthorizerEvent, name: string): string | undefined => {
   const entry = Object.entries(event.headers ?? {}).find(([key]) => key.toLowerCase() === name);

@@ -1,6 +1,6 @@
 import { forgotPasswordRoute } from '../../shared/auth/routes';
 import { forgotPassword } from '../../shared/auth/service';
-import { accepted, httpHandler } from '../../shared/http/handler';
+import { accepted, httpHandler } from '../../shared/platform/http/handler';
 
 export const handler = httpHandler(forgotPasswordRoute, async ({ body }) => {
   await forgotPassword(body.email);

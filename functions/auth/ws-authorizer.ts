@@ -1,7 +1,7 @@
 import type { APIGatewayAuthorizerResult, APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
 import { authorize } from '../../shared/auth/authorizer';
 import { logAuthFailure } from '../../shared/auth/log-failure';
-import { authContextToRecord } from '../../shared/http/auth-context';
+import { authContextToRecord } from '../../shared/platform/http/auth-context';
 
 /** WebSocket $connect authorizer: the access token comes in the `token` query parameter. */
 export const handler = async (

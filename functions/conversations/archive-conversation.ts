@@ -1,6 +1,6 @@
 import { archiveConversationRoute } from '../../shared/conversations/routes';
 import { archiveConversation } from '../../shared/conversations/service';
-import { httpHandler, noContent } from '../../shared/http/handler';
+import { httpHandler, noContent } from '../../shared/platform/http/handler';
 
 export const handler = httpHandler(archiveConversationRoute, async ({ auth, params }) => {
   await archiveConversation(auth.userId, params.id);

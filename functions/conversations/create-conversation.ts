@@ -1,6 +1,6 @@
 import { createConversationRoute } from '../../shared/conversations/routes';
 import { createConversation } from '../../shared/conversations/service';
-import { created, httpHandler } from '../../shared/http/handler';
+import { created, httpHandler } from '../../shared/platform/http/handler';
 
 export const handler = httpHandler(createConversationRoute, async ({ auth, body }) =>
   created(await createConversation(auth.userId, body)),

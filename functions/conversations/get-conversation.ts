@@ -1,6 +1,6 @@
 import { getConversationRoute } from '../../shared/conversations/routes';
 import { getConversation } from '../../shared/conversations/service';
-import { httpHandler, ok } from '../../shared/http/handler';
+import { httpHandler, ok } from '../../shared/platform/http/handler';
 
 export const handler = httpHandler(getConversationRoute, async ({ auth, params }) =>
   ok(await getConversation(auth.userId, params.id)),

@@ -1,6 +1,6 @@
 import { listConversationsRoute } from '../../shared/conversations/routes';
 import { listConversations } from '../../shared/conversations/service';
-import { httpHandler, ok } from '../../shared/http/handler';
+import { httpHandler, ok } from '../../shared/platform/http/handler';
 
 export const handler = httpHandler(listConversationsRoute, async ({ auth, query }) =>
   ok(await listConversations(auth.userId, query)),

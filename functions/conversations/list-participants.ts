@@ -1,6 +1,6 @@
 import { listParticipantsRoute } from '../../shared/conversations/routes';
 import { listParticipants } from '../../shared/conversations/service';
-import { httpHandler, ok } from '../../shared/http/handler';
+import { httpHandler, ok } from '../../shared/platform/http/handler';
 
 export const handler = httpHandler(listParticipantsRoute, async ({ auth, params, query }) =>
   ok(await listParticipants(auth.userId, params.id, query)),

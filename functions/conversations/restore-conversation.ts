@@ -1,6 +1,6 @@
 import { restoreConversationRoute } from '../../shared/conversations/routes';
 import { restoreConversation } from '../../shared/conversations/service';
-import { httpHandler, ok } from '../../shared/http/handler';
+import { httpHandler, ok } from '../../shared/platform/http/handler';
 
 export const handler = httpHandler(restoreConversationRoute, async ({ auth, params }) =>
   ok(await restoreConversation(auth.userId, params.id)),

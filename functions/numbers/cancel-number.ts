@@ -1,4 +1,4 @@
-import { httpHandler, ok } from '../../shared/http/handler';
+import { httpHandler, ok } from '../../shared/platform/http/handler';
 import { cancelNumberRoute } from '../../shared/numbers/routes';
 import { cancelOwnedNumber } from '../../shared/numbers/service';
 

@@ -1,4 +1,4 @@
-import { httpHandler, ok } from '../../shared/http/handler';
+import { httpHandler, ok } from '../../shared/platform/http/handler';
 import { getAvailableNumber } from '../../shared/numbers/inventory';
 import { getAvailableNumberRoute } from '../../shared/numbers/routes';
 

@@ -1,4 +1,4 @@
-import { httpHandler, ok } from '../../shared/http/handler';
+import { httpHandler, ok } from '../../shared/platform/http/handler';
 import { getNumberRoute } from '../../shared/numbers/routes';
 import { getOwnedNumber } from '../../shared/numbers/service';
 

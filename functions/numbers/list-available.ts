@@ -1,4 +1,4 @@
-import { httpHandler, ok } from '../../shared/http/handler';
+import { httpHandler, ok } from '../../shared/platform/http/handler';
 import { listAvailableNumbers } from '../../shared/numbers/inventory';
 import { listAvailableNumbersRoute } from '../../shared/numbers/routes';
 

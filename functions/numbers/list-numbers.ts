@@ -1,4 +1,4 @@
-import { httpHandler, ok } from '../../shared/http/handler';
+import { httpHandler, ok } from '../../shared/platform/http/handler';
 import { listNumbersRoute } from '../../shared/numbers/routes';
 import { listOwnedNumbers } from '../../shared/numbers/service';
 

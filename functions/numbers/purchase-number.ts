@@ -1,4 +1,4 @@
-import { created, httpHandler } from '../../shared/http/handler';
+import { created, httpHandler } from '../../shared/platform/http/handler';
 import { purchaseNumberRoute } from '../../shared/numbers/routes';
 import { purchaseNumber } from '../../shared/numbers/service';
 

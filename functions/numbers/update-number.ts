@@ -1,4 +1,4 @@
-import { httpHandler, ok } from '../../shared/http/handler';
+import { httpHandler, ok } from '../../shared/platform/http/handler';
 import { updateNumberRoute } from '../../shared/numbers/routes';
 import { updateOwnedNumber } from '../../shared/numbers/service';
 

@@ -1,6 +1,6 @@
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import { sessionKeyOf } from '../../shared/auth/sessions';
-import { logger } from '../../shared/observability/logger';
+import { logger } from '../../shared/platform/observability/logger';
 import { enforceSocketCap, openConnection } from '../../shared/realtime/connections';
 import { authorizedUserId, wsEvent } from '../../shared/realtime/ws-event';
 

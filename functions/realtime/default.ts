@@ -1,5 +1,5 @@
 import type { APIGatewayProxyResult } from 'aws-lambda';
-import { logger } from '../../shared/observability/logger';
+import { logger } from '../../shared/platform/observability/logger';
 import { admitFrame, connectionOwner } from '../../shared/realtime/connections';
 import { handleFrame } from '../../shared/realtime/frames';
 import { authorizedUserId, frameText, wsEvent } from '../../shared/realtime/ws-event';

@@ -1,4 +1,4 @@
-import { httpHandler, ok } from '../../shared/http/handler';
+import { httpHandler, ok } from '../../shared/platform/http/handler';
 import { pricingTable } from '../../shared/sms/pricing';
 import { smsPricingRoute } from '../../shared/sms/routes';
 

@@ -1,4 +1,4 @@
-import { httpHandler, ok } from '../../shared/http/handler';
+import { httpHandler, ok } from '../../shared/platform/http/handler';
 import { listOptOuts } from '../../shared/sms/opt-outs';
 import { listOptOutsRoute } from '../../shared/sms/routes';
 

@@ -1,4 +1,4 @@
-import { accepted, httpHandler } from '../../shared/http/handler';
+import { accepted, httpHandler } from '../../shared/platform/http/handler';
 import { sendSmsRoute } from '../../shared/sms/routes';
 import { sendSms } from '../../shared/sms/send';
 

@@ -1,4 +1,4 @@
-import { httpHandler, ok } from '../../shared/http/handler';
+import { httpHandler, ok } from '../../shared/platform/http/handler';
 import { cancelVerificationRoute } from '../../shared/verifications/routes';
 import { cancelVerification } from '../../shared/verifications/service';
 

@@ -1,4 +1,4 @@
-import { httpHandler, ok } from '../../shared/http/handler';
+import { httpHandler, ok } from '../../shared/platform/http/handler';
 import { completeVerificationRoute } from '../../shared/verifications/routes';
 import { completeVerification } from '../../shared/verifications/service';
 

@@ -1,4 +1,4 @@
-import { created, httpHandler } from '../../shared/http/handler';
+import { created, httpHandler } from '../../shared/platform/http/handler';
 import { createVerificationRoute } from '../../shared/verifications/routes';
 import { createVerification } from '../../shared/verifications/service';
 

@@ -1,4 +1,4 @@
-import { httpHandler } from '../../shared/http/handler';
+import { httpHandler } from '../../shared/platform/http/handler';
 import { exportHistory, exportResponse } from '../../shared/verifications/exports';
 import { exportVerificationsRoute } from '../../shared/verifications/routes';
 

@@ -1,4 +1,4 @@
-import { httpHandler, ok } from '../../shared/http/handler';
+import { httpHandler, ok } from '../../shared/platform/http/handler';
 import { getExportStatus } from '../../shared/verifications/exports';
 import { getExportRoute } from '../../shared/verifications/routes';
 

@@ -1,4 +1,4 @@
-import { httpHandler, ok } from '../../shared/http/handler';
+import { httpHandler, ok } from '../../shared/platform/http/handler';
 import { getVerificationRoute } from '../../shared/verifications/routes';
 import { getVerification } from '../../shared/verifications/service';
 

@@ -1,5 +1,5 @@
-import { httpHandler, ok } from '../../shared/http/handler';
-import { servicesView } from '../../shared/verifications/catalogue';
+import { httpHandler, ok } from '../../shared/platform/http/handler';
+import { servicesView } from '../../shared/verifications/catalog';
 import { listServicesRoute } from '../../shared/verifications/routes';
 
 export const handler = httpHandler(listServicesRoute, async () =>

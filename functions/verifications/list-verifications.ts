@@ -1,4 +1,4 @@
-import { httpHandler, ok } from '../../shared/http/handler';
+import { httpHandler, ok } from '../../shared/platform/http/handler';
 import { listVerificationsRoute } from '../../shared/verifications/routes';
 import { listVerifications } from '../../shared/verifications/service';
 

@@ -1,4 +1,4 @@
-import { httpHandler, ok } from '../../shared/http/handler';
+import { httpHandler, ok } from '../../shared/platform/http/handler';
 import { reportVerificationRoute } from '../../shared/verifications/routes';
 import { reportVerification } from '../../shared/verifications/service';
 

@@ -1,4 +1,4 @@
-import { created, httpHandler } from '../../shared/http/handler';
+import { created, httpHandler } from '../../shared/platform/http/handler';
 import { reuseVerificationRoute } from '../../shared/verifications/routes';
 import { reuseVerification } from '../../shared/verifications/service';
 

@@ -1,4 +1,4 @@
-import { created, httpHandler } from '../../shared/http/handler';
+import { created, httpHandler } from '../../shared/platform/http/handler';
 import { createWebhookRoute } from '../../shared/webhooks/routes';
 import { createWebhook } from '../../shared/webhooks/service';
 

@@ -1,4 +1,4 @@
-import { httpHandler, noContent } from '../../shared/http/handler';
+import { httpHandler, noContent } from '../../shared/platform/http/handler';
 import { deleteWebhookRoute } from '../../shared/webhooks/routes';
 import { deleteWebhook } from '../../shared/webhooks/service';
 

@@ -1,4 +1,4 @@
-import { httpHandler, ok } from '../../shared/http/handler';
+import { httpHandler, ok } from '../../shared/platform/http/handler';
 import { getWebhookRoute } from '../../shared/webhooks/routes';
 import { getWebhook } from '../../shared/webhooks/service';
 

@@ -1,4 +1,4 @@
-import { httpHandler, ok } from '../../shared/http/handler';
+import { httpHandler, ok } from '../../shared/platform/http/handler';
 import { listDeliveriesRoute } from '../../shared/webhooks/routes';
 import { listDeliveries } from '../../shared/webhooks/service';
 

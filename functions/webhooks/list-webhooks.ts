@@ -1,4 +1,4 @@
-import { httpHandler, ok } from '../../shared/http/handler';
+import { httpHandler, ok } from '../../shared/platform/http/handler';
 import { listWebhooksRoute } from '../../shared/webhooks/routes';
 import { listWebhooks } from '../../shared/webhooks/service';
 

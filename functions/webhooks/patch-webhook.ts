@@ -1,4 +1,4 @@
-import { httpHandler, ok } from '../../shared/http/handler';
+import { httpHandler, ok } from '../../shared/platform/http/handler';
 import { patchWebhookRoute } from '../../shared/webhooks/routes';
 import { patchWebhook } from '../../shared/webhooks/service';
 

@@ -1,4 +1,4 @@
-import { accepted, httpHandler } from '../../shared/http/handler';
+import { accepted, httpHandler } from '../../shared/platform/http/handler';
 import { redeliverRoute } from '../../shared/webhooks/routes';
 import { redeliver } from '../../shared/webhooks/service';
 

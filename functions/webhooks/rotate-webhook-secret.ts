@@ -1,4 +1,4 @@
-import { httpHandler, ok } from '../../shared/http/handler';
+import { httpHandler, ok } from '../../shared/platform/http/handler';
 import { rotateWebhookSecretRoute } from '../../shared/webhooks/routes';
 import { rotateWebhookSecret } from '../../shared/webhooks/service';
 

@@ -1,4 +1,4 @@
-import { accepted, httpHandler } from '../../shared/http/handler';
+import { accepted, httpHandler } from '../../shared/platform/http/handler';
 import { testWebhookRoute } from '../../shared/webhooks/routes';
 import { pingWebhook } from '../../shared/webhooks/service';
 

@@ -8,7 +8,7 @@ import {
   TableV2,
 } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
-import { type GsiDefinition, tableDefinition } from '../../shared/db/table-definition';
+import { type GsiDefinition, tableDefinition } from '../../shared/platform/db/table-definition';
 
 export interface DataTableProps {
   /**

@@ -20,7 +20,7 @@ import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { PLAN_IDS, PLANS, type Plan, type PlanId } from '../../shared/accounts/plans';
-import type { RouteDef } from '../../shared/http/route';
+import type { RouteDef } from '../../shared/platform/http/route';
 import { REST_AUTHORIZER_HANDLER } from '../../shared/realtime/ws-routes';
 import { routes as routeTable } from '../../shared/routes';
 import { acknowledge, acknowledgeWildcardResources } from '../nag';

@@ -4,14 +4,14 @@ import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { type JobDef, type JobEvent, jobs as jobRegistry } from '../../shared/jobs/registry';
+import { type JobDef, type JobEvent, jobs as jobRegistry } from '../../shared/platform/jobs/registry';
 import { acknowledge } from '../nag';
 import type { HandlerFunctions } from './handler-functions';
 
 export interface SchedulesProps {
   readonly functions: HandlerFunctions;
   /**
-   * @default jobs from shared/jobs/registry.ts
+   * @default jobs from shared/platform/jobs/registry.ts
    */
   readonly jobs?: readonly JobDef[];
 }

@@ -5,14 +5,14 @@ import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-la
 import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { ROUTED_ENTITIES } from '../../shared/outbox/routed-entities';
+import { ROUTED_ENTITIES } from '../../shared/platform/outbox/routed-entities';
 import { acknowledge } from '../nag';
 import type { HandlerFunctions } from './handler-functions';
 
 /** SQS consumer of the delivery queue (functions/webhooks/deliver-worker.ts). */
 export const WEBHOOK_DELIVER_WORKER_HANDLER = 'webhooks/deliver-worker';
-/** DynamoDB stream consumer (functions/outbox/stream-consumer.ts). */
-export const OUTBOX_STREAM_CONSUMER_HANDLER = 'outbox/stream-consumer';
+/** DynamoDB stream consumer (functions/platform/outbox-stream-consumer.ts). */
+export const OUTBOX_STREAM_CONSUMER_HANDLER = 'platform/outbox-stream-consumer';
 
 /**
  * What must exist before the functions (their environment names it): the KMS key of the

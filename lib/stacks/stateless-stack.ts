@@ -10,8 +10,8 @@ import {
 } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import type { PlanId } from '../../shared/accounts/plans';
-import type { RouteDef } from '../../shared/http/route';
-import type { JobDef } from '../../shared/jobs/registry';
+import type { RouteDef } from '../../shared/platform/http/route';
+import type { JobDef } from '../../shared/platform/jobs/registry';
 import type { WsRouteDef } from '../../shared/realtime/ws-routes';
 import type { FunctionPermissions } from '../permissions';
 import { ApiGatewayAccount } from '../constructs/api-gateway-account';

@@ -8,7 +8,7 @@ import {
   UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
-import type { GsiDefinition } from '../../shared/db/table-definition';
+import type { GsiDefinition } from '../../shared/platform/db/table-definition';
 
 export interface TableShape {
   readonly partitionKey: string;

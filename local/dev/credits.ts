@@ -1,8 +1,8 @@
 import * as z from 'zod';
 import { findUserIdBy } from '../../shared/auth/service';
 import { topUp } from '../../shared/billing/service';
-import { notFound } from '../../shared/http/errors';
-import { email } from '../../shared/http/schemas';
+import { notFound } from '../../shared/platform/http/errors';
+import { email } from '../../shared/platform/http/schemas';
 import { defineDevEndpoint } from './registry';
 
 /** POST /dev/credits { email, amountCents } : tops up a balance (a `topup` ledger entry), as a payment would. */

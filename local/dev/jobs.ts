@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { notFound } from '../../shared/http/errors';
+import { notFound } from '../../shared/platform/http/errors';
 import { runJob } from '../jobs';
 import { defineDevEndpoint } from './registry';
 

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { validationFailed } from '../../shared/http/errors';
+import { validationFailed } from '../../shared/platform/http/errors';
 import { freshNumbers } from '../../shared/numbers/catalog';
 import { NUMBER_TYPES } from '../../shared/numbers/entities/inventory-number';
 import { stockNumbers } from '../../shared/numbers/inventory';
@@ -49,7 +49,7 @@ export const runRenewalsEndpoint = defineDevEndpoint({
     })
     .strict(),
   async handle({ body }, context) {
-    const result = (await context.invoke('jobs/renew-numbers', body, { timeoutMs: 5 * 60_000 })) as {
+    const result = (await context.invoke('numbers/renew-numbers', body, { timeoutMs: 5 * 60_000 })) as {
       processed: number;
     };
     return { status: 200, body: { processed: result.processed } };

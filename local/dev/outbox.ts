@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { armFault } from '../../shared/observability/faults';
+import { armFault } from '../../shared/platform/observability/faults';
 import { localOutboxRunning, startLocalOutbox, stopLocalOutbox } from '../outbox/index';
 import { defineDevEndpoint } from './registry';
 

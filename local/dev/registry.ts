@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { HttpMethod } from '../../shared/http/route';
-import type { JobDef } from '../../shared/jobs/registry';
+import type { HttpMethod } from '../../shared/platform/http/route';
+import type { JobDef } from '../../shared/platform/jobs/registry';
 import type { WsConnectionInfo } from '../gateway/websocket';
 import type { LambdaInvoker } from '../lambda/invoke';
 

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { validationFailed } from '../../shared/http/errors';
+import { validationFailed } from '../../shared/platform/http/errors';
 import { freshPoolNumbers, poolCountries } from '../../shared/numbers/catalog';
 import { addToVerificationPool } from '../../shared/numbers/inventory';
 import { defineDevEndpoint } from './registry';

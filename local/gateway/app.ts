@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { AppError, badRequest, methodNotAllowed, notFound } from '../../shared/http/errors';
-import { parseJsonSafely } from '../../shared/http/json';
-import type { RouteDef } from '../../shared/http/route';
-import { parseWith } from '../../shared/http/validate';
-import type { JobDef } from '../../shared/jobs/registry';
+import { AppError, badRequest, methodNotAllowed, notFound } from '../../shared/platform/http/errors';
+import { parseJsonSafely } from '../../shared/platform/http/json';
+import type { RouteDef } from '../../shared/platform/http/route';
+import { parseWith } from '../../shared/platform/http/validate';
+import type { JobDef } from '../../shared/platform/jobs/registry';
 import type { WsRouteDef } from '../../shared/realtime/ws-routes';
 import type { DevContext, DevEndpoint } from '../dev/registry';
 import type { HealthReport } from '../health';

@@ -5,7 +5,7 @@ import {
   PROBLEM_CONTENT_TYPE,
   payloadTooLarge,
   problemBody,
-} from '../../shared/http/errors';
+} from '../../shared/platform/http/errors';
 
 /** Request bodies above this are refused at the gateway (413), before any handler runs. */
 export const GATEWAY_MAX_BODY_BYTES = 1024 * 1024;

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { AppError } from '../../shared/http/errors';
+import { AppError } from '../../shared/platform/http/errors';
 import { readBody, send, sendJson } from './http-io';
 import type { WebSocketGateway } from './websocket';
 

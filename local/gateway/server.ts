@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { AppError } from '../../shared/http/errors';
+import { AppError } from '../../shared/platform/http/errors';
 import { LOOPBACK } from '../ports';
 import type { GatewayApp } from './app';
 import { sendJson, sendProblem } from './http-io';

@@ -6,7 +6,7 @@ import { createLocalLogger } from '../log';
 import { type StreamPoller, startStreamPoller } from './stream-poller';
 
 /** The handler module Lambda's DynamoDB event source invokes in AWS. */
-export const STREAM_CONSUMER = 'outbox/stream-consumer';
+export const STREAM_CONSUMER = 'platform/outbox-stream-consumer';
 
 interface OutboxSetup {
   readonly streamArn: string;

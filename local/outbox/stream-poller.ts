@@ -17,7 +17,7 @@ const MAX_RECORD_ATTEMPTS = 3;
 /**
  * The local stand-in for Lambda's DynamoDB event source mapping: reads the table's stream from
  * DynamoDB Local (the same Streams API as AWS) and hands each batch, in the shape Lambda would,
- * to the same consumer code (`outbox/stream-consumer`). Like the event source mapping it keeps
+ * to the same consumer code (`platform/outbox-stream-consumer`). Like the event source mapping it keeps
  * a checkpoint per shard (a file in the data directory, so a restarted runtime resumes where it
  * stopped; a fresh one starts at TRIM_HORIZON), retries a failed batch from its first failed
  * record (`batchItemFailures`), and polls quickly (150 ms) so WebSocket pushes done by the

@@ -1,10 +1,10 @@
 import { recordActivity } from '../activity/service';
 import { getUser } from '../auth/service';
-import { isConditionalFailure } from '../db/errors';
-import { db } from '../db/service';
-import { limitReached, notFound } from '../http/errors';
-import type { Scope } from '../http/route';
-import { newId } from '../ids';
+import { isConditionalFailure } from '../platform/db/errors';
+import { db } from '../platform/db/service';
+import { limitReached, notFound } from '../platform/http/errors';
+import type { Scope } from '../platform/http/route';
+import { newId } from '../platform/ids';
 import { generateApiKey, hashApiKey, visiblePrefix } from './api-key-secret';
 import type { ApiKeyItem } from './entities/api-key';
 import { deleteGatewayKey } from './gateway-keys';

@@ -9,7 +9,7 @@ import {
   NotFoundException,
 } from '@aws-sdk/client-api-gateway';
 import * as z from 'zod';
-import { config, isLocal } from '../config';
+import { config, isLocal } from '../platform/config';
 import type { PlanId } from './plans';
 
 /**

@@ -1,8 +1,8 @@
 import { ulid } from 'ulid';
 import { recordActivity } from '../activity/service';
 import { getUser } from '../auth/service';
-import { db } from '../db/service';
-import { AppError, notEligible, notFound } from '../http/errors';
+import { db } from '../platform/db/service';
+import { AppError, notEligible, notFound } from '../platform/http/errors';
 import type { UserItem } from './entities/user';
 import { activeFactor } from './limit-factor';
 import { type PlanLimits, planOf } from './plans';

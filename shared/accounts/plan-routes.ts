@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { defineRoute } from '../http/route';
-import { text } from '../http/schemas';
+import { defineRoute } from '../platform/http/route';
+import { text } from '../platform/http/schemas';
 import { PLAN_IDS } from './plans';
 import { planChangeSchema, planSchema, temporaryIncreaseSchema } from './schemas';
 

@@ -1,4 +1,4 @@
-import { db } from '../db/service';
+import { db } from '../platform/db/service';
 import type { NotificationKind, NotificationPreferences } from './schemas';
 
 export const DEFAULT_PREFERENCES: NotificationPreferences = {

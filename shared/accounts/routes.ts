@@ -1,5 +1,5 @@
-import { defineRoute } from '../http/route';
-import { emptyBody } from '../http/schemas';
+import { defineRoute } from '../platform/http/route';
+import { emptyBody } from '../platform/http/schemas';
 import {
   apiKeyPageSchema,
   apiKeyParams,

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { LEDGER_TYPES } from '../billing/entities/ledger-entry';
-import { hrefSchema, page, password, text, timestamp, username } from '../http/schemas';
-import { SCOPES } from '../http/route';
+import { hrefSchema, page, password, text, timestamp, username } from '../platform/http/schemas';
+import { SCOPES } from '../platform/http/route';
 import { PLAN_IDS } from './plans';
 
 /** Only fullName and username are editable: email, plan, balance and unknown fields are a 400 (no mass assignment). */

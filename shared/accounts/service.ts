@@ -3,10 +3,10 @@ import * as cognito from '../auth/cognito';
 import { getUser, usernameTaken } from '../auth/service';
 import { revokeOtherSessions, sessionOfAccessToken, validAfterNow } from '../auth/sessions';
 import { closeAllConnections } from '../realtime/connections';
-import { db } from '../db/service';
-import { rejectedItems } from '../db/transactions';
-import { AppError, notFound, unauthorized, wrongCurrentPassword } from '../http/errors';
-import type { AuthContext } from '../http/route';
+import { db } from '../platform/db/service';
+import { rejectedItems } from '../platform/db/transactions';
+import { AppError, notFound, unauthorized, wrongCurrentPassword } from '../platform/http/errors';
+import type { AuthContext } from '../platform/http/route';
 
 export interface Profile {
   readonly userId: string;

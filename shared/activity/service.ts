@@ -1,6 +1,6 @@
 import { ulid } from 'ulid';
-import { db } from '../db/service';
-import { ttlIn } from '../db/schema';
+import { db } from '../platform/db/service';
+import { ttlIn } from '../platform/db/schema';
 import type { ActivityItem } from './entities/activity';
 
 const KEEP_SECONDS = 90 * 24 * 3600;

@@ -1,10 +1,10 @@
 import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import { hashApiKey, looksLikeApiKey } from '../accounts/api-key-secret';
 import type { UserItem } from '../accounts/entities/user';
-import { dynamo, tableName } from '../db/client';
-import { db } from '../db/service';
-import { type AuthContext, SCOPES, type Scope } from '../http/route';
-import { userIdFromSub } from '../ids';
+import { dynamo, tableName } from '../platform/db/client';
+import { db } from '../platform/db/service';
+import { type AuthContext, SCOPES, type Scope } from '../platform/http/route';
+import { userIdFromSub } from '../platform/ids';
 import { activeFactor } from '../accounts/limit-factor';
 import { isExpiredJwt, verifyAccessToken } from './jwt';
 import { sessionOfAccessToken } from './sessions';

@@ -1,8 +1,8 @@
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
-import { isConditionalFailure } from '../db/errors';
-import { db } from '../db/service';
-import { ttlIn } from '../db/schema';
-import { AppError } from '../http/errors';
+import { isConditionalFailure } from '../platform/db/errors';
+import { db } from '../platform/db/service';
+import { ttlIn } from '../platform/db/schema';
+import { AppError } from '../platform/http/errors';
 import { consume, type WindowLimit } from './abuse-limits';
 
 export type CodePurpose = 'verify-email' | 'reset-password';

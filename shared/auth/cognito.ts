@@ -12,7 +12,7 @@ import {
   InitiateAuthCommand,
   RevokeTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { config, isLocal } from '../config';
+import { config, isLocal } from '../platform/config';
 
 /**
  * The Cognito calls the platform makes, in one place. Locally the endpoint is cognito-local.

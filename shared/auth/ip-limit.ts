@@ -1,4 +1,4 @@
-import type { RouteDef } from '../http/route';
+import type { RouteDef } from '../platform/http/route';
 
 /**
  * Public auth routes (`/v1/auth/*` but logout, which needs a session) are rate-limited per

@@ -1,6 +1,6 @@
 import { CognitoJwtVerifier, JwtRsaVerifier } from 'aws-jwt-verify';
 import type { JwtPayload } from 'aws-jwt-verify/jwt-model';
-import { config } from '../config';
+import { config } from '../platform/config';
 
 export interface AccessTokenClaims {
   readonly sub: string;

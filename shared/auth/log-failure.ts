@@ -1,5 +1,5 @@
 import { visiblePrefix } from '../accounts/api-key-secret';
-import { logger } from '../observability/logger';
+import { logger } from '../platform/observability/logger';
 import type { AuthFailureReason, Credentials } from './authorizer';
 
 /**

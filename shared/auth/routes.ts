@@ -1,4 +1,4 @@
-import { defineRoute } from '../http/route';
+import { defineRoute } from '../platform/http/route';
 import {
   emailOnlyBody,
   emailVerifiedSchema,

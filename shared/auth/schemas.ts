@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { email, password, text, username } from '../http/schemas';
+import { email, password, text, username } from '../platform/http/schemas';
 
 export const registerBody = z
   .object({ email, username, password, fullName: text(1, 100).optional() })

@@ -1,13 +1,19 @@
 import type { UserItem } from '../accounts/entities/user';
 import { createGatewayKey } from '../accounts/gateway-keys';
-import { sendEmail } from '../adapters/email';
-import { db } from '../db/service';
-import { ttlIn } from '../db/schema';
-import { rejectedItems } from '../db/transactions';
-import { AppError, emailNotVerified, invalidCode, invalidCredentials, unauthorized } from '../http/errors';
-import type { AuthContext } from '../http/route';
-import { userIdFromSub } from '../ids';
-import { logger } from '../observability/logger';
+import { sendEmail } from '../platform/adapters/email';
+import { db } from '../platform/db/service';
+import { ttlIn } from '../platform/db/schema';
+import { rejectedItems } from '../platform/db/transactions';
+import {
+  AppError,
+  emailNotVerified,
+  invalidCode,
+  invalidCredentials,
+  unauthorized,
+} from '../platform/http/errors';
+import type { AuthContext } from '../platform/http/route';
+import { userIdFromSub } from '../platform/ids';
+import { logger } from '../platform/observability/logger';
 import * as cognito from './cognito';
 import { issueCode, mayIssueCode, redeemCode } from './codes';
 import {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { db } from '../db/service';
-import { ttlIn } from '../db/schema';
-import { newId } from '../ids';
+import { db } from '../platform/db/service';
+import { ttlIn } from '../platform/db/schema';
+import { newId } from '../platform/ids';
 
 /** Refresh tokens live 30 days (Cognito app client setting); session records live as long. */
 export const REFRESH_TOKEN_SECONDS = 30 * 24 * 3600;

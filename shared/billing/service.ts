@@ -1,9 +1,9 @@
 import { encodeTime, ulid } from 'ulid';
 import { recordActivity } from '../activity/service';
-import { db } from '../db/service';
-import { rejectedItems } from '../db/transactions';
-import { notFound, paymentRequired } from '../http/errors';
-import { logger } from '../observability/logger';
+import { db } from '../platform/db/service';
+import { rejectedItems } from '../platform/db/transactions';
+import { notFound, paymentRequired } from '../platform/http/errors';
+import { logger } from '../platform/observability/logger';
 import { recordUsage } from '../usage/service';
 import type { LedgerEntryItem, LedgerType } from './entities/ledger-entry';
 

@@ -1,9 +1,9 @@
 import { HeadObjectCommand, GetObjectCommand, NotFound } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { s3, s3Signer } from '../adapters/storage';
-import { config } from '../config';
-import { fileTooLarge, unsupportedType } from '../http/errors';
+import { s3, s3Signer } from '../platform/adapters/storage';
+import { config } from '../platform/config';
+import { fileTooLarge, unsupportedType } from '../platform/http/errors';
 
 /**
  * Attachment storage on S3 (s3rver locally). Browsers upload straight to the bucket with a

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { decodeOpaqueCursor, encodeOpaqueCursor, invalidCursor } from '../http/cursor';
+import { decodeOpaqueCursor, encodeOpaqueCursor, invalidCursor } from '../platform/http/cursor';
 
 /**
  * Opaque pagination cursors: base64url JSON naming the cursor's kind and the keyset position

@@ -1,7 +1,7 @@
-import { isConditionalFailure } from '../db/errors';
-import { ttlIn } from '../db/schema';
-import { db } from '../db/service';
-import { logger } from '../observability/logger';
+import { isConditionalFailure } from '../platform/db/errors';
+import { ttlIn } from '../platform/db/schema';
+import { db } from '../platform/db/service';
+import { logger } from '../platform/observability/logger';
 import type { ConversationItem } from './entities/conversation';
 import type { MessageItem } from './entities/message';
 import { indexMessage } from './search-index';

@@ -1,4 +1,4 @@
-import { defineRoute } from '../http/route';
+import { defineRoute } from '../platform/http/route';
 import {
   attachmentUploadSchema,
   conversationIdParams,
@@ -115,7 +115,7 @@ export const listMessagesRoute = defineRoute({
   id: 'listMessages',
   method: 'GET',
   path: '/v1/conversations/{id}/messages',
-  handler: 'messages/list-messages',
+  handler: 'conversations/list-messages',
   auth: 'user-or-key',
   scope: 'messages:read',
   summary: 'Message history, newest first; follow nextCursor to scroll back.',
@@ -128,7 +128,7 @@ export const sendMessageRoute = defineRoute({
   id: 'sendMessage',
   method: 'POST',
   path: '/v1/conversations/{id}/messages',
-  handler: 'messages/send-message',
+  handler: 'conversations/send-message',
   auth: 'user-or-key',
   scope: 'messages:write',
   resourceScopes: [{ when: 'sms-conversation', scope: 'sms:send' }],
@@ -153,7 +153,7 @@ export const markReadRoute = defineRoute({
   id: 'markRead',
   method: 'POST',
   path: '/v1/conversations/{id}/read',
-  handler: 'messages/mark-read',
+  handler: 'conversations/mark-read',
   auth: 'user-or-key',
   scope: 'messages:write',
   summary: 'Read receipt: everything up to messageId is read by the caller.',
@@ -168,7 +168,7 @@ export const searchMessagesRoute = defineRoute({
   id: 'searchMessages',
   method: 'GET',
   path: '/v1/messages/search',
-  handler: 'messages/search-messages',
+  handler: 'conversations/search-messages',
   auth: 'user-or-key',
   scope: 'messages:read',
   summary: 'Search the caller’s messages by words and word prefixes.',

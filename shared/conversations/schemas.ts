@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { cursorParam, limitParam, page, prefixedId, text, timestamp } from '../http/schemas';
+import { cursorParam, limitParam, page, prefixedId, text, timestamp } from '../platform/http/schemas';
 import { MESSAGE_STATUSES } from './entities/message';
 import { e164 } from '../numbers/phone';
 

@@ -1,5 +1,5 @@
-import { db } from '../db/service';
-import { failIfArmed } from '../observability/faults';
+import { db } from '../platform/db/service';
+import { failIfArmed } from '../platform/observability/faults';
 import type { MessageItem } from './entities/message';
 import type { SearchTokenItem } from './entities/search-token';
 import { indexKeys } from './tokenizer';

@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { db } from '../db/service';
-import { validationFailed } from '../http/errors';
+import { db } from '../platform/db/service';
+import { validationFailed } from '../platform/http/errors';
 import { decodeCursor, encodeCursor } from './cursor';
 import { MESSAGE_ID } from './ids';
 import { messagesByKey } from './search-index';

@@ -1,6 +1,6 @@
-import { validationFailed } from '../http/errors';
+import { validationFailed } from '../platform/http/errors';
 import { authorizeSmsSend } from '../sms/send';
-import type { Scope } from '../http/route';
+import type { Scope } from '../platform/http/route';
 import type { ConversationItem } from './entities/conversation';
 import { requireParticipant, type StoredMessage, sendChatMessage, storeMessageOnce } from './service';
 

@@ -1,13 +1,13 @@
 import * as z from 'zod';
 import { findUserIdBy, getUser } from '../auth/service';
 import type { chargeWrites, TxEntities } from '../billing/service';
-import { isConditionalFailure } from '../db/errors';
-import { ttlIn } from '../db/schema';
-import { db } from '../db/service';
-import { conflicted } from '../db/transactions';
-import { AppError, conflict, notFound, numberNotOwned, validationFailed } from '../http/errors';
-import { newId } from '../ids';
-import { logger } from '../observability/logger';
+import { isConditionalFailure } from '../platform/db/errors';
+import { ttlIn } from '../platform/db/schema';
+import { db } from '../platform/db/service';
+import { conflicted } from '../platform/db/transactions';
+import { AppError, conflict, notFound, numberNotOwned, validationFailed } from '../platform/http/errors';
+import { newId } from '../platform/ids';
+import { logger } from '../platform/observability/logger';
 import { pushToUsers } from '../realtime/connections';
 import {
   assertAcceptable,

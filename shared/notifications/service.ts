@@ -1,6 +1,6 @@
 import { getPreferences } from '../accounts/preferences';
 import type { NotificationKind } from '../accounts/schemas';
-import { sendEmail } from '../adapters/email';
+import { sendEmail } from '../platform/adapters/email';
 import { getUser } from '../auth/service';
 import { pushToUsers } from '../realtime/connections';
 

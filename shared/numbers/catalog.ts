@@ -317,13 +317,13 @@ function generate(plans: readonly Plan[], salt: string): InventoryInput[] {
   return out;
 }
 
-/** Countries and types the local catalogue can generate numbers for. */
+/** Countries and types the local catalog can generate numbers for. */
 export const catalogPlans = (): ReadonlyArray<{ country: string; type: NumberType }> =>
   MARKETPLACE.map(({ country, type }) => ({ country, type }));
 
 /**
- * `count` new random numbers of a catalogue country and type (not deterministic), for stocking
- * more inventory locally (`POST /dev/numbers/stock`); undefined for a country/type not in the catalogue.
+ * `count` new random numbers of a catalog country and type (not deterministic), for stocking
+ * more inventory locally (`POST /dev/numbers/stock`); undefined for a country/type not in the catalog.
  */
 export function freshNumbers(country: string, type: NumberType, count: number): InventoryInput[] | undefined {
   const plan = MARKETPLACE.find((p) => p.country === country && p.type === type);

@@ -1,4 +1,4 @@
-import { decodeOpaqueCursor, encodeOpaqueCursor, invalidCursor } from '../http/cursor';
+import { decodeOpaqueCursor, encodeOpaqueCursor, invalidCursor } from '../platform/http/cursor';
 
 /**
  * Pagination cursors for the numbers and billing queries. ElectroDB's own cursor is the

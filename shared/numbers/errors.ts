@@ -1,4 +1,4 @@
-import { AppError, conflict, invalidState, limitReached } from '../http/errors';
+import { AppError, conflict, invalidState, limitReached } from '../platform/http/errors';
 
 /** Domain errors of the numbers context (codes are binding, ../shared/API.md). */
 export const numberUnavailable = (detail = 'This number is not available for purchase.') =>

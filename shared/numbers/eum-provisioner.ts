@@ -4,8 +4,8 @@ import {
   RequestPhoneNumberCommand,
   UpdatePhoneNumberCommand,
 } from '@aws-sdk/client-pinpoint-sms-voice-v2';
-import { config } from '../config';
-import { logger } from '../observability/logger';
+import { config } from '../platform/config';
+import { logger } from '../platform/observability/logger';
 import type { NumberType } from './entities/inventory-number';
 import type { NumberProvisioner, ProvisionRequest } from './provisioning';
 

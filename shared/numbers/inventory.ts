@@ -1,9 +1,9 @@
-import { budgetedPage } from '../db/read-budget';
+import { budgetedPage } from '../platform/db/read-budget';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import { isConditionalFailure } from '../db/errors';
-import { db } from '../db/service';
-import { notFound } from '../http/errors';
-import { logger } from '../observability/logger';
+import { isConditionalFailure } from '../platform/db/errors';
+import { db } from '../platform/db/service';
+import { notFound } from '../platform/http/errors';
+import { logger } from '../platform/observability/logger';
 import type { InventoryInput } from './catalog';
 import { decodeCursor, encodeCursor, partitionOf } from './cursor';
 import {

@@ -1,9 +1,9 @@
 import { getUser } from '../auth/service';
 import { insufficientFunds } from '../billing/service';
-import { isConditionalFailure } from '../db/errors';
-import { db } from '../db/service';
-import { notFound } from '../http/errors';
-import { logger } from '../observability/logger';
+import { isConditionalFailure } from '../platform/db/errors';
+import { db } from '../platform/db/service';
+import { notFound } from '../platform/http/errors';
+import { logger } from '../platform/observability/logger';
 import type { Capability, InventoryStatus, NumberType } from './entities/inventory-number';
 import { getInventoryNumber, stockNumbers } from './inventory';
 import { provisioner } from './provisioning';

@@ -1,4 +1,4 @@
-import { config } from '../config';
+import { config } from '../platform/config';
 import { eumProvisioner } from './eum-provisioner';
 import type { Capability, NumberType } from './entities/inventory-number';
 

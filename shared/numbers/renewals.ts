@@ -1,12 +1,12 @@
 import * as z from 'zod';
 import { recordActivity } from '../activity/service';
 import { chargeWrites, isInsufficientFunds, recordSpend } from '../billing/service';
-import { isConditionalFailure } from '../db/errors';
-import { db } from '../db/service';
-import { conflicted, rejectedItems } from '../db/transactions';
-import type { JobResult } from '../jobs/registry';
+import { isConditionalFailure } from '../platform/db/errors';
+import { db } from '../platform/db/service';
+import { conflicted, rejectedItems } from '../platform/db/transactions';
+import type { JobResult } from '../platform/jobs/registry';
 import { releaseIfProvisioned } from './on-demand';
-import { logger } from '../observability/logger';
+import { logger } from '../platform/observability/logger';
 import { addDays, addMonths } from './dates';
 import type { OwnedNumberItem } from './entities/owned-number';
 import { releaseQuarantinedNumbers } from './inventory';
@@ -27,7 +27,7 @@ import { bestEffort, DUE_SHARDS, nextActionFor } from './service';
 
 /**
  * At most this many due numbers (and as many quarantine releases) per run: the largest batch
- * the job's Lambda timeout and memory are sized for (shared/jobs/registry.ts). Whatever is left
+ * the job's Lambda timeout and memory are sized for (shared/platform/jobs/registry.ts). Whatever is left
  * stays due in the index and is taken by the next run.
  */
 export const RENEWAL_BATCH = 250;

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { cursorParam, limitParam, page, timestamp } from '../http/schemas';
+import { cursorParam, limitParam, page, timestamp } from '../platform/http/schemas';
 import { CAPABILITIES, NUMBER_TYPES } from './entities/inventory-number';
 import { OWNED_STATUSES } from './entities/owned-number';
 import { e164, e164PathParam, isCountryCode } from './phone';

@@ -1,9 +1,9 @@
-import { logger } from '../observability/logger';
+import { logger } from '../platform/observability/logger';
 import { marketplaceCatalog, verificationPoolCatalog } from './catalog';
 import { addToVerificationPool, type StockResult, stockNumbers } from './inventory';
 
 /**
- * Local seeding (run on every `npm start` and by the test runtime): the marketplace catalogue
+ * Local seeding (run on every `npm start` and by the test runtime): the marketplace catalog
  * and the verification pool. Idempotent: numbers already held, in any state, are left alone.
  */
 export async function seedNumberInventory(): Promise<{ marketplace: StockResult; pool: StockResult }> {

@@ -1,8 +1,8 @@
-import { deleteConnection, postToConnection } from '../adapters/realtime';
-import { ttlIn } from '../db/schema';
-import { db } from '../db/service';
+import { deleteConnection, postToConnection } from '../platform/adapters/realtime';
+import { ttlIn } from '../platform/db/schema';
+import { db } from '../platform/db/service';
 import { consume } from '../auth/abuse-limits';
-import { logger } from '../observability/logger';
+import { logger } from '../platform/observability/logger';
 import type { ServerEvent } from './events';
 import { MAX_SOCKETS_PER_USER, WS_FRAME_LIMIT } from './limits';
 

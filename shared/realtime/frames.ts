@@ -1,7 +1,7 @@
 import * as z from 'zod';
-import { AppError } from '../http/errors';
-import { parseJsonSafely } from '../http/json';
-import { prefixedId } from '../http/schemas';
+import { AppError } from '../platform/http/errors';
+import { parseJsonSafely } from '../platform/http/json';
+import { prefixedId } from '../platform/http/schemas';
 import { sendToConnection } from './connections';
 import { relayTyping } from './typing';
 

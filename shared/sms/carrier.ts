@@ -1,7 +1,7 @@
 import { PinpointSMSVoiceV2Client, SendTextMessageCommand } from '@aws-sdk/client-pinpoint-sms-voice-v2';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
-import { appendJsonLine } from '../adapters/local-files';
-import { config, isLocal } from '../config';
+import { appendJsonLine } from '../platform/adapters/local-files';
+import { config, isLocal } from '../platform/config';
 import { OUTBOX_FILE, type OutboxEntry } from './outbox';
 import { segmentSms } from './segments';
 

@@ -1,10 +1,10 @@
 import type { SNSEvent } from 'aws-lambda';
 import { findOrCreateSmsConversation, storeMessageOnce } from '../conversations/service';
-import { isConditionalFailure } from '../db/errors';
-import { ttlIn } from '../db/schema';
-import { db } from '../db/service';
-import { newId } from '../ids';
-import { logger } from '../observability/logger';
+import { isConditionalFailure } from '../platform/db/errors';
+import { ttlIn } from '../platform/db/schema';
+import { db } from '../platform/db/service';
+import { newId } from '../platform/ids';
+import { logger } from '../platform/observability/logger';
 import { bestEffort, recordNumberUsage, routeOf } from '../numbers/service';
 import { recordUsage } from '../usage/service';
 import { handleVerificationSms } from '../verifications/inbound';

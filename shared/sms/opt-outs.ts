@@ -1,7 +1,7 @@
-import { db } from '../db/service';
-import { badRequest } from '../http/errors';
+import { db } from '../platform/db/service';
+import { badRequest } from '../platform/http/errors';
 import { getOwnedNumber } from '../numbers/service';
-import { logger } from '../observability/logger';
+import { logger } from '../platform/observability/logger';
 
 /**
  * CTIA opt-out keywords (case-insensitive, the whole body trimmed). Opting out is per (platform

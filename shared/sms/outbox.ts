@@ -1,4 +1,4 @@
-import { readJsonLines } from '../adapters/local-files';
+import { readJsonLines } from '../platform/adapters/local-files';
 
 /**
  * The local carrier's outbox (`GET /dev/sms/outbox`): one line per message handed to the

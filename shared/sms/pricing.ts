@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { config } from '../config';
+import { config } from '../platform/config';
 import { countryOf } from '../numbers/phone';
 
 /**

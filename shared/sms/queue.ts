@@ -1,7 +1,7 @@
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSEvent } from 'aws-lambda';
-import { config, isLocal } from '../config';
-import { logger } from '../observability/logger';
+import { config, isLocal } from '../platform/config';
+import { logger } from '../platform/observability/logger';
 import type { SendJob } from './schemas';
 import { handleSendQueueEvent } from './worker';
 

@@ -1,6 +1,6 @@
 import type { SNSEvent } from 'aws-lambda';
 import * as z from 'zod';
-import { logger } from '../observability/logger';
+import { logger } from '../platform/observability/logger';
 import { applySmsStatus, type SmsStatus } from './status';
 
 /**

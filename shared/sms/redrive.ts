@@ -1,5 +1,5 @@
-import { db } from '../db/service';
-import { logger } from '../observability/logger';
+import { db } from '../platform/db/service';
+import { logger } from '../platform/observability/logger';
 import { enqueueSend } from './queue';
 
 /** Rows younger than this are still on their way through the queue. */

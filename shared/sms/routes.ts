@@ -1,5 +1,5 @@
-import { defineRoute } from '../http/route';
-import { pageQuery } from '../http/schemas';
+import { defineRoute } from '../platform/http/route';
+import { pageQuery } from '../platform/http/schemas';
 import { phoneNumberParams } from '../numbers/schemas';
 import * as z from 'zod';
 import { optOutPageSchema, sendSmsBody, smsPriceSchema, smsQueuedSchema } from './schemas';

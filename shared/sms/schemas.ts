@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { page, text, timestamp } from '../http/schemas';
+import { page, text, timestamp } from '../platform/http/schemas';
 import { e164 } from '../numbers/phone';
 
 /** End User Messaging accepts message bodies up to 1600 characters (about 10 GSM-7 parts). */

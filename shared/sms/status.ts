@@ -1,7 +1,7 @@
 import { creditWrites } from '../billing/service';
 import type { MessageStatus } from '../conversations/service';
-import { db } from '../db/service';
-import { logger } from '../observability/logger';
+import { db } from '../platform/db/service';
+import { logger } from '../platform/observability/logger';
 import { pushToUsers } from '../realtime/connections';
 import { releaseQuota } from '../usage/service';
 

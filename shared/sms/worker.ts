@@ -1,8 +1,8 @@
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { isConditionalFailure } from '../db/errors';
-import { ttlIn } from '../db/schema';
-import { db } from '../db/service';
-import { logger } from '../observability/logger';
+import { isConditionalFailure } from '../platform/db/errors';
+import { ttlIn } from '../platform/db/schema';
+import { db } from '../platform/db/service';
+import { logger } from '../platform/observability/logger';
 import { CarrierError, carrier, carrierChunks } from './carrier';
 import { type SendJob, sendJob } from './schemas';
 import { segmentCount } from './segments';

@@ -1,9 +1,9 @@
 import { UPGRADE_HREF } from '../accounts/dashboard-links';
 import { warnOnThresholdCrossing } from '../accounts/usage-warnings';
-import { AppError } from '../http/errors';
-import { logger } from '../observability/logger';
-import { isConditionalFailure } from '../db/errors';
-import { db } from '../db/service';
+import { AppError } from '../platform/http/errors';
+import { logger } from '../platform/observability/logger';
+import { isConditionalFailure } from '../platform/db/errors';
+import { db } from '../platform/db/service';
 
 export const METRICS = [
   'smsSent',

@@ -1,16 +1,16 @@
 import { ulid } from 'ulid';
 import { chargeWrites, insufficientFunds, isInsufficientFunds } from '../billing/service';
-import { conflicted, rejectedItems } from '../db/transactions';
-import { db } from '../db/service';
-import { config } from '../config';
-import { AppError, validationFailed } from '../http/errors';
+import { conflicted, rejectedItems } from '../platform/db/transactions';
+import { db } from '../platform/db/service';
+import { config } from '../platform/config';
+import { AppError, validationFailed } from '../platform/http/errors';
 import { listVerificationPool, type PoolNumber } from '../numbers/inventory';
-import type { CatalogueService } from './catalogue';
+import type { CatalogService } from './catalog';
 import type { VerificationItem } from './entities/verification';
 import { blocksAllocation } from './entities/pool-lease';
 import { activeLimitReached, numberUnavailableForReuse } from './errors';
 import { backoff } from './transitions';
-import { expiryShardOf } from './view';
+import { expiryShardOf } from './views';
 
 /**
  * Allocation: give the request a pool number no one else holds or cools down, that this user may
@@ -33,7 +33,7 @@ import { expiryShardOf } from './view';
  */
 export interface AllocationRequest {
   readonly userId: string;
-  readonly service: CatalogueService;
+  readonly service: CatalogService;
   readonly country?: string;
   readonly now: Date;
   /** The plan's `activeVerifications` (403 limit_reached past it). */
@@ -54,7 +54,7 @@ export const noNumbersAvailable = (retryAfter: number) =>
   });
 
 /** Pool numbers that may serve `service` in `country` (400 when none could, ever). */
-async function candidateNumbers(service: CatalogueService, country?: string): Promise<PoolNumber[]> {
+async function candidateNumbers(service: CatalogService, country?: string): Promise<PoolNumber[]> {
   if (country && service.countries && !service.countries.includes(country)) {
     throw validationFailed([
       {

@@ -1,4 +1,4 @@
-import { conflict, limitReached } from '../http/errors';
+import { conflict, limitReached } from '../platform/http/errors';
 
 /** Domain errors of the verifications context (codes are binding, ../shared/API.md). */
 

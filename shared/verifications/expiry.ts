@@ -1,9 +1,9 @@
-import { db } from '../db/service';
-import { logger } from '../observability/logger';
+import { db } from '../platform/db/service';
+import { logger } from '../platform/observability/logger';
 import type { VerificationItem } from './entities/verification';
 import { notifyExpired, pushUpdate, recordVerificationActivity } from './notify';
 import { applyTransition } from './transitions';
-import { EXPIRY_SHARDS } from './view';
+import { EXPIRY_SHARDS } from './views';
 
 /**
  * The expiry job: requests whose `expiresAt` has passed. It reads only what is due: per shard,

@@ -1,7 +1,7 @@
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { s3, s3Signer } from '../adapters/storage';
-import { config } from '../config';
+import { s3, s3Signer } from '../platform/adapters/storage';
+import { config } from '../platform/config';
 
 /** Export files in the platform bucket; downloads are short-lived presigned GETs. */
 export const DOWNLOAD_URL_SECONDS = 15 * 60;

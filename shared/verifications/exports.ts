@@ -1,11 +1,11 @@
-import { config, isLocal } from '../config';
-import { isConditionalFailure } from '../db/errors';
-import { ttlIn } from '../db/schema';
-import { db } from '../db/service';
-import { notFound } from '../http/errors';
-import type { HttpResult } from '../http/handler';
-import { newId } from '../ids';
-import { logger } from '../observability/logger';
+import { config, isLocal } from '../platform/config';
+import { isConditionalFailure } from '../platform/db/errors';
+import { ttlIn } from '../platform/db/schema';
+import { db } from '../platform/db/service';
+import { notFound } from '../platform/http/errors';
+import type { HttpResult } from '../platform/http/handler';
+import { newId } from '../platform/ids';
+import { logger } from '../platform/observability/logger';
 import type { ExportFormat, VerificationExportItem } from './entities/verification-export';
 import { CONTENT_TYPES, exportFileName, renderExport } from './export-format';
 import { DOWNLOAD_URL_SECONDS, exportDownloadUrl, exportObjectKey, putExportFile } from './export-storage';
@@ -194,7 +194,7 @@ export async function runExport(exportId: string, now: Date = new Date()): Promi
 
 /**
  * Exports one run of the worker renders at most: each can hold MAX_EXPORT_ROWS rows, and the
- * job's timeout and memory (shared/jobs/registry.ts) are sized for this many. The rest stay
+ * job's timeout and memory (shared/platform/jobs/registry.ts) are sized for this many. The rest stay
  * queued in the index and are taken by the next run (every minute).
  */
 export const EXPORTS_PER_RUN = 2;

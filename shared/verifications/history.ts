@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { encodeTime } from 'ulid';
-import { db } from '../db/service';
-import { decodeOpaqueCursor, encodeOpaqueCursor, invalidCursor } from '../http/cursor';
+import { db } from '../platform/db/service';
+import { decodeOpaqueCursor, encodeOpaqueCursor, invalidCursor } from '../platform/http/cursor';
 import type { VerificationItem } from './entities/verification';
 import type { HistoryFilters } from './schemas';
 

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
-import { isConditionalFailure } from '../db/errors';
-import { db } from '../db/service';
-import { logger } from '../observability/logger';
+import { isConditionalFailure } from '../platform/db/errors';
+import { db } from '../platform/db/service';
+import { logger } from '../platform/observability/logger';
 import type { VerificationItem } from './entities/verification';
 import { extractCode } from './extractor';
 import { pushUpdate } from './notify';
 import { blocksAllocation } from './entities/pool-lease';
 import { allowedFrom } from './state';
-import { expiryShardOf } from './view';
+import { expiryShardOf } from './views';
 
 /**
  * Inbound SMS to a verification pool number (called by functions/sms/inbound.ts).

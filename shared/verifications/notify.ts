@@ -1,10 +1,10 @@
 import { recordActivity } from '../activity/service';
 import { notify } from '../notifications/service';
-import { logger } from '../observability/logger';
+import { logger } from '../platform/observability/logger';
 import { pushToUsers } from '../realtime/connections';
-import { findService } from './catalogue';
+import { findService } from './catalog';
 import type { VerificationItem } from './entities/verification';
-import { toView } from './view';
+import { toView } from './views';
 
 /**
  * Side effects after a committed change. They never undo the change and never fail the request

@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { cursorParam, limitParam, page, prefixedId, timestamp } from '../http/schemas';
-import { findService } from './catalogue';
+import { cursorParam, limitParam, page, prefixedId, timestamp } from '../platform/http/schemas';
+import { findService } from './catalog';
 import { EXPORT_FORMATS, EXPORT_STATUSES } from './entities/verification-export';
 import { VERIFICATION_STATUSES } from './state';
 import { REPORT_REASONS } from './transitions';
@@ -120,7 +120,7 @@ export const exportQuery = z
   .refine(windowIsOrdered, ORDER_MESSAGE)
   .transform((q) => ({ filters: toFilters(q), format: q.format, forceAsync: q.async === 'true' }));
 
-// Responses (shared/verifications/view.ts, exports.ts and catalogue.ts build them)
+// Responses (shared/verifications/views.ts, exports.ts and catalog.ts build them)
 
 export const verificationServiceSchema = z
   .object({

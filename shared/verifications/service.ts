@@ -1,17 +1,17 @@
 import { limitsOf } from '../accounts/limits';
 import { recordSpend } from '../billing/service';
-import { invalidState, notFound, validationFailed } from '../http/errors';
+import { invalidState, notFound, validationFailed } from '../platform/http/errors';
 import { isVerificationPoolNumber } from '../numbers/inventory';
 import { consumeQuota, releaseQuota } from '../usage/service';
 import { type AllocationRequest, allocate } from './allocation';
-import { findService } from './catalogue';
+import { findService } from './catalog';
 import { numberUnavailableForReuse } from './errors';
 import type { VerificationItem } from './entities/verification';
 import { historyPage } from './history';
 import { afterCommit, pushUpdate, recordVerificationActivity } from './notify';
 import type { HistoryFilters } from './schemas';
 import { applyTransition, type ReportReason, readOwned } from './transitions';
-import { toView, type VerificationView } from './view';
+import { toView, type VerificationView } from './views';
 
 /**
  * Verification requests: create and reuse (allocate + charge), read, cancel, complete, report,

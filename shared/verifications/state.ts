@@ -1,4 +1,4 @@
-import { invalidState } from '../http/errors';
+import { invalidState } from '../platform/http/errors';
 
 /**
  * The verification life cycle (../shared/API.md, "Verifications"):

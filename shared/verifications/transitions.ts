@@ -1,8 +1,8 @@
 import { creditWrites } from '../billing/service';
-import { config } from '../config';
-import { conflicted, rejectedItems } from '../db/transactions';
-import { db } from '../db/service';
-import { invalidState, notFound } from '../http/errors';
+import { config } from '../platform/config';
+import { conflicted, rejectedItems } from '../platform/db/transactions';
+import { db } from '../platform/db/service';
+import { invalidState, notFound } from '../platform/http/errors';
 import type { VerificationItem } from './entities/verification';
 import {
   type VerificationAction,
@@ -11,7 +11,7 @@ import {
   isRefunded,
   transition,
 } from './state';
-import { lastCode } from './view';
+import { lastCode } from './views';
 
 /**
  * Every terminal transition (complete, cancel, report, expire) is ONE DynamoDB transaction:

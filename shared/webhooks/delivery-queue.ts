@@ -1,8 +1,8 @@
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSEvent } from 'aws-lambda';
 import * as z from 'zod';
-import { config, isLocal } from '../config';
-import { logger } from '../observability/logger';
+import { config, isLocal } from '../platform/config';
+import { logger } from '../platform/observability/logger';
 import { handleDeliveryQueueEvent } from './dispatcher';
 
 /** A delivery attempt to make: which delivery (the worker reads everything else from the table). */

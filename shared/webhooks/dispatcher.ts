@@ -1,10 +1,10 @@
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { sendEmail } from '../adapters/email';
+import { sendEmail } from '../platform/adapters/email';
 import { getUser } from '../auth/service';
-import { isConditionalFailure } from '../db/errors';
-import { db } from '../db/service';
-import type { JobResult } from '../jobs/registry';
-import { logger } from '../observability/logger';
+import { isConditionalFailure } from '../platform/db/errors';
+import { db } from '../platform/db/service';
+import type { JobResult } from '../platform/jobs/registry';
+import { logger } from '../platform/observability/logger';
 import { pushToUsers } from '../realtime/connections';
 import { type DeliveryJob, deliveryJob, enqueueDelivery, MAX_QUEUE_DELAY_SECONDS } from './delivery-queue';
 import { DISABLE_AFTER_MS, DUE_SHARDS, dueShardOf, MAX_ATTEMPTS, retryDelayMs } from './due';

@@ -1,6 +1,6 @@
-import { isConditionalFailure } from '../db/errors';
-import { db } from '../db/service';
-import { logger } from '../observability/logger';
+import { isConditionalFailure } from '../platform/db/errors';
+import { db } from '../platform/db/service';
+import { logger } from '../platform/observability/logger';
 import { enqueueDelivery } from './delivery-queue';
 import { dueShardOf } from './due';
 import type { WebhookEndpointItem } from './entities/webhook-endpoint';

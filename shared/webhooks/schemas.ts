@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { cursorParam, limitParam, page, prefixedId, text, timestamp } from '../http/schemas';
+import { cursorParam, limitParam, page, prefixedId, text, timestamp } from '../platform/http/schemas';
 import { DELIVERY_STATUSES } from './entities/webhook-delivery';
 
 /** Event types an endpoint can subscribe to (../shared/API.md "v1.1 Webhooks"). */

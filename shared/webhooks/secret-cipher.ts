@@ -2,8 +2,8 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DecryptCommand, EncryptCommand, KMSClient } from '@aws-sdk/client-kms';
-import { localFile } from '../adapters/local-files';
-import { config, isLocal } from '../config';
+import { localFile } from '../platform/adapters/local-files';
+import { config, isLocal } from '../platform/config';
 
 /**
  * Webhook signing secrets at rest. The platform must sign with the clear secret, so it is

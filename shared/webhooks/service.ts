@@ -1,10 +1,10 @@
 import * as z from 'zod';
-import { isLocal } from '../config';
-import { isConditionalFailure } from '../db/errors';
-import { db } from '../db/service';
-import { decodeOpaqueCursor, encodeOpaqueCursor, invalidCursor } from '../http/cursor';
-import { limitReached, notFound } from '../http/errors';
-import { newId } from '../ids';
+import { isLocal } from '../platform/config';
+import { isConditionalFailure } from '../platform/db/errors';
+import { db } from '../platform/db/service';
+import { decodeOpaqueCursor, encodeOpaqueCursor, invalidCursor } from '../platform/http/cursor';
+import { limitReached, notFound } from '../platform/http/errors';
+import { newId } from '../platform/ids';
 import { enqueueDelivery } from './delivery-queue';
 import type { WebhookDeliveryItem } from './entities/webhook-delivery';
 import type { WebhookEndpointItem } from './entities/webhook-endpoint';

@@ -1,6 +1,6 @@
 import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
-import { AppError } from '../http/errors';
+import { AppError } from '../platform/http/errors';
 
 /**
  * SSRF guard for webhook URLs (OWASP API7). Checked twice: when an endpoint is created or its

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { NestedStack, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
-import { jobs } from '../../shared/jobs/registry';
+import { jobs } from '../../shared/platform/jobs/registry';
 import { AppFunction } from '../../lib/constructs/app-function';
 import { SMS_SEND_FAILURE_MESSAGES } from '../../lib/constructs/monitoring';
 import { buildSmsProj } from '../../lib/app';

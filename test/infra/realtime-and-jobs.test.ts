@@ -1,6 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { PERMISSIONS } from '../../lib/permissions';
-import { type JobDef, jobs } from '../../shared/jobs/registry';
+import { type JobDef, jobs } from '../../shared/platform/jobs/registry';
 import { WS_AUTHORIZER_HANDLER, wsRoutes } from '../../shared/realtime/ws-routes';
 import { synthesize } from './fixture';
 

@@ -3,7 +3,7 @@ import { buildSmsProj } from '../../lib/app';
 import { QUOTA_RETRY_AFTER_SECONDS } from '../../lib/constructs/rest-api';
 import { AUTH_RATE_LIMIT, MANAGED_RULE_GROUPS } from '../../lib/constructs/rest-api-waf';
 import { PLAN_IDS, PLANS } from '../../shared/accounts/plans';
-import type { RouteDef } from '../../shared/http/route';
+import type { RouteDef } from '../../shared/platform/http/route';
 import { REST_AUTHORIZER_HANDLER } from '../../shared/realtime/ws-routes';
 import { routes } from '../../shared/routes';
 import { newApp, resourcesOf, restMethods, restResourcePaths, synthesize } from './fixture';

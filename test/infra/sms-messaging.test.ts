@@ -110,7 +110,7 @@ describe('SMS on End User Messaging v2', () => {
   });
 
   it('gives RequestPhoneNumber/UpdatePhoneNumber/ReleasePhoneNumber only to purchase and renewal, and sms-voice to no one else', () => {
-    const provisioners = ['numbers/purchase-number', 'jobs/renew-numbers'];
+    const provisioners = ['numbers/purchase-number', 'numbers/renew-numbers'];
     for (const module of provisioners) {
       const actions = statementsOf(module).flatMap((s) => [s.Action].flat());
       expect(actions).toEqual(

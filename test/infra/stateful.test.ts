@@ -1,6 +1,6 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { StatefulStack } from '../../lib/stacks/stateful-stack';
-import { tableDefinition } from '../../shared/db/table-definition';
+import { tableDefinition } from '../../shared/platform/db/table-definition';
 import { newApp, synthesize } from './fixture';
 
 const webOrigins = ['https://app.example.com'];

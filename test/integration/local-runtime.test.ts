@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/client-apigatewaymanagementapi';
 import { S3Client } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
-import { sendEmail } from '../../shared/adapters/email';
+import { sendEmail } from '../../shared/platform/adapters/email';
 import { routes } from '../../shared/routes';
 import { api, expectProblem } from './helpers/api';
 import { latestEmail } from './helpers/mailbox';

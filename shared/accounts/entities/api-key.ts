@@ -1,5 +1,5 @@
 import { Entity, type EntityItem } from 'electrodb';
-import { SERVICE_NAME } from '../../db/schema';
+import { SERVICE_NAME } from '../../platform/db/schema';
 
 /** An API key's public record, listed under its owner. The secret is never stored. */
 export const ApiKey = new Entity({

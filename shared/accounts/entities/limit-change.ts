@@ -1,5 +1,5 @@
 import { Entity, type EntityItem } from 'electrodb';
-import { SERVICE_NAME } from '../../db/schema';
+import { SERVICE_NAME } from '../../platform/db/schema';
 
 /** The ledger of limits: every plan change and temporary increase, newest first by ULID. */
 export const LimitChange = new Entity({

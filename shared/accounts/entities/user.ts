@@ -1,5 +1,5 @@
 import { Entity, type EntityItem } from 'electrodb';
-import { SERVICE_NAME, createdAtAttribute, updatedAtAttribute } from '../../db/schema';
+import { SERVICE_NAME, createdAtAttribute, updatedAtAttribute } from '../../platform/db/schema';
 import { PLAN_IDS } from '../plans';
 
 /**

@@ -1,5 +1,5 @@
 import { Entity, type EntityItem } from 'electrodb';
-import { SERVICE_NAME } from '../../db/schema';
+import { SERVICE_NAME } from '../../platform/db/schema';
 
 /**
  * A fixed-window counter of abuse-prone events (wrong code guesses, code emails) per `scope`

@@ -1,5 +1,5 @@
 import { Entity, type EntityItem } from 'electrodb';
-import { SERVICE_NAME } from '../../db/schema';
+import { SERVICE_NAME } from '../../platform/db/schema';
 
 /**
  * A login session: created at login, found again by the refresh token's hash. Lets a password

@@ -1,5 +1,5 @@
 import { Entity, type EntityItem } from 'electrodb';
-import { SERVICE_NAME } from '../../db/schema';
+import { SERVICE_NAME } from '../../platform/db/schema';
 
 export const LEDGER_TYPES = ['topup', 'charge', 'refund'] as const;
 export type LedgerType = (typeof LEDGER_TYPES)[number];

@@ -1,5 +1,5 @@
 import { Entity, type EntityItem } from 'electrodb';
-import { SERVICE_NAME } from '../../db/schema';
+import { SERVICE_NAME } from '../../platform/db/schema';
 
 /**
  * An upload slot: created with the presigned POST, bound to one message when the uploader

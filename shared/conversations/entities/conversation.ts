@@ -1,5 +1,5 @@
 import { Entity, type EntityItem } from 'electrodb';
-import { SERVICE_NAME } from '../../db/schema';
+import { SERVICE_NAME } from '../../platform/db/schema';
 
 /** A participant as stored: a platform user (userId + username) or a phone number (SMS peer). */
 export const participantAttribute = {

@@ -1,5 +1,5 @@
 import { Entity, type EntityItem } from 'electrodb';
-import { SERVICE_NAME, updatedAtAttribute } from '../../db/schema';
+import { SERVICE_NAME, updatedAtAttribute } from '../../platform/db/schema';
 import { CAPABILITIES, NUMBER_TYPES } from './inventory-number';
 
 export const OWNED_STATUSES = ['active', 'cancelled', 'expired'] as const;

@@ -1,5 +1,5 @@
 import { Entity, type EntityItem } from 'electrodb';
-import { SERVICE_NAME } from '../../db/schema';
+import { SERVICE_NAME } from '../../platform/db/schema';
 
 /**
  * A live WebSocket connection. `$disconnect` is best effort in API Gateway, so records also

@@ -1,6 +1,6 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: ElectroDB key templates are plain strings with ${attribute} placeholders.
 import { Entity, type EntityItem } from 'electrodb';
-import { SERVICE_NAME } from '../../db/schema';
+import { SERVICE_NAME } from '../../platform/db/schema';
 
 /**
  * How many of a user's verification requests are active (pending or received): the plan's

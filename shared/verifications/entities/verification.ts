@@ -1,6 +1,6 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: ElectroDB key templates are plain strings with ${attribute} placeholders.
 import { Entity, type EntityItem } from 'electrodb';
-import { SERVICE_NAME, updatedAtAttribute } from '../../db/schema';
+import { SERVICE_NAME, updatedAtAttribute } from '../../platform/db/schema';
 import { ACTIVE_STATUSES, VERIFICATION_STATUSES } from '../state';
 
 /**

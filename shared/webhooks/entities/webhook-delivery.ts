@@ -1,5 +1,5 @@
 import { Entity, type EntityItem } from 'electrodb';
-import { createdAtAttribute, SERVICE_NAME, updatedAtAttribute } from '../../db/schema';
+import { createdAtAttribute, SERVICE_NAME, updatedAtAttribute } from '../../platform/db/schema';
 
 export const DELIVERY_STATUSES = ['pending', 'succeeded', 'failed'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];

@@ -1,5 +1,5 @@
 import { Entity, type EntityItem } from 'electrodb';
-import { createdAtAttribute, SERVICE_NAME, updatedAtAttribute } from '../../db/schema';
+import { createdAtAttribute, SERVICE_NAME, updatedAtAttribute } from '../../platform/db/schema';
 
 /**
  * A user's webhook endpoint, listed under its owner (pk `userId`, sk `endpointId`): every read

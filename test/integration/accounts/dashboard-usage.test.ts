@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { db } from '../../../shared/db/service';
+import { db } from '../../../shared/platform/db/service';
 import { monthBucket } from '../../../shared/usage/service';
 import { api, expectProblem } from '../helpers/api';
 import { latestEmail } from '../helpers/mailbox';

@@ -2,7 +2,7 @@ import { hashApiKey } from '../../../shared/accounts/api-key-secret';
 import { revokeApiKey, rotateApiKey } from '../../../shared/accounts/api-keys';
 import { requestTemporaryIncrease } from '../../../shared/accounts/limits';
 import { authorize } from '../../../shared/auth/authorizer';
-import { db } from '../../../shared/db/service';
+import { db } from '../../../shared/platform/db/service';
 import { api, expectProblem } from '../helpers/api';
 import { signedInUser } from '../helpers/session';
 

@@ -2,9 +2,9 @@ import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { createRouter } from '../../../local/gateway/router';
-import { problemCodesFor, problemSchemaFor } from '../../../shared/http/problems';
-import type { RouteDef } from '../../../shared/http/route';
-import { successResponsesOf } from '../../../shared/openapi';
+import { problemCodesFor, problemSchemaFor } from '../../../shared/platform/http/problems';
+import type { RouteDef } from '../../../shared/platform/http/route';
+import { successResponsesOf } from '../../../shared/platform/openapi';
 import { routes } from '../../../shared/routes';
 
 /**

@@ -49,7 +49,7 @@ export async function signedInUser(prefix = 'user'): Promise<TestUser> {
  * suites that make more requests than the free plan's burst allows and are not about limits.
  */
 export async function onPlan(user: TestUser, plan: 'free' | 'pro' | 'business'): Promise<TestUser> {
-  const { db } = await import('../../../shared/db/service');
+  const { db } = await import('../../../shared/platform/db/service');
   await db().entities.user.patch({ userId: user.userId }).set({ plan }).go();
   return user;
 }

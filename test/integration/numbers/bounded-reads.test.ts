@@ -1,6 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { dynamo } from '../../../shared/db/client';
-import { READ_BUDGET } from '../../../shared/db/read-budget';
+import { dynamo } from '../../../shared/platform/db/client';
+import { READ_BUDGET } from '../../../shared/platform/db/read-budget';
 import { listAvailableNumbers } from '../../../shared/numbers/inventory';
 import { api } from '../helpers/api';
 import { signedInUser } from '../helpers/session';

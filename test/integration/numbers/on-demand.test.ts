@@ -6,7 +6,7 @@ import {
 } from '@aws-sdk/client-pinpoint-sms-voice-v2';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
-import { resetConfig } from '../../../shared/config';
+import { resetConfig } from '../../../shared/platform/config';
 import { getInventoryNumber } from '../../../shared/numbers/inventory';
 import { purchaseOnDemand } from '../../../shared/numbers/on-demand';
 import { balanceOf, fundedUser } from './support';

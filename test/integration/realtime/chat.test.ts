@@ -1,4 +1,4 @@
-import { db } from '../../../shared/db/service';
+import { db } from '../../../shared/platform/db/service';
 import { openConnection } from '../../../shared/realtime/connections';
 import { relayTyping, TYPING_WINDOW_MS } from '../../../shared/realtime/typing';
 import { api } from '../helpers/api';

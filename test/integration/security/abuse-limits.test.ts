@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { AUTH_IP_RATE_LIMIT, isIpRateLimited } from '../../../shared/auth/ip-limit';
-import type { RouteDef } from '../../../shared/http/route';
+import type { RouteDef } from '../../../shared/platform/http/route';
 import { routes } from '../../../shared/routes';
 import { baseUrl, expectProblem, request } from '../helpers/api';
 

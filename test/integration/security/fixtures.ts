@@ -1,4 +1,4 @@
-import type { ResourceCondition } from '../../../shared/http/route';
+import type { ResourceCondition } from '../../../shared/platform/http/route';
 import { api } from '../helpers/api';
 import { signedInUser, type TestUser } from '../helpers/session';
 

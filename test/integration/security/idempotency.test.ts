@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
-import { config } from '../../../shared/config';
-import { dynamo, tableName } from '../../../shared/db/client';
-import { created, httpHandler } from '../../../shared/http/handler';
-import type { RouteDef } from '../../../shared/http/route';
+import { config } from '../../../shared/platform/config';
+import { dynamo, tableName } from '../../../shared/platform/db/client';
+import { created, httpHandler } from '../../../shared/platform/http/handler';
+import type { RouteDef } from '../../../shared/platform/http/route';
 import { routes } from '../../../shared/routes';
 import { api } from '../helpers/api';
 import { busyUser } from '../helpers/session';

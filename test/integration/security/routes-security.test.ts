@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo, tableName } from '../../../shared/db/client';
-import { RESOURCE_CONDITIONS, type RouteDef, SCOPES, type Scope } from '../../../shared/http/route';
+import { dynamo, tableName } from '../../../shared/platform/db/client';
+import { RESOURCE_CONDITIONS, type RouteDef, SCOPES, type Scope } from '../../../shared/platform/http/route';
 import { routes } from '../../../shared/routes';
 import { type ApiResponse, request } from '../helpers/api';
 import { onPlan, signedInUser, type TestUser } from '../helpers/session';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { db } from '../../../shared/db/service';
+import { db } from '../../../shared/platform/db/service';
 import { countryOf, isE164 } from '../../../shared/numbers/phone';
 import { SMS_PER_RECIPIENT_MINUTE } from '../../../shared/sms/send';
 import { api, expectProblem } from '../helpers/api';

@@ -1,5 +1,5 @@
 import { monthBucket } from '../../../shared/usage/service';
-import { db } from '../../../shared/db/service';
+import { db } from '../../../shared/platform/db/service';
 import { api, expectProblem } from '../helpers/api';
 import { as, balanceOf, createVerification, created, fundedUser, ledgerFor, seedPool } from './helpers';
 
@@ -133,7 +133,7 @@ describe('POST /v1/verifications: allocation', () => {
     expect(problem.errors?.some((e) => e.path.startsWith(path))).toBe(true);
   });
 
-  it('401 without credentials; the services catalogue is public', async () => {
+  it('401 without credentials; the services catalog is public', async () => {
     expectProblem(await api.post('/v1/verifications', { service: 'telegram' }), 401, 'unauthorized');
     const services = await api.get<Array<{ id: string; name: string; priceCents: number }>>(
       '/v1/verifications/services',

@@ -3,10 +3,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import examples from 'libphonenumber-js/examples.mobile.json';
 import { type CountryCode, getExampleNumber } from 'libphonenumber-js/max';
 import { getBalance } from '../../../shared/billing/service';
-import { db } from '../../../shared/db/service';
+import { db } from '../../../shared/platform/db/service';
 import { addToVerificationPool } from '../../../shared/numbers/inventory';
 import { countryOf, isE164 } from '../../../shared/numbers/phone';
-import type { VerificationView } from '../../../shared/verifications/view';
+import type { VerificationView } from '../../../shared/verifications/views';
 import { type ApiResponse, api } from '../helpers/api';
 import { onPlan, signedInUser, type TestUser } from '../helpers/session';
 

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { resetConfig } from '../../../shared/config';
+import { resetConfig } from '../../../shared/platform/config';
 import { exportHistory } from '../../../shared/verifications/exports';
 import { expectProblem } from '../helpers/api';
 import {

@@ -1,4 +1,4 @@
-import { db } from '../../../shared/db/service';
+import { db } from '../../../shared/platform/db/service';
 import { handleVerificationSms, MAX_MESSAGES } from '../../../shared/verifications/inbound';
 import {
   createVerification as createInProcess,

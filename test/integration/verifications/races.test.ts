@@ -1,4 +1,4 @@
-import { db } from '../../../shared/db/service';
+import { db } from '../../../shared/platform/db/service';
 import { expectProblem } from '../helpers/api';
 import {
   balanceOf,

@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/client-api-gateway';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
-import { resetConfig } from '../../../shared/config';
+import { resetConfig } from '../../../shared/platform/config';
 import { moveGatewayKey, resetUsagePlanCache } from '../../../shared/accounts/gateway-keys';
 
 const gateway = mockClient(APIGatewayClient);

@@ -5,7 +5,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import { globalSignOut } from '../../../shared/auth/cognito';
-import { resetConfig } from '../../../shared/config';
+import { resetConfig } from '../../../shared/platform/config';
 
 /** In AWS a reset or password change signs the user out of Cognito everywhere (refresh tokens die). */
 const cognito = mockClient(CognitoIdentityProviderClient);

@@ -1,6 +1,6 @@
-import { resetConfig } from '../../../shared/config';
+import { resetConfig } from '../../../shared/platform/config';
 import { chargeWrites, creditWrites, ledgerId } from '../../../shared/billing/service';
-import { db } from '../../../shared/db/service';
+import { db } from '../../../shared/platform/db/service';
 
 /** The billing helpers' transaction items, checked through ElectroDB's `params()` (no database needed). */
 beforeAll(() => {

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { decodeCursor, encodeCursor } from '../../../shared/conversations/cursor';
 import { MESSAGE_ID } from '../../../shared/conversations/ids';
-import { AppError } from '../../../shared/http/errors';
+import { AppError } from '../../../shared/platform/http/errors';
 
 const shape = { m: z.string().regex(MESSAGE_ID) };
 const id = 'msg_01J9Z3Q5V6W7X8Y9Z0ABCDEFGH';

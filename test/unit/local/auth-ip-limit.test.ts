@@ -2,7 +2,7 @@ import { request as httpRequest } from 'node:http';
 import { createGatewayApp } from '../../../local/gateway/app';
 import { listenGateway, type GatewayServer } from '../../../local/gateway/server';
 import { silentLogger } from '../../../local/log';
-import type { RouteDef } from '../../../shared/http/route';
+import type { RouteDef } from '../../../shared/platform/http/route';
 
 /**
  * The local gateway's per-client-IP limit of the public auth routes, in-process with a fake

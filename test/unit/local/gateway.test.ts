@@ -17,7 +17,7 @@ import { LambdaTimeoutError } from '../../../local/lambda/invoke';
 import { silentLogger } from '../../../local/log';
 import { devEndpoints } from '../../../local/dev/index';
 import type { AuthorizeResult, Credentials } from '../../../shared/auth/authorizer';
-import { SCOPES, type RouteDef } from '../../../shared/http/route';
+import { SCOPES, type RouteDef } from '../../../shared/platform/http/route';
 import { api, expectProblem } from '../../integration/helpers/api';
 import { connectWs, WsUpgradeError } from '../../integration/helpers/ws';
 

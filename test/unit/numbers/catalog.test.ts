@@ -8,7 +8,7 @@ import {
 } from '../../../shared/numbers/catalog';
 import { isE164 } from '../../../shared/numbers/phone';
 
-describe('local inventory catalogue', () => {
+describe('local inventory catalog', () => {
   const market = marketplaceCatalog();
   const pool = verificationPoolCatalog();
 

@@ -6,7 +6,7 @@ import {
 } from '@aws-sdk/client-pinpoint-sms-voice-v2';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
-import { resetConfig } from '../../../shared/config';
+import { resetConfig } from '../../../shared/platform/config';
 import { eumProvisioner } from '../../../shared/numbers/eum-provisioner';
 import { provisioner } from '../../../shared/numbers/provisioning';
 

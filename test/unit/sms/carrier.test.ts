@@ -2,7 +2,7 @@ import { PinpointSMSVoiceV2Client, SendTextMessageCommand } from '@aws-sdk/clien
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
-import { resetConfig } from '../../../shared/config';
+import { resetConfig } from '../../../shared/platform/config';
 import {
   CarrierError,
   carrier,

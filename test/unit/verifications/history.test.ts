@@ -1,5 +1,5 @@
 import { ulid } from 'ulid';
-import { AppError } from '../../../shared/http/errors';
+import { AppError } from '../../../shared/platform/http/errors';
 import type { VerificationItem } from '../../../shared/verifications/entities/verification';
 import { decodeCursor, encodeCursor, idRange, matches } from '../../../shared/verifications/history';
 

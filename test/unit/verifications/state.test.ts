@@ -1,4 +1,4 @@
-import { AppError } from '../../../shared/http/errors';
+import { AppError } from '../../../shared/platform/http/errors';
 import {
   allowedFrom,
   assertTransition,

@@ -1,4 +1,4 @@
-import { AppError } from '../../../shared/http/errors';
+import { AppError } from '../../../shared/platform/http/errors';
 import type { VerificationItem } from '../../../shared/verifications/entities/verification';
 import { transitionChanges } from '../../../shared/verifications/transitions';
 

@@ -1,19 +1,19 @@
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import type { ConversationItem } from '../conversations/entities/conversation';
-import type { MessageItem } from '../conversations/entities/message';
-import { runMessageEffects } from '../conversations/effects';
-import { toMessage } from '../conversations/views';
+import type { ConversationItem } from '../../conversations/entities/conversation';
+import type { MessageItem } from '../../conversations/entities/message';
+import { runMessageEffects } from '../../conversations/effects';
+import { toMessage } from '../../conversations/views';
 import { db } from '../db/service';
-import type { OwnedNumberItem } from '../numbers/entities/owned-number';
-import { toOwnedView } from '../numbers/service';
+import type { OwnedNumberItem } from '../../numbers/entities/owned-number';
+import { toOwnedView } from '../../numbers/service';
 import { logger } from '../observability/logger';
-import type { VerificationItem } from '../verifications/entities/verification';
-import { toView as toVerificationView } from '../verifications/view';
-import { fanOut, type RoutedEvent } from '../webhooks/events';
-import { eventIdOf } from '../webhooks/ids';
-import type { WebhookEventType } from '../webhooks/schemas';
+import type { VerificationItem } from '../../verifications/entities/verification';
+import { toView as toVerificationView } from '../../verifications/views';
+import { fanOut, type RoutedEvent } from '../../webhooks/events';
+import { eventIdOf } from '../../webhooks/ids';
+import type { WebhookEventType } from '../../webhooks/schemas';
 
 /**
  * The transactional outbox: the table's stream (DynamoDB Streams in AWS, the same Streams API of

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import type { JobEvent, JobResult } from '../../shared/jobs/registry';
+import type { JobEvent, JobResult } from '../../shared/platform/jobs/registry';
 import { redriveQueuedSms } from '../../shared/sms/redrive';
 
 const jobEvent = z.object({ now: z.iso.datetime({ offset: true }).optional() });

@@ -61,7 +61,7 @@ const sections = {
     SMS_PRICES: z.string().min(2).optional(),
   }),
   verifications: z.object({
-    /** JSON array overriding the services catalogue (see shared/verifications/catalogue.ts). */
+    /** JSON array overriding the services catalog (see shared/verifications/catalog.ts). */
     VERIFICATION_SERVICES: z.string().min(2).optional(),
     /** Exports with more rows than this run as a background job writing to S3 (202 + poll). */
     VERIFICATION_EXPORT_SYNC_LIMIT: z.coerce.number().int().min(0).max(50_000).default(5000),

@@ -1,5 +1,5 @@
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { handleStreamEvent } from '../../shared/outbox/router';
+import { handleStreamEvent } from '../../shared/platform/outbox/router';
 
 /**
  * The transactional outbox consumer: the table's DynamoDB stream (event source mapping with

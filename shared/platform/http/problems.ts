@@ -40,7 +40,7 @@ export function problemCodesFor(route: RouteDef): ReadonlyMap<number, readonly s
 
 export const fieldErrorSchema = z.object({ path: z.string(), message: z.string() });
 
-/** Members every problem body has (shared/http/errors.ts problemBody). */
+/** Members every problem body has (shared/platform/http/errors.ts problemBody). */
 const problemShape = {
   type: z.string().meta({ description: 'URI of the problem type.' }),
   title: z.string(),

@@ -8,7 +8,7 @@ import type { ResponseDef, RouteDef } from './http/route';
  * drift from what the gateway mounts: paths, parameters and bodies come from each route's zod
  * schemas (their input side: what a client sends), success responses from `route.responses`
  * (the output side: what a handler sends; schemas with a `.meta({ id })` become named
- * components), problem responses from shared/http/problems.ts (status -> the `code`s it can
+ * components), problem responses from shared/platform/http/problems.ts (status -> the `code`s it can
  * carry), security from its `auth`. Served at GET /openapi.json by the local gateway and as
  * /openapi.json of the web distribution (tools/build-docs.ts); the SDK types are generated from it.
  */

@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
 import * as z from 'zod';
-import { httpHandler, ok } from '../../../shared/http/handler';
-import { defineRoute } from '../../../shared/http/route';
+import { httpHandler, ok } from '../../../../shared/platform/http/handler';
+import { defineRoute } from '../../../../shared/platform/http/route';
 
 const route = defineRoute({
   id: 'testEcho',

@@ -1,10 +1,10 @@
 import * as z from 'zod';
-import { config } from '../config';
+import { config } from '../platform/config';
 
 /**
  * The services a verification can be ordered for (5sim / SMS-Activate "products"). Each has a
  * price and a lifetime; `countries` restricts which pool countries may serve it (all when absent).
- * The catalogue is configuration: `VERIFICATION_SERVICES` (a JSON array of the same shape)
+ * The catalog is configuration: `VERIFICATION_SERVICES` (a JSON array of the same shape)
  * replaces the defaults, so prices change without a deploy of code.
  */
 export const DEFAULT_LIFETIME_MINUTES = 15;
@@ -27,16 +27,16 @@ const serviceSchema = z
   })
   .strict();
 
-export type CatalogueService = z.infer<typeof serviceSchema>;
+export type CatalogService = z.infer<typeof serviceSchema>;
 
-const catalogueSchema = z
+const catalogSchema = z
   .array(serviceSchema)
   .min(1)
   .refine((list) => new Set(list.map((s) => s.id)).size === list.length, {
     message: 'Duplicate service id.',
   });
 
-const DEFAULT_SERVICES: readonly CatalogueService[] = [
+const DEFAULT_SERVICES: readonly CatalogService[] = [
   { id: 'telegram', name: 'Telegram', priceCents: 25, lifetimeMinutes: 15 },
   { id: 'whatsapp', name: 'WhatsApp', priceCents: 30, lifetimeMinutes: 15 },
   { id: 'google', name: 'Google / Gmail / YouTube', priceCents: 20, lifetimeMinutes: 15 },
@@ -58,17 +58,17 @@ const DEFAULT_SERVICES: readonly CatalogueService[] = [
   { id: 'other', name: 'Any other service', priceCents: 10, lifetimeMinutes: 15 },
 ];
 
-let cached: ReadonlyMap<string, CatalogueService> | undefined;
+let cached: ReadonlyMap<string, CatalogService> | undefined;
 
-/** Parses a catalogue override; a broken override is a configuration error (fail fast). */
-export function parseCatalogue(json: string): CatalogueService[] {
+/** Parses a catalog override; a broken override is a configuration error (fail fast). */
+export function parseCatalog(json: string): CatalogService[] {
   let raw: unknown;
   try {
     raw = JSON.parse(json);
   } catch {
     throw new Error('Invalid configuration (verifications): VERIFICATION_SERVICES is not valid JSON');
   }
-  const parsed = catalogueSchema.safeParse(raw);
+  const parsed = catalogSchema.safeParse(raw);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new Error(`Invalid configuration (verifications): VERIFICATION_SERVICES ${problems}`);
@@ -76,17 +76,17 @@ export function parseCatalogue(json: string): CatalogueService[] {
   return parsed.data;
 }
 
-function catalogue(): ReadonlyMap<string, CatalogueService> {
+function catalog(): ReadonlyMap<string, CatalogService> {
   if (cached) return cached;
   const override = config('verifications').VERIFICATION_SERVICES;
-  const list = override ? parseCatalogue(override) : DEFAULT_SERVICES;
+  const list = override ? parseCatalog(override) : DEFAULT_SERVICES;
   cached = new Map(list.map((s) => [s.id, s]));
   return cached;
 }
 
-export const listServices = (): CatalogueService[] => [...catalogue().values()];
+export const listServices = (): CatalogService[] => [...catalog().values()];
 
-export const findService = (id: string): CatalogueService | undefined => catalogue().get(id);
+export const findService = (id: string): CatalogService | undefined => catalog().get(id);
 
 /** `GET /v1/verifications/services` body. */
 export const servicesView = () =>
@@ -98,7 +98,7 @@ export const servicesView = () =>
     ...(countries ? { countries } : {}),
   }));
 
-/** Forget the parsed catalogue (tests that change the environment). */
-export function resetCatalogue(): void {
+/** Forget the parsed catalog (tests that change the environment). */
+export function resetCatalog(): void {
   cached = undefined;
 }

@@ -1,9 +1,9 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import * as z from 'zod';
-import { problemCodesFor } from '../../shared/http/problems';
-import type { RouteDef } from '../../shared/http/route';
-import { buildOpenApiDocument, successResponsesOf } from '../../shared/openapi';
-import { routes } from '../../shared/routes';
+import { problemCodesFor } from '../../../shared/platform/http/problems';
+import type { RouteDef } from '../../../shared/platform/http/route';
+import { buildOpenApiDocument, successResponsesOf } from '../../../shared/platform/openapi';
+import { routes } from '../../../shared/routes';
 
 const sample: RouteDef[] = [
   {

@@ -1,6 +1,6 @@
-import { listServices, parseCatalogue, servicesView } from '../../../shared/verifications/catalogue';
+import { listServices, parseCatalog, servicesView } from '../../../shared/verifications/catalog';
 
-describe('services catalogue', () => {
+describe('services catalog', () => {
   it('offers at least the ten reference services, each priced, 15 minutes by default', () => {
     const ids = listServices().map((s) => s.id);
     for (const id of [
@@ -35,7 +35,7 @@ describe('services catalogue', () => {
   });
 
   it('an override replaces the list, with defaults filled in', () => {
-    expect(parseCatalogue('[{"id":"acme","name":"Acme","priceCents":5,"countries":["US"]}]')).toEqual([
+    expect(parseCatalog('[{"id":"acme","name":"Acme","priceCents":5,"countries":["US"]}]')).toEqual([
       { id: 'acme', name: 'Acme', priceCents: 5, lifetimeMinutes: 15, countries: ['US'] },
     ]);
   });
@@ -48,6 +48,6 @@ describe('services catalogue', () => {
     '[{"id":"acme","name":"Acme","priceCents":5},{"id":"acme","name":"Again","priceCents":5}]',
     '[{"id":"acme","name":"Acme","priceCents":5,"surprise":1}]',
   ])('a broken override fails fast: %s', (json) => {
-    expect(() => parseCatalogue(json)).toThrow(/VERIFICATION_SERVICES/);
+    expect(() => parseCatalog(json)).toThrow(/VERIFICATION_SERVICES/);
   });
 });

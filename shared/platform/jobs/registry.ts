@@ -35,7 +35,7 @@ export const jobs: readonly JobDef[] = [
   /** Renewal notices, renewals, expiries and quarantine releases of phone numbers (shared/numbers/renewals.ts). */
   {
     name: 'renew-numbers',
-    handler: 'jobs/renew-numbers',
+    handler: 'numbers/renew-numbers',
     schedule: 'rate(1 hour)',
     localEveryMs: 5 * 60_000,
     // RENEWAL_BATCH due numbers (a transaction, a notice email and a push each) per run.
@@ -45,7 +45,7 @@ export const jobs: readonly JobDef[] = [
   /** Paid plans renew monthly from the balance; without funds the account drops to free (shared/accounts/plan-renewals.ts). */
   {
     name: 'renew-plans',
-    handler: 'jobs/renew-plans',
+    handler: 'accounts/renew-plans',
     schedule: 'rate(1 hour)',
     localEveryMs: 5 * 60_000,
     // PLAN_RENEWAL_BATCH accounts, each one transaction plus (on a downgrade) its usage-plan key moves.
@@ -55,7 +55,7 @@ export const jobs: readonly JobDef[] = [
   /** Pending verifications past expiresAt expire (refunded), received ones complete (shared/verifications/expiry.ts). */
   {
     name: 'expire-verifications',
-    handler: 'jobs/expire-verifications',
+    handler: 'verifications/expire-verifications',
     schedule: 'rate(1 minute)',
     localEveryMs: 60_000,
     // EXPIRY_BATCH requests, 8 at a time, within the one-minute interval.
@@ -65,7 +65,7 @@ export const jobs: readonly JobDef[] = [
   /** Background verification exports into S3 (shared/verifications/exports.ts); locally they also start at once. */
   {
     name: 'verification-exports',
-    handler: 'jobs/verification-exports',
+    handler: 'verifications/run-exports',
     schedule: 'rate(1 minute)',
     localEveryMs: 60_000,
     // EXPORTS_PER_RUN exports of up to MAX_EXPORT_ROWS (200,000) rows each, rendered in memory;
@@ -76,7 +76,7 @@ export const jobs: readonly JobDef[] = [
   /** Outbound SMS still in the outbox a few minutes after they queued are enqueued again (shared/sms/redrive.ts). */
   {
     name: 'redrive-sms',
-    handler: 'jobs/redrive-sms',
+    handler: 'sms/redrive-sms',
     schedule: 'rate(5 minutes)',
     localEveryMs: 60_000,
     // BATCH outbox rows, one SQS send each, well inside the five-minute interval.
@@ -86,7 +86,7 @@ export const jobs: readonly JobDef[] = [
   /** Webhook retries whose wait outgrew SQS delays, and anything a stopped worker left due (shared/webhooks/dispatcher.ts). */
   {
     name: 'deliver-webhooks',
-    handler: 'jobs/deliver-webhooks',
+    handler: 'webhooks/deliver-due',
     schedule: 'rate(1 minute)',
     localEveryMs: 30_000,
     // DUE_DELIVERIES_PER_RUN attempts, 10 at a time, each at most the 10 s send timeout.

@@ -77,7 +77,7 @@ export interface RouteDef<
   readonly responses?: Readonly<Record<number, ResponseDef>>;
   /**
    * Problem responses beyond the defaults derived from the route's properties (see
-   * shared/http/problems.ts: auth -> 401, scope/user -> 403 insufficient_scope, params -> 404,
+   * shared/platform/http/problems.ts: auth -> 401, scope/user -> 403 insufficient_scope, params -> 404,
    * input -> 400 validation_failed, idempotent -> 422 idempotency_key_reused, ...):
    * status -> the `code`s it can carry.
    */

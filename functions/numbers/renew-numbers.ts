@@ -1,4 +1,4 @@
-import type { JobEvent, JobResult } from '../../shared/jobs/registry';
+import type { JobEvent, JobResult } from '../../shared/platform/jobs/registry';
 import { runRenewalJob } from '../../shared/numbers/renewals';
 
 /** Scheduled job `renew-numbers`: renewal notices, renewals, expiries, quarantine releases. */

@@ -1,6 +1,6 @@
 import { sendMessageRoute } from '../../shared/conversations/routes';
 import { postMessage } from '../../shared/conversations/send';
-import { created, httpHandler, ok } from '../../shared/http/handler';
+import { created, httpHandler, ok } from '../../shared/platform/http/handler';
 
 /** 201 for a new message; 200 with the first message when a clientMessageId is retried. */
 export const handler = httpHandler(sendMessageRoute, async ({ auth, params, body }) => {

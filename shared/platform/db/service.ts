@@ -1,0 +1,93 @@
+import { Service } from 'electrodb';
+import { ApiKey, ApiKeySecret } from '../../accounts/entities/api-key';
+import { LimitChange } from '../../accounts/entities/limit-change';
+import { Preferences } from '../../accounts/entities/preferences';
+import { Activity } from '../../activity/entities/activity';
+import { Session, TokenSession } from '../../auth/entities/session';
+import { UniqueClaim } from '../../accounts/entities/unique-claim';
+import { User } from '../../accounts/entities/user';
+import { AbuseCounter } from '../../auth/entities/abuse-counter';
+import { EmailCode } from '../../auth/entities/email-code';
+import { RevokedToken } from '../../auth/entities/revoked-token';
+import { IdempotencyRecord } from '../http/entities/idempotency-record';
+import { UsageCounter } from '../../usage/entities/usage-counter';
+import { Attachment } from '../../conversations/entities/attachment';
+import { Conversation, SmsThread } from '../../conversations/entities/conversation';
+import { Membership } from '../../conversations/entities/membership';
+import { ClientMessageClaim, Message } from '../../conversations/entities/message';
+import { MessageEffects } from '../../conversations/entities/message-effects';
+import { SearchToken } from '../../conversations/entities/search-token';
+import { Connection } from '../../realtime/entities/connection';
+import { TypingThrottle } from '../../realtime/entities/typing-throttle';
+import { LedgerEntry } from '../../billing/entities/ledger-entry';
+import { InventoryNumber } from '../../numbers/entities/inventory-number';
+import { OwnedNumber, OwnedNumberCount } from '../../numbers/entities/owned-number';
+import { SmsDedupe } from '../../sms/entities/sms-dedupe';
+import { ActiveVerificationCount } from '../../verifications/entities/active-count';
+import { NumberServiceUse } from '../../verifications/entities/number-service-use';
+import { SmsOptOut } from '../../sms/entities/opt-out';
+import { SmsPendingSend } from '../../sms/entities/pending-send';
+import { SmsSendWindow } from '../../sms/entities/send-window';
+import { PoolLease } from '../../verifications/entities/pool-lease';
+import { Verification } from '../../verifications/entities/verification';
+import { PlanSubscription } from '../../accounts/entities/plan-subscription';
+import { VerificationExport } from '../../verifications/entities/verification-export';
+import { WebhookDelivery } from '../../webhooks/entities/webhook-delivery';
+import { WebhookEndpoint, WebhookEndpointCount } from '../../webhooks/entities/webhook-endpoint';
+import { dynamo, tableName } from './client';
+
+/**
+ * Every entity of the single table. Adding an entity here is enough for the CDK table to get
+ * its indexes (lib/ derives the GSIs from these definitions) and for transactions to span it.
+ */
+export const entities = {
+  idempotencyRecord: IdempotencyRecord,
+  user: User,
+  uniqueClaim: UniqueClaim,
+  emailCode: EmailCode,
+  abuseCounter: AbuseCounter,
+  revokedToken: RevokedToken,
+  apiKey: ApiKey,
+  apiKeySecret: ApiKeySecret,
+  usageCounter: UsageCounter,
+  session: Session,
+  tokenSession: TokenSession,
+  preferences: Preferences,
+  activity: Activity,
+  limitChange: LimitChange,
+  planSubscription: PlanSubscription,
+  conversation: Conversation,
+  smsThread: SmsThread,
+  membership: Membership,
+  message: Message,
+  clientMessageClaim: ClientMessageClaim,
+  messageEffects: MessageEffects,
+  attachment: Attachment,
+  searchToken: SearchToken,
+  connection: Connection,
+  typingThrottle: TypingThrottle,
+  inventoryNumber: InventoryNumber,
+  ownedNumber: OwnedNumber,
+  ownedNumberCount: OwnedNumberCount,
+  ledgerEntry: LedgerEntry,
+  smsDedupe: SmsDedupe,
+  smsOptOut: SmsOptOut,
+  smsSendWindow: SmsSendWindow,
+  smsPendingSend: SmsPendingSend,
+  verification: Verification,
+  poolLease: PoolLease,
+  verificationExport: VerificationExport,
+  numberServiceUse: NumberServiceUse,
+  activeVerificationCount: ActiveVerificationCount,
+  webhookEndpoint: WebhookEndpoint,
+  webhookEndpointCount: WebhookEndpointCount,
+  webhookDelivery: WebhookDelivery,
+} as const;
+
+let service: Service<typeof entities> | undefined;
+
+/** The bound ElectroDB service (client and table name resolved on first use). */
+export function db(): Service<typeof entities> {
+  service ??= new Service(entities, { client: dynamo(), table: tableName() });
+  return service;
+}
