@@ -5,6 +5,14 @@ import { LOOPBACK } from '../ports';
 import type { GatewayApp } from './app';
 import { sendJson, sendProblem } from './http-io';
 
+/**
+ * How long an idle keep-alive socket stays open. Node's default (5 s) races clients whose own idle
+ * timer fires late under load (a test worker compiling its next file): they reuse a socket the
+ * server has just closed and the request fails with "other side closed". API Gateway and load
+ * balancers keep idle connections for a minute or more; so does the local gateway.
+ */
+const IDLE_SOCKET_MS = 65_000;
+
 /** The port is taken: start.ts turns this into a one-line hint. */
 export class PortInUseError extends Error {
   constructor(readonly port: number) {
@@ -43,7 +51,13 @@ export async function listenGateway(port: number): Promise<GatewayServer> {
     if (app) return app.onUpgrade(req, socket, head);
     socket.end('HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
   };
-  const make = () => createServer(onRequest).on('upgrade', onUpgrade);
+  const make = () => {
+    const server = createServer(onRequest).on('upgrade', onUpgrade);
+    // Keep idle sockets longer than any client pools them (see IDLE_SOCKET_MS).
+    server.keepAliveTimeout = IDLE_SOCKET_MS;
+    server.headersTimeout = IDLE_SOCKET_MS + 1_000;
+    return server;
+  };
 
   const primary = make();
   const boundPort = await listen(primary, port, LOOPBACK);

@@ -549,3 +549,17 @@ async function waitUntil(condition: () => boolean, timeoutMs = 2000): Promise<vo
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
+
+describe('idle keep-alive sockets', () => {
+  // A client reuses a pooled socket until its own idle timer fires. Under load that timer fires
+  // late (a test worker compiling the next file blocks its event loop for seconds), so a server
+  // that drops idle sockets after Node's default 5 s makes the next request fail with "other side
+  // closed". The gateway keeps idle sockets far longer than any client does, as API Gateway and
+  // load balancers do.
+  it('advertises a keep-alive timeout of at least a minute', async () => {
+    const res = await fetch(`${baseUrl}/health`);
+    await res.arrayBuffer();
+    const timeout = Number(/timeout=(\d+)/.exec(res.headers.get('keep-alive') ?? '')?.[1]);
+    expect(timeout).toBeGreaterThanOrEqual(60);
+  });
+});
