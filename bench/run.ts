@@ -17,17 +17,17 @@
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { runColdStartBenchmarks } from './cold-start';
-import { dataLayerBenchmarks, fanoutBenchmark } from './conversations';
-import { costModel } from './cost';
-import { type BenchRuntime, main, round, sharedMeter, startBenchRuntime } from './harness';
-import { runMeteringBenchmarks } from './metering';
-import { runNumberBenchmarks } from './numbers';
-import { runOperationBenchmarks } from './operations';
-import { rateLimitBenchmark, readThroughputBenchmark, throughputBenchmark } from './realtime';
-import { renderResults } from './report';
-import { runScalingBenchmarks } from './scaling';
-import { runVerificationBenchmarks } from './verifications';
+import { runColdStartBenchmarks } from './suites/cold-start';
+import { dataLayerBenchmarks, fanoutBenchmark } from './suites/conversations';
+import { costModel } from './suites/cost';
+import { type BenchRuntime, main, round, sharedMeter, startBenchRuntime } from './harness/index';
+import { runMeteringBenchmarks } from './suites/metering';
+import { runNumberBenchmarks } from './suites/numbers';
+import { runOperationBenchmarks } from './suites/operations';
+import { rateLimitBenchmark, readThroughputBenchmark, throughputBenchmark } from './suites/realtime';
+import { renderResults } from './harness/report';
+import { runScalingBenchmarks } from './suites/scaling';
+import { runVerificationBenchmarks } from './suites/verifications';
 
 const number = (name: string, fallback: number) => {
   const value = Number(process.env[name]);

@@ -18,9 +18,9 @@ import {
   sample,
   seedUser,
   sharedMeter,
-} from './harness';
+} from '../harness/index';
 import { seedMessages } from './conversations';
-import { callAuthorizer, callInboundSms, callJob, expectRoute, jwtCaller } from './lambda';
+import { callAuthorizer, callInboundSms, callJob, expectRoute, jwtCaller } from '../harness/lambda';
 import { POOL_COUNTRY, seedPool } from './verifications';
 
 export interface Minimum {
@@ -176,8 +176,8 @@ function figure(name: string, s: Sampled): OperationFigure {
 
 /** Fresh marketplace numbers in stock (US local). */
 async function stockFresh(count: number): Promise<string[]> {
-  const { freshNumbers } = await import('../shared/numbers/catalog');
-  const { stockNumbers } = await import('../shared/numbers/inventory');
+  const { freshNumbers } = await import('../../shared/numbers/catalog');
+  const { stockNumbers } = await import('../../shared/numbers/inventory');
   const numbers = freshNumbers('US', 'local', count)!;
   await stockNumbers(numbers, 'available');
   return numbers.map((n) => n.phoneNumber);
@@ -188,7 +188,7 @@ const password = () => `Pw-${randomUUID().slice(0, 8)}-Aa1`;
 
 /** A verified, signed-in user through the HTTP API of the runtime (Cognito tokens are real). */
 async function signedIn(prefix: string) {
-  const { signedInUser } = await import('../test/integration/helpers/session');
+  const { signedInUser } = await import('../../test/integration/helpers/session');
   return signedInUser(prefix);
 }
 
@@ -204,11 +204,11 @@ export async function runOperationBenchmarks(
   options: { samples?: number } = {},
 ): Promise<OperationsResult> {
   const times = options.samples ?? 20;
-  const conversations = await import('../shared/conversations/service');
-  const verifications = await import('../shared/verifications/service');
-  const { createApiKey } = await import('../shared/accounts/api-keys');
-  const { db } = await import('../shared/platform/db/service');
-  const { drainLocalQueue } = await import('../shared/sms/queue');
+  const conversations = await import('../../shared/conversations/service');
+  const verifications = await import('../../shared/verifications/service');
+  const { createApiKey } = await import('../../shared/accounts/api-keys');
+  const { db } = await import('../../shared/platform/db/service');
+  const { drainLocalQueue } = await import('../../shared/sms/queue');
   const ops: OperationFigure[] = [];
   const related: OperationFigure[] = [];
   const measure = async <T>(

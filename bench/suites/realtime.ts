@@ -10,7 +10,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type FanoutResult, fanoutBenchmark } from './conversations';
-import { main, percentile, round, runStandalone, seedUser } from './harness';
+import { main, percentile, round, runStandalone, seedUser } from '../harness/index';
 
 export interface ThroughputResult {
   readonly senders: number;
@@ -51,7 +51,7 @@ export interface RealtimeResult {
 }
 
 async function signedInUsers(count: number, prefix: string) {
-  const { signedInUser } = await import('../test/integration/helpers/session');
+  const { signedInUser } = await import('../../test/integration/helpers/session');
   const users = [];
   for (let i = 0; i < count; i += 10) {
     users.push(
@@ -113,7 +113,7 @@ async function closedLoop(loop: Loop, seconds: number): Promise<ThroughputResult
 
 /** Signed-in users on the business plan (200 requests/s each): the limiter stays out of the way. */
 async function unthrottledUsers(count: number, prefix: string) {
-  const { db } = await import('../shared/platform/db/service');
+  const { db } = await import('../../shared/platform/db/service');
   const users = await signedInUsers(count, prefix);
   for (const user of users) {
     await db().entities.user.patch({ userId: user.userId }).set({ plan: 'business' }).go();
@@ -123,7 +123,7 @@ async function unthrottledUsers(count: number, prefix: string) {
 
 /** 20 senders, each in a conversation of its own, POSTing 10-word messages back to back. */
 export async function throughputBenchmark(senders = 20, seconds = 10): Promise<ThroughputResult> {
-  const { api } = await import('../test/integration/helpers/api');
+  const { api } = await import('../../test/integration/helpers/api');
   const users = await unthrottledUsers(senders, 'tput');
   const peer = await seedUser('tputpeer');
   const paths: string[] = [];
@@ -149,7 +149,7 @@ export async function throughputBenchmark(senders = 20, seconds = 10): Promise<T
 
 /** The same 20 workers reading a conversation-list page: what the gateway serves without writes. */
 export async function readThroughputBenchmark(workers = 20, seconds = 5): Promise<ThroughputResult> {
-  const { api } = await import('../test/integration/helpers/api');
+  const { api } = await import('../../test/integration/helpers/api');
   const users = await unthrottledUsers(workers, 'reads');
   return closedLoop(
     {
@@ -163,8 +163,8 @@ export async function readThroughputBenchmark(workers = 20, seconds = 5): Promis
 
 /** Open loop at 10× the free plan's rate against GET /v1/me, then one request after Retry-After. */
 export async function rateLimitBenchmark(seconds = 3): Promise<RateLimitResult> {
-  const { api } = await import('../test/integration/helpers/api');
-  const { PLANS } = await import('../shared/accounts/plans');
+  const { api } = await import('../../test/integration/helpers/api');
+  const { PLANS } = await import('../../shared/accounts/plans');
   const [user] = await signedInUsers(1, 'limit');
   const { requestsPerSecond, burst } = PLANS.free.limits;
   const offered = requestsPerSecond * 10;

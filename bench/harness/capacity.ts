@@ -332,8 +332,8 @@ export function instrument(client: DynamoDBDocumentClient, gsis: readonly GsiKey
 
 /** The meter of the shared client (the process env must already point at the runtime). */
 export async function sharedMeter(): Promise<Meter> {
-  const { dynamo } = await import('../shared/platform/db/client');
-  const { tableDefinition } = await import('../shared/platform/db/table-definition');
+  const { dynamo } = await import('../../shared/platform/db/client');
+  const { tableDefinition } = await import('../../shared/platform/db/table-definition');
   return instrument(dynamo(), tableDefinition().globalSecondaryIndexes);
 }
 

@@ -10,9 +10,9 @@
  *   (the handler is measured alone; metering adds 0 calls and 0 ms to it);
  * - the batch writer: calls, WCU and time of metering batches of realistic shapes, per request.
  */
-import type { AccessLogRecord } from '../shared/usage/access-log';
-import { type Cost, main, type Meter, round, runStandalone, seedUser, sharedMeter } from './harness';
-import { expectRoute, jwtCaller } from './lambda';
+import type { AccessLogRecord } from '../../shared/usage/access-log';
+import { type Cost, main, type Meter, round, runStandalone, seedUser, sharedMeter } from '../harness/index';
+import { expectRoute, jwtCaller } from '../harness/lambda';
 
 export interface MeteringBatch {
   readonly name: string;
@@ -34,15 +34,15 @@ export interface MeteringResult {
 }
 
 export async function runMeteringBenchmarks(meter: Meter): Promise<MeteringResult> {
-  const { meterAccessLogs } = await import('../shared/usage/access-log');
-  const { createApiKey } = await import('../shared/accounts/api-keys');
+  const { meterAccessLogs } = await import('../../shared/usage/access-log');
+  const { createApiKey } = await import('../../shared/accounts/api-keys');
 
   // The request path: one authenticated GET, every DynamoDB call it makes, by command.
   const user = await seedUser('meter');
   const auth = await jwtCaller(user.userId);
   await expectRoute({ route: 'getMe', auth }, 200);
   let usageWrites = 0;
-  const { dynamo } = await import('../shared/platform/db/client');
+  const { dynamo } = await import('../../shared/platform/db/client');
   const client = dynamo();
   client.middlewareStack.add(
     (next) => async (args) => {

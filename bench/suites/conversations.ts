@@ -5,8 +5,8 @@
  * latency to 50 connected clients through the local runtime.
  *
  * Used by the bench runner (`runConversationBenchmarks`), or on its own:
- *   npx tsx bench/conversations.ts            (spawns a local runtime on free ports)
- *   BENCH_CONV_SIZES=1000,20000 npx tsx bench/conversations.ts
+ *   npx tsx bench/suites/conversations.ts            (spawns a local runtime on free ports)
+ *   BENCH_CONV_SIZES=1000,20000 npx tsx bench/suites/conversations.ts
  * It prints the figures and merges them into bench/results.json under "conversations".
  *
  * Capacity comes from the harness meter (./capacity.ts: ReturnConsumedCapacity on every call of
@@ -14,12 +14,12 @@
  * very code the handlers run (the service functions are called directly, minus HTTP).
  */
 import { randomUUID } from 'node:crypto';
-import type { ConversationItem } from '../shared/conversations/entities/conversation';
-import { type Cost, itemOfEntity, main, runStandalone, seedItems, seedUser, sharedMeter } from './harness';
+import type { ConversationItem } from '../../shared/conversations/entities/conversation';
+import { type Cost, itemOfEntity, main, runStandalone, seedItems, seedUser, sharedMeter } from '../harness/index';
 
-export type { Cost } from './harness';
+export type { Cost } from '../harness/index';
 /** The capacity meter lives in the shared harness; re-exported for the other context benchmarks. */
-export { instrument } from './harness';
+export { instrument } from '../harness/index';
 
 const SEARCH_WORD = 'hello';
 
@@ -29,9 +29,9 @@ const SEARCH_WORD = 'hello';
  * SEARCH_WORD under its full-word key (the only index partition the measured search reads).
  */
 export async function seedMessages(conv: ConversationItem, readerId: string, count: number): Promise<void> {
-  const { db } = await import('../shared/platform/db/service');
-  const { newMessageId } = await import('../shared/conversations/ids');
-  const { lookupKey } = await import('../shared/conversations/tokenizer');
+  const { db } = await import('../../shared/platform/db/service');
+  const { newMessageId } = await import('../../shared/conversations/ids');
+  const { lookupKey } = await import('../../shared/conversations/tokenizer');
   const sender = conv.participants[1]!;
   const token = lookupKey(SEARCH_WORD);
   const base = Date.now() - count * 1000;
@@ -72,9 +72,9 @@ export interface ConversationBenchResult {
 export async function dataLayerBenchmarks(
   sizes: readonly number[],
 ): Promise<Omit<ConversationBenchResult, 'fanout'>> {
-  const service = await import('../shared/conversations/service');
-  const { postMessage } = await import('../shared/conversations/send');
-  const { searchMessages } = await import('../shared/conversations/search');
+  const service = await import('../../shared/conversations/service');
+  const { postMessage } = await import('../../shared/conversations/send');
+  const { searchMessages } = await import('../../shared/conversations/search');
   const meter = await sharedMeter();
 
   const alice = await seedUser('alice');
@@ -141,9 +141,9 @@ export interface FanoutResult {
  * each; the time from sending a message (HTTP POST) to each socket receiving message.created.
  */
 export async function fanoutBenchmark(clients = 50, messages = 20): Promise<FanoutResult> {
-  const { signedInUser } = await import('../test/integration/helpers/session');
-  const { connectWs } = await import('../test/integration/helpers/ws');
-  const { api } = await import('../test/integration/helpers/api');
+  const { signedInUser } = await import('../../test/integration/helpers/session');
+  const { connectWs } = await import('../../test/integration/helpers/ws');
+  const { api } = await import('../../test/integration/helpers/api');
   const users = [];
   for (let i = 0; i < clients; i += 10) {
     users.push(

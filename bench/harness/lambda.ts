@@ -6,14 +6,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import type { LambdaInvoker } from '../local/lambda/invoke';
-import type { AuthContext } from '../shared/platform/http/route';
+import type { LambdaInvoker } from '../../local/lambda/invoke';
+import type { AuthContext } from '../../shared/platform/http/route';
 
 let invoker: LambdaInvoker | undefined;
 
 async function invoke(module: string, event: unknown): Promise<unknown> {
   if (!invoker) {
-    const { createInvoker } = await import('../local/lambda/invoke');
+    const { createInvoker } = await import('../../local/lambda/invoke');
     invoker = createInvoker();
   }
   return invoker(module, event, { timeoutMs: 60_000 });
@@ -21,7 +21,7 @@ async function invoke(module: string, event: unknown): Promise<unknown> {
 
 /** A signed-in caller with every scope (what the authorizer passes for a JWT). */
 export async function jwtCaller(userId: string, plan = 'free'): Promise<AuthContext> {
-  const { SCOPES } = await import('../shared/platform/http/route');
+  const { SCOPES } = await import('../../shared/platform/http/route');
   return { userId, via: 'jwt', scopes: [...SCOPES], plan };
 }
 
@@ -43,8 +43,8 @@ export interface RestAnswer {
 
 /** One REST request's Lambda invocation (after the authorizer), with a v1 proxy event. */
 export async function callRoute(call: RestCall): Promise<RestAnswer> {
-  const { routes } = await import('../shared/routes');
-  const { authContextToRecord } = await import('../shared/platform/http/auth-context');
+  const { routes } = await import('../../shared/routes');
+  const { authContextToRecord } = await import('../../shared/platform/http/auth-context');
   const route = routes.find((r) => r.id === call.route);
   if (!route) throw new Error(`No route ${call.route}`);
   const path = route.path.replace(/\{(\w+)\}/g, (_, name: string) =>
@@ -106,7 +106,7 @@ export async function callAuthorizer(credentials: {
   const headers: Record<string, string> = {};
   if (credentials.authorization) headers.Authorization = credentials.authorization;
   if (credentials.apiKey) headers['X-Api-Key'] = credentials.apiKey;
-  const { REST_AUTHORIZER_HANDLER } = await import('../shared/realtime/ws-routes');
+  const { REST_AUTHORIZER_HANDLER } = await import('../../shared/realtime/ws-routes');
   return invoke(REST_AUTHORIZER_HANDLER, {
     type: 'REQUEST',
     methodArn: 'arn:aws:execute-api:us-east-1:000000000000:bench/bench/GET/v1/me',
@@ -124,14 +124,14 @@ export async function callAuthorizer(credentials: {
 
 /** The two-way SMS subscriber's invocation for one inbound SMS (the SNS event End User Messaging publishes). */
 export async function callInboundSms(sms: { from: string; to: string; body: string }): Promise<unknown> {
-  const { inboundSnsEvent } = await import('../shared/sms/inbound');
-  const { SMS_INBOUND_HANDLER } = await import('../lib/constructs/sms-messaging');
+  const { inboundSnsEvent } = await import('../../shared/sms/inbound');
+  const { SMS_INBOUND_HANDLER } = await import('../../lib/constructs/sms-messaging');
   return invoke(SMS_INBOUND_HANDLER, inboundSnsEvent(sms));
 }
 
 /** A scheduled job's invocation (EventBridge), with the clock set to `now`. */
 export async function callJob(name: string, now: Date): Promise<{ processed: number }> {
-  const { jobs } = await import('../shared/platform/jobs/registry');
+  const { jobs } = await import('../../shared/platform/jobs/registry');
   const job = jobs.find((j) => j.name === name);
   if (!job) throw new Error(`No job ${name}`);
   return (await invoke(job.handler, { now: now.toISOString() })) as { processed: number };

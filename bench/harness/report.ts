@@ -2,16 +2,16 @@
  * Renders bench/RESULTS.md from the figures of one `npm run bench` run. Everything in it comes
  * from the run (the text only explains), so the file is regenerated, never edited by hand.
  */
-import type { ColdStartResult } from './cold-start';
-import type { FanoutResult } from './conversations';
-import type { CostModel } from './cost';
-import type { Cost } from './harness';
-import type { MeteringResult } from './metering';
-import type { NumberBenchResult } from './numbers';
-import type { OperationFigure } from './operations';
-import type { RateLimitResult, ThroughputResult } from './realtime';
-import type { ScalingRow } from './scaling';
-import type { VerificationBenchResult } from './verifications';
+import type { ColdStartResult } from '../suites/cold-start';
+import type { FanoutResult } from '../suites/conversations';
+import type { CostModel } from '../suites/cost';
+import type { Cost } from './index';
+import type { MeteringResult } from '../suites/metering';
+import type { NumberBenchResult } from '../suites/numbers';
+import type { OperationFigure } from '../suites/operations';
+import type { RateLimitResult, ThroughputResult } from '../suites/realtime';
+import type { ScalingRow } from '../suites/scaling';
+import type { VerificationBenchResult } from '../suites/verifications';
 
 export interface BenchResults {
   readonly functions: ReadonlyArray<{
@@ -244,7 +244,7 @@ export function renderResults(r: BenchResults): string {
     ),
     bullets([
       ...r.operationNotes,
-      "DynamoDB Local deviations corrected by the bench (bench/capacity.ts): it under-reports TransactWriteItems (a transaction of three small puts reports 2 units, not 6), so transactions are counted from DynamoDB's rules (2 WRU per item per KB, plus 1 per GSI entry, post-images read back after the measurement); and it reports 0 for a Query that finds nothing, where DynamoDB charges the 0.5 RRU minimum.",
+      "DynamoDB Local deviations corrected by the bench (bench/harness/capacity.ts): it under-reports TransactWriteItems (a transaction of three small puts reports 2 units, not 6), so transactions are counted from DynamoDB's rules (2 WRU per item per KB, plus 1 per GSI entry, post-images read back after the measurement); and it reports 0 for a Query that finds nothing, where DynamoDB charges the 0.5 RRU minimum.",
     ]),
   );
 
@@ -359,7 +359,7 @@ export function renderResults(r: BenchResults): string {
   const ver = r.verifications;
   push(
     '## Per-context figures (service functions, without HTTP and authorizer)',
-    'Measured by bench/numbers.ts, bench/verifications.ts and bench/conversations.ts on the service functions the handlers call (no Idempotency-Key layer).',
+    'Measured by bench/suites/numbers.ts, bench/suites/verifications.ts and bench/suites/conversations.ts on the service functions the handlers call (no Idempotency-Key layer).',
     table(
       ['figure', 'calls', 'RRU', 'WRU', 'ms'],
       [
@@ -394,7 +394,7 @@ export function renderResults(r: BenchResults): string {
       ['step', 'seconds'],
       Object.entries(r.run.steps).map(([name, seconds]) => [name, n(seconds)]),
     ),
-    'Reproduce: `npm run bench` (after `npm ci`; needs Java 17+ for DynamoDB Local). It starts its own runtime on free loopback ports with a temporary data directory (in /dev/shm when present) and stops it at the end. Single sections: `npx tsx bench/<cold-start|operations|scaling|realtime|metering|numbers|verifications|conversations>.ts`; `BENCH_TRACE=1` prints every DynamoDB call with its keys and units.',
+    'Reproduce: `npm run bench` (after `npm ci`; needs Java 17+ for DynamoDB Local). It starts its own runtime on free loopback ports with a temporary data directory (in /dev/shm when present) and stops it at the end. Single sections: `npx tsx bench/suites/<cold-start|operations|scaling|realtime|metering|numbers|verifications|conversations>.ts`; `BENCH_TRACE=1` prints every DynamoDB call with its keys and units.',
   );
   return `${out.join('\n').trimEnd()}\n`;
 }

@@ -15,8 +15,8 @@
  * the time budget, and the result says which size was used.
  */
 import { ulid } from 'ulid';
-import type { ConversationItem } from '../shared/conversations/entities/conversation';
-import type { AuthContext } from '../shared/platform/http/route';
+import type { ConversationItem } from '../../shared/conversations/entities/conversation';
+import type { AuthContext } from '../../shared/platform/http/route';
 import { seedMessages } from './conversations';
 import {
   itemOfEntity,
@@ -29,8 +29,8 @@ import {
   seedItems,
   seedUser,
   sharedMeter,
-} from './harness';
-import { callJob, expectRoute, jwtCaller, type RestCall } from './lambda';
+} from '../harness/index';
+import { callJob, expectRoute, jwtCaller, type RestCall } from '../harness/lambda';
 
 export interface ScalingPoint {
   readonly items: number;
@@ -98,7 +98,7 @@ interface Owner {
 }
 
 async function newOwner(label: string): Promise<Owner> {
-  const conversations = await import('../shared/conversations/service');
+  const conversations = await import('../../shared/conversations/service');
   const reader = await seedUser(label);
   const peer = await seedUser(`${label}peer`);
   const created = await conversations.createConversation(reader.userId, {
@@ -113,9 +113,9 @@ async function newOwner(label: string): Promise<Owner> {
 
 /** Seeds `count` of each per-user kind for `owner`, and `count` owned numbers into the renewal index. */
 async function seedOwner(owner: Owner, count: number, numbersFrom: number, renewalsUserId: string) {
-  const { db } = await import('../shared/platform/db/service');
-  const { dueShardOf } = await import('../shared/numbers/service');
-  const { expiryShardOf } = await import('../shared/verifications/views');
+  const { db } = await import('../../shared/platform/db/service');
+  const { dueShardOf } = await import('../../shared/numbers/service');
+  const { expiryShardOf } = await import('../../shared/verifications/views');
   const now = Date.now();
   await seedMessages(owner.conv, owner.userId, count);
   const participants = owner.conv.participants.map((p) => ({
@@ -258,9 +258,9 @@ async function alternating(
 
 /** A job run with exactly one due item (seeded by `prepare`), `times` times. */
 async function jobRuns(meter: Meter, times: number, job: 'expire-verifications' | 'renew-numbers') {
-  const { db } = await import('../shared/platform/db/service');
-  const { dueShardOf } = await import('../shared/numbers/service');
-  const { expiryShardOf } = await import('../shared/verifications/views');
+  const { db } = await import('../../shared/platform/db/service');
+  const { dueShardOf } = await import('../../shared/numbers/service');
+  const { expiryShardOf } = await import('../../shared/verifications/views');
   const holder = await seedUser('jobs');
   let instant = Date.UTC(1985, 0, 1) + Math.floor(Math.random() * 1e9);
   const prepare = async (): Promise<Date> => {

@@ -13,18 +13,18 @@
  *   default with the sdkV3ExcludeSmithyPackages flag that cdk.json sets);
  * - `noSourceMaps`: the SDK floor without NODE_OPTIONS=--enable-source-maps (what the option costs).
  *
- * Runs on its own too: `npx tsx bench/cold-start.ts` (no runtime needed).
+ * Runs on its own too: `npx tsx bench/suites/cold-start.ts` (no runtime needed).
  */
 import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { BuildOptions, Metafile, Plugin } from 'esbuild';
-import { median, round } from './harness';
+import { median, round } from '../harness/index';
 
 const run = promisify(execFile);
 
-const ROOT = resolve(__dirname, '..');
+const ROOT = resolve(__dirname, '..', '..');
 const OUT_DIR = join(ROOT, 'node_modules', '.cache', 'smsproj-bench');
 const ONE_MB = 1024 * 1024;
 
@@ -126,13 +126,13 @@ export interface ColdStartResult {
 
 /** Every handler module CDK creates a function for, with where it comes from. */
 export async function lambdaModules(): Promise<Map<string, string>> {
-  const { handlerModules } = await import('../shared/routes');
+  const { handlerModules } = await import('../../shared/routes');
   const { wsRoutes, WS_AUTHORIZER_HANDLER, REST_AUTHORIZER_HANDLER } = await import(
-    '../shared/realtime/ws-routes'
+    '../../shared/realtime/ws-routes'
   );
-  const { jobs } = await import('../shared/platform/jobs/registry');
-  const { SMS_SEND_WORKER_HANDLER, SMS_INBOUND_HANDLER } = await import('../lib/constructs/sms-messaging');
-  const { ACCESS_LOG_METERING_HANDLER } = await import('../lib/constructs/usage-metering');
+  const { jobs } = await import('../../shared/platform/jobs/registry');
+  const { SMS_SEND_WORKER_HANDLER, SMS_INBOUND_HANDLER } = await import('../../lib/constructs/sms-messaging');
+  const { ACCESS_LOG_METERING_HANDLER } = await import('../../lib/constructs/usage-metering');
   const modules = new Map<string, string>();
   for (const name of handlerModules().keys()) modules.set(name, 'rest');
   modules.set(REST_AUTHORIZER_HANDLER, 'authorizer');

@@ -4,7 +4,7 @@
  * processed request and an idle expiry run, a history page and a 100-row export.
  *
  * Used by the bench runner (`runVerificationBenchmarks`), or on its own:
- *   npx tsx bench/verifications.ts            (spawns a local runtime on free ports)
+ *   npx tsx bench/suites/verifications.ts            (spawns a local runtime on free ports)
  * It prints the figures and merges them into bench/results.json under "verifications".
  *
  * Capacity comes from DynamoDB Local's ReturnConsumedCapacity=TOTAL on every call (the
@@ -13,7 +13,7 @@
  * transactional pricing), which DynamoDB Local reports as such.
  */
 import { randomUUID } from 'node:crypto';
-import { type Cost, main, runStandalone, seedUser as seedBenchUser, sharedMeter } from './harness';
+import { type Cost, main, runStandalone, seedUser as seedBenchUser, sharedMeter } from '../harness/index';
 
 export interface VerificationBenchResult {
   readonly create: Cost;
@@ -33,8 +33,8 @@ const EXPIRY_BATCH = 20;
 
 /** Adds `count` fresh verification-pool numbers in POOL_COUNTRY. */
 export async function seedPool(count: number): Promise<void> {
-  const { freshPoolNumbers } = await import('../test/integration/verifications/helpers');
-  const { addToVerificationPool } = await import('../shared/numbers/inventory');
+  const { freshPoolNumbers } = await import('../../test/integration/verifications/helpers');
+  const { addToVerificationPool } = await import('../../shared/numbers/inventory');
   await addToVerificationPool(
     freshPoolNumbers(POOL_COUNTRY, count).map((phoneNumber) => ({
       phoneNumber,
@@ -55,11 +55,11 @@ async function seedUser(): Promise<string> {
 
 /** Data-layer figures; needs process.env pointing at a runtime's emulators. */
 export async function runVerificationBenchmarks(): Promise<VerificationBenchResult> {
-  const { db } = await import('../shared/platform/db/service');
-  const service = await import('../shared/verifications/service');
-  const { handleVerificationSms } = await import('../shared/verifications/inbound');
-  const { expireDueVerifications } = await import('../shared/verifications/expiry');
-  const { exportHistory } = await import('../shared/verifications/exports');
+  const { db } = await import('../../shared/platform/db/service');
+  const service = await import('../../shared/verifications/service');
+  const { handleVerificationSms } = await import('../../shared/verifications/inbound');
+  const { expireDueVerifications } = await import('../../shared/verifications/expiry');
+  const { exportHistory } = await import('../../shared/verifications/exports');
   const meter = await sharedMeter();
   // Released numbers cool down (20 minutes) before they are rented again: one number per create.
   await seedPool(EXPIRY_BATCH + 100);

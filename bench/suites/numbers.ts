@@ -5,7 +5,7 @@
  * an idle renewal-job run.
  *
  * Used by the bench runner (`runNumberBenchmarks`), or on its own:
- *   npx tsx bench/numbers.ts            (spawns a local runtime on free ports)
+ *   npx tsx bench/suites/numbers.ts            (spawns a local runtime on free ports)
  * It prints the figures and merges them into bench/results.json under "numbers".
  *
  * Capacity comes from DynamoDB Local's ReturnConsumedCapacity=TOTAL on every call (the
@@ -14,7 +14,7 @@
  * and one update (2 WCU) per request that carries a key. Transactional writes cost double.
  */
 import { randomUUID } from 'node:crypto';
-import { type Cost, main, runStandalone, seedUser as seedBenchUser, sharedMeter } from './harness';
+import { type Cost, main, runStandalone, seedUser as seedBenchUser, sharedMeter } from '../harness/index';
 
 export interface NumberBenchResult {
   readonly purchase: Cost;
@@ -33,8 +33,8 @@ async function seedUser(): Promise<string> {
 }
 
 async function freshNumber(): Promise<string> {
-  const { freshNumbers } = await import('../shared/numbers/catalog');
-  const { stockNumbers } = await import('../shared/numbers/inventory');
+  const { freshNumbers } = await import('../../shared/numbers/catalog');
+  const { stockNumbers } = await import('../../shared/numbers/inventory');
   const [number] = freshNumbers('US', 'local', 1)!;
   await stockNumbers([number!], 'available');
   return number!.phoneNumber;
@@ -43,11 +43,11 @@ async function freshNumber(): Promise<string> {
 const recipient = () => `+1415${String(2_000_000 + Math.floor(Math.random() * 7_999_999))}`;
 
 export async function runNumberBenchmarks(): Promise<NumberBenchResult> {
-  const { purchaseNumber } = await import('../shared/numbers/service');
-  const { runRenewals } = await import('../shared/numbers/renewals');
-  const { sendSms } = await import('../shared/sms/send');
-  const { drainLocalQueue } = await import('../shared/sms/queue');
-  const { receiveSms } = await import('../shared/sms/inbound');
+  const { purchaseNumber } = await import('../../shared/numbers/service');
+  const { runRenewals } = await import('../../shared/numbers/renewals');
+  const { sendSms } = await import('../../shared/sms/send');
+  const { drainLocalQueue } = await import('../../shared/sms/queue');
+  const { receiveSms } = await import('../../shared/sms/inbound');
   const meter = await sharedMeter();
 
   const userId = await seedUser();
@@ -76,7 +76,7 @@ export async function runNumberBenchmarks(): Promise<NumberBenchResult> {
   const inboundKnownSender = await meter.measure(() => receiveSms(inbound(sender), at));
 
   // A renewal: the job run for this user only, at its renewsAt (one due number, renewed).
-  const { getOwnedNumber } = await import('../shared/numbers/service');
+  const { getOwnedNumber } = await import('../../shared/numbers/service');
   const owned = await getOwnedNumber(userId, phoneNumber);
   const renewAt = new Date(Date.parse(owned.renewsAt) + 60_000);
   let processed = 0;

@@ -66,7 +66,7 @@ export async function seedUser(
   label = 'bench',
   options: { balanceCents?: number; plan?: 'free' | 'pro' | 'business' } = {},
 ): Promise<{ userId: string; username: string; email: string }> {
-  const { db } = await import('../shared/platform/db/service');
+  const { db } = await import('../../shared/platform/db/service');
   const unique = uniqueSuffix();
   const userId = `usr_${randomUUID().replaceAll('-', '')}`;
   const username = `${label}_${unique}`.slice(0, 30).toLowerCase();
@@ -77,7 +77,7 @@ export async function seedUser(
   await db().entities.uniqueClaim.create({ kind: 'username', value: username, userId }).go();
   await db().entities.uniqueClaim.create({ kind: 'email', value: email, userId }).go();
   if (options.balanceCents) {
-    const { topUp } = await import('../shared/billing/service');
+    const { topUp } = await import('../../shared/billing/service');
     await topUp({ userId, amountCents: options.balanceCents, ref: 'bench' });
   }
   return { userId, username, email };
@@ -108,7 +108,7 @@ export interface BenchRuntime {
  * process's env at its emulators, and removes everything on stop().
  */
 export async function startBenchRuntime(): Promise<BenchRuntime> {
-  const { spawnRuntime } = await import('../local/spawn-runtime');
+  const { spawnRuntime } = await import('../../local/spawn-runtime');
   const dataDir = mkdtempSync(join(benchTmpDir(), 'smsproj-bench-'));
   const runtime = await spawnRuntime({
     dataDir,
@@ -144,7 +144,7 @@ export async function runStandalone(key: string | undefined, work: () => Promise
     const result = await work();
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     if (key === undefined) return;
-    const file = join(__dirname, 'results.json');
+    const file = join(__dirname, '..', 'results.json');
     const previous = existsSync(file)
       ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>)
       : {};
