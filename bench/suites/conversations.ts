@@ -15,7 +15,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ConversationItem } from '../../shared/conversations/entities/conversation';
-import { type Cost, itemOfEntity, main, runStandalone, seedItems, seedUser, sharedMeter } from '../harness/index';
+import {
+  type Cost,
+  itemOfEntity,
+  main,
+  runStandalone,
+  seedItems,
+  seedUser,
+  sharedMeter,
+} from '../harness/index';
 
 export type { Cost } from '../harness/index';
 /** The capacity meter lives in the shared harness; re-exported for the other context benchmarks. */
