@@ -4166,7 +4166,11 @@ export interface operations {
     requestBody: {
       content: {
         "application/json": {
-          phoneNumber: string;
+          phoneNumber?: string;
+          country?: string;
+          /** @enum {string} */
+          type?: "local" | "mobile" | "tollfree";
+          capabilities?: ("sms" | "mms" | "voice")[];
           autoRenew?: boolean;
         };
       };

@@ -1,7 +1,20 @@
-import { created, httpHandler } from '../../shared/platform/http/handler';
+import { purchaseNumberOfKind } from '../../shared/numbers/on-demand';
 import { purchaseNumberRoute } from '../../shared/numbers/routes';
 import { purchaseNumber } from '../../shared/numbers/service';
+import { created, httpHandler } from '../../shared/platform/http/handler';
 
-export const handler = httpHandler(purchaseNumberRoute, async ({ body, auth }) =>
-  created(await purchaseNumber({ userId: auth.userId, ...body })),
-);
+export const handler = httpHandler(purchaseNumberRoute, async ({ body, auth }) => {
+  const { phoneNumber, country, type, capabilities, autoRenew } = body;
+  const renew = autoRenew === undefined ? {} : { autoRenew };
+  if (phoneNumber) return created(await purchaseNumber({ userId: auth.userId, phoneNumber, ...renew }));
+  // The body schema guarantees country and type when there is no phoneNumber.
+  return created(
+    await purchaseNumberOfKind({
+      userId: auth.userId,
+      country: country!,
+      type: type!,
+      ...(capabilities ? { capabilities } : {}),
+      ...renew,
+    }),
+  );
+});

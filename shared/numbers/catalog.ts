@@ -317,6 +317,24 @@ function generate(plans: readonly Plan[], salt: string): InventoryInput[] {
   return out;
 }
 
+/**
+ * The price list of a catalog country and type (what the marketplace charges for such a number,
+ * and the capabilities it has): also the price of an on-demand number of that kind.
+ */
+export function catalogOffer(
+  country: string,
+  type: NumberType,
+): Pick<InventoryInput, 'capabilities' | 'monthlyPriceCents' | 'setupPriceCents'> | undefined {
+  const plan = MARKETPLACE.find((p) => p.country === country && p.type === type);
+  return (
+    plan && {
+      capabilities: plan.capabilities,
+      monthlyPriceCents: plan.monthlyPriceCents,
+      setupPriceCents: plan.setupPriceCents,
+    }
+  );
+}
+
 /** Countries and types the local catalog can generate numbers for. */
 export const catalogPlans = (): ReadonlyArray<{ country: string; type: NumberType }> =>
   MARKETPLACE.map(({ country, type }) => ({ country, type }));

@@ -2,12 +2,60 @@ import { getUser } from '../auth/service';
 import { insufficientFunds } from '../billing/service';
 import { isConditionalFailure } from '../platform/db/errors';
 import { db } from '../platform/db/service';
-import { notFound } from '../platform/http/errors';
+import { AppError, notFound } from '../platform/http/errors';
 import { logger } from '../platform/observability/logger';
 import type { Capability, InventoryStatus, NumberType } from './entities/inventory-number';
-import { getInventoryNumber, stockNumbers } from './inventory';
-import { provisioner } from './provisioning';
+import { catalogOffer } from './catalog';
+import { numberUnavailable } from './errors';
+import { getInventoryNumber, listAvailableNumbers, stockNumbers } from './inventory';
+import { provisioner, provisioningEnabled } from './provisioning';
 import { purchaseNumber } from './service';
+
+export interface KindRequest {
+  readonly userId: string;
+  readonly country: string;
+  readonly type: NumberType;
+  readonly capabilities?: readonly Capability[];
+  readonly autoRenew?: boolean;
+}
+
+/** Available numbers tried, at most, by one purchase of "any number of a kind". */
+const CANDIDATES = 25;
+
+/**
+ * `POST /v1/numbers { country, type, capabilities? }`: any number of that kind.
+ * With on-demand provisioning (SMS_PROVISIONING=eum) the carrier is asked for a new number at the
+ * catalog's price for the kind; otherwise the available numbers of that kind with every asked
+ * capability are tried in marketplace order, a number lost to a concurrent buyer moving on to the
+ * next. No number of the kind: 409 number_unavailable.
+ */
+export async function purchaseNumberOfKind(request: KindRequest) {
+  const { userId, country, type, autoRenew } = request;
+  const wanted = request.capabilities ?? [];
+  const renew = autoRenew === undefined ? {} : { autoRenew };
+  if (provisioningEnabled()) {
+    const offer = catalogOffer(country, type);
+    if (!offer || !wanted.every((c) => offer.capabilities.includes(c)))
+      throw numberUnavailable(
+        `No ${country} ${type} numbers with ${wanted.join(', ') || 'these capabilities'} are offered.`,
+      );
+    return purchaseOnDemand({ userId, country, type, ...offer, ...renew });
+  }
+  const { items } = await listAvailableNumbers({
+    country,
+    type,
+    ...(wanted[0] ? { capability: wanted[0] } : {}),
+    limit: CANDIDATES,
+  });
+  for (const candidate of items.filter((n) => wanted.every((c) => n.capabilities.includes(c)))) {
+    try {
+      return await purchaseNumber({ userId, phoneNumber: candidate.phoneNumber, ...renew });
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === 'number_unavailable')) throw error;
+    }
+  }
+  throw numberUnavailable(`No ${country} ${type} number is available right now.`);
+}
 
 export interface OnDemandRequest {
   readonly userId: string;

@@ -54,6 +54,9 @@ let current: NumberProvisioner | undefined;
 export const provisioner = (): NumberProvisioner =>
   current ?? (config('sms').SMS_PROVISIONING === 'eum' ? eumProvisioner : manualProvisioner);
 
+/** True when purchases of a country and type can ask the carrier for a new number. */
+export const provisioningEnabled = (): boolean => provisioner() !== manualProvisioner;
+
 export function installProvisioner(next: NumberProvisioner | undefined): void {
   current = next;
 }

@@ -6,13 +6,14 @@ import { e164, e164PathParam, isCountryCode } from './phone';
 
 /** Request schemas of the numbers context (../shared/API.md "Phone numbers"). */
 
+const countryParam = z
+  .string()
+  .trim()
+  .transform((v) => v.toUpperCase())
+  .refine(isCountryCode, { message: 'country must be an ISO 3166-1 alpha-2 code, e.g. US.' });
+
 export const listAvailableQuery = z.object({
-  country: z
-    .string()
-    .trim()
-    .transform((v) => v.toUpperCase())
-    .refine(isCountryCode, { message: 'country must be an ISO 3166-1 alpha-2 code, e.g. US.' })
-    .optional(),
+  country: countryParam.optional(),
   type: z.enum(NUMBER_TYPES, { message: `type must be one of ${NUMBER_TYPES.join(', ')}.` }).optional(),
   capability: z
     .enum(CAPABILITIES, { message: `capability must be one of ${CAPABILITIES.join(', ')}.` })
@@ -27,12 +28,52 @@ export const listAvailableQuery = z.object({
 
 export const phoneNumberParams = z.object({ phoneNumber: e164PathParam });
 
+/**
+ * Either a number from the marketplace (`phoneNumber`), or any number of a country and type
+ * (`country`, `type`, optional `capabilities`): requested from the carrier where on-demand
+ * provisioning is enabled, else the first matching available number.
+ */
 export const purchaseBody = z
   .object({
-    phoneNumber: e164,
+    phoneNumber: e164.optional(),
+    country: countryParam.optional(),
+    type: z.enum(NUMBER_TYPES, { message: `type must be one of ${NUMBER_TYPES.join(', ')}.` }).optional(),
+    capabilities: z
+      .array(z.enum(CAPABILITIES, { message: `capabilities must be among ${CAPABILITIES.join(', ')}.` }))
+      .min(1)
+      .max(CAPABILITIES.length)
+      .optional(),
     autoRenew: z.boolean().optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((body, ctx) => {
+    const byNumber = body.phoneNumber !== undefined;
+    const byKind = body.country !== undefined || body.type !== undefined || body.capabilities !== undefined;
+    if (byNumber && byKind)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['phoneNumber'],
+        message: 'Give either phoneNumber, or country and type (with optional capabilities), not both.',
+      });
+    if (!byNumber && !byKind)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['phoneNumber'],
+        message: 'phoneNumber (or country and type) is required.',
+      });
+    if (!byNumber && byKind && (body.country === undefined || body.type === undefined))
+      ctx.addIssue({
+        code: 'custom',
+        path: [body.country === undefined ? 'country' : 'type'],
+        message: 'country and type are both required to buy any number of a kind.',
+      });
+  })
+  .meta({
+    description:
+      'Either `phoneNumber` (a number from GET /v1/numbers/available), or `country` + `type` ' +
+      '(+ optional `capabilities`) to buy any such number: in AWS with on-demand provisioning it is ' +
+      'requested from End User Messaging (RequestPhoneNumber), else the first matching available number.',
+  });
 
 export const updateNumberBody = z.object({ autoRenew: z.boolean() }).strict();
 

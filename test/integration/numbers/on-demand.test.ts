@@ -8,7 +8,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import { resetConfig } from '../../../shared/platform/config';
 import { getInventoryNumber } from '../../../shared/numbers/inventory';
-import { purchaseOnDemand } from '../../../shared/numbers/on-demand';
+import { purchaseNumberOfKind, purchaseOnDemand } from '../../../shared/numbers/on-demand';
 import { balanceOf, fundedUser } from './support';
 
 /** End User Messaging has no emulator: its client is mocked; the database is DynamoDB Local. */
@@ -79,5 +79,40 @@ describe('on-demand numbers (End User Messaging RequestPhoneNumber)', () => {
     expect(await balanceOf(user)).toBe(500);
     expect(eum).toHaveReceivedCommandWith(ReleasePhoneNumberCommand, { PhoneNumberId: 'phone-back' });
     expect(await getInventoryNumber(taken)).toMatchObject({ status: 'sold', providerId: 'phone-first' });
+  });
+
+  it('buys "any number of a kind" from the carrier at the catalog price of the kind', async () => {
+    const user = await fundedUser(500, 'ondemandkind');
+    const phoneNumber = freshNumber();
+    eum.on(RequestPhoneNumberCommand).resolves({ PhoneNumber: phoneNumber, PhoneNumberId: 'phone-kind' });
+    eum.on(UpdatePhoneNumberCommand).resolves({});
+
+    const owned = await purchaseNumberOfKind({
+      userId: user.userId,
+      country: 'US',
+      type: 'local',
+      capabilities: ['sms'],
+    });
+
+    expect(owned).toMatchObject({ phoneNumber, country: 'US', type: 'local', monthlyPriceCents: 115 });
+    expect(eum).toHaveReceivedCommandWith(RequestPhoneNumberCommand, {
+      IsoCountryCode: 'US',
+      NumberType: 'LONG_CODE',
+      MessageType: 'TRANSACTIONAL',
+    });
+    expect(await balanceOf(user)).toBe(500 - 115);
+  });
+
+  it('does not ask the carrier for a kind the catalog does not offer (409, nothing charged)', async () => {
+    const user = await fundedUser(500, 'ondemandnokind');
+
+    await expect(
+      purchaseNumberOfKind({ userId: user.userId, country: 'JP', type: 'local' }),
+    ).rejects.toMatchObject({
+      status: 409,
+      code: 'number_unavailable',
+    });
+    expect(eum).not.toHaveReceivedCommand(RequestPhoneNumberCommand);
+    expect(await balanceOf(user)).toBe(500);
   });
 });

@@ -131,10 +131,53 @@ describe('POST /v1/numbers', () => {
     ['an invalid phone number', { phoneNumber: '+1415' }],
     ['an unknown field', { phoneNumber: '+14155550123', priceCents: 1 }],
     ['a non-boolean autoRenew', { phoneNumber: '+14155550123', autoRenew: 'yes' }],
+    ['both a phone number and a country', { phoneNumber: '+14155550123', country: 'US', type: 'local' }],
+    ['a country without a type', { country: 'US' }],
+    ['an unknown capability', { country: 'US', type: 'local', capabilities: ['fax'] }],
   ])('rejects %s with 400', async (_name, body) => {
     const user = await fundedUser(0);
 
     expectProblem(await purchase(user, body), 400, 'validation_failed');
+  });
+});
+
+describe('POST /v1/numbers { country, type, capabilities? } (any number of a kind)', () => {
+  it('buys an available number of that country, type and capabilities at its price', async () => {
+    const stocked = await stockNumber('GB', 'mobile');
+    const user = await fundedUser(firstPayment(stocked) + 50, 'kind');
+
+    const response = await purchase(user, { country: 'gb', type: 'mobile', capabilities: ['sms'] });
+
+    expect(response.status).toBe(201);
+    expect(response.json).toMatchObject({ country: 'GB', type: 'mobile', status: 'active' });
+    expect(response.json.capabilities).toContain('sms');
+    expect(await balanceOf(user)).toBe(50);
+    expectProblem(
+      await api.get(`/v1/numbers/available/${enc(response.json.phoneNumber)}`, bearer(user)),
+      404,
+      'not_found',
+    );
+  });
+
+  it('gives parallel buyers of one kind different numbers', async () => {
+    const stocked = await stockNumbers(3, 'CA', 'local');
+    const buyers = await Promise.all(
+      stocked.map(() => fundedUser(firstPayment(stocked[0]!) + 10, 'kindrace')),
+    );
+
+    const responses = await Promise.all(
+      buyers.map((user) => purchase(user, { country: 'CA', type: 'local' })),
+    );
+
+    expect(responses.map((r) => r.status)).toEqual([201, 201, 201]);
+    expect(new Set(responses.map((r) => r.json.phoneNumber)).size).toBe(3);
+  });
+
+  it('is 409 number_unavailable when no number of the kind exists, and charges nothing', async () => {
+    const user = await fundedUser(10_000, 'kindnone');
+
+    expectProblem(await purchase(user, { country: 'JP', type: 'local' }), 409, 'number_unavailable');
+    expect(await balanceOf(user)).toBe(10_000);
   });
 });
 

@@ -36,4 +36,21 @@ describe('numbers request schemas', () => {
     expect(updateNumberBody.safeParse({ autoRenew: true, status: 'active' }).success).toBe(false);
     expect(updateNumberBody.safeParse({}).success).toBe(false);
   });
+
+  it('buys either a given number or any number of a country and type, never both', () => {
+    expect(purchaseBody.parse({ country: 'gb', type: 'mobile', capabilities: ['sms'] })).toEqual({
+      country: 'GB',
+      type: 'mobile',
+      capabilities: ['sms'],
+    });
+    const issues = (body: unknown) =>
+      purchaseBody.safeParse(body).error?.issues.map((i) => [i.path.join('.'), i.message]);
+    expect(issues({})).toEqual([['phoneNumber', 'phoneNumber (or country and type) is required.']]);
+    expect(issues({ country: 'US' })?.[0]?.[0]).toBe('type');
+    expect(issues({ type: 'local' })?.[0]?.[0]).toBe('country');
+    expect(issues({ phoneNumber: '+14155550123', country: 'US', type: 'local' })?.[0]?.[0]).toBe(
+      'phoneNumber',
+    );
+    expect(purchaseBody.safeParse({ country: 'US', type: 'local', capabilities: [] }).success).toBe(false);
+  });
 });
