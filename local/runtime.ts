@@ -244,12 +244,15 @@ async function mountGateway(
       import('../shared/platform/openapi'),
     ]);
   const invoke = createInvoker();
-  // The local carrier: outbox + receipt events through the deployed receipts handler.
-  const [{ installCarrier }, { createCarrierSimulator }] = await Promise.all([
+  // The local adapters, then the carrier simulator: outbox + receipt events through the deployed
+  // receipts handler.
+  const [{ installLocalAdapters }, { carrier }, { createCarrierSimulator }] = await Promise.all([
+    import('./adapters/index'),
     import('../shared/sms/carrier'),
-    import('./carrier-simulator'),
+    import('./adapters/carrier-simulator'),
   ]);
-  installCarrier(createCarrierSimulator(invoke));
+  installLocalAdapters();
+  carrier.install(createCarrierSimulator(invoke));
   gateway.setApp(
     createGatewayApp({
       routes,

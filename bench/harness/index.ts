@@ -119,6 +119,8 @@ export async function startBenchRuntime(): Promise<BenchRuntime> {
     throw error;
   });
   Object.assign(process.env, runtime.ready.env, { LOG_LEVEL: 'ERROR' });
+  // The bench calls services in this process too: they use the local adapters, as the runtime does.
+  (await import('../../local/adapters/index')).installLocalAdapters();
   return {
     env: runtime.ready.env,
     urls: runtime.ready.urls,

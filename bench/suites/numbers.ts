@@ -46,7 +46,7 @@ export async function runNumberBenchmarks(): Promise<NumberBenchResult> {
   const { purchaseNumber } = await import('../../shared/numbers/service');
   const { runRenewals } = await import('../../shared/numbers/renewals');
   const { sendSms } = await import('../../shared/sms/send');
-  const { drainLocalQueue } = await import('../../shared/sms/queue');
+  const { drainLocalQueues } = await import('../../local/adapters/index');
   const { receiveSms } = await import('../../shared/sms/inbound');
   const meter = await sharedMeter();
 
@@ -57,11 +57,11 @@ export async function runNumberBenchmarks(): Promise<NumberBenchResult> {
   const to = recipient();
   const smsSentNewRecipient = await meter.measure(async () => {
     await sendSms({ userId, from: phoneNumber, to, body: 'Hello from the benchmark' });
-    await drainLocalQueue();
+    await drainLocalQueues();
   });
   const smsSentSameRecipient = await meter.measure(async () => {
     await sendSms({ userId, from: phoneNumber, to, body: 'And again' });
-    await drainLocalQueue();
+    await drainLocalQueues();
   });
 
   const inbound = (from: string) => ({

@@ -208,7 +208,7 @@ export async function runOperationBenchmarks(
   const verifications = await import('../../shared/verifications/service');
   const { createApiKey } = await import('../../shared/accounts/api-keys');
   const { db } = await import('../../shared/platform/db/service');
-  const { drainLocalQueue } = await import('../../shared/sms/queue');
+  const { drainLocalQueues } = await import('../../local/adapters/index');
   const ops: OperationFigure[] = [];
   const related: OperationFigure[] = [];
   const measure = async <T>(
@@ -321,7 +321,7 @@ export async function runOperationBenchmarks(
       202,
       201,
     );
-    await drainLocalQueue();
+    await drainLocalQueues();
   };
   await measure(
     'send SMS',

@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { MAILBOX_FILE, type MailboxEntry } from '../../shared/platform/adapters/email';
-import { readJsonLines } from '../../shared/platform/adapters/local-files';
+import { readJsonLines } from '../adapters/files';
+import { MAILBOX_FILE, type MailboxEntry } from '../adapters/mailbox';
 import { defineDevEndpoint } from './registry';
 
 /** GET /dev/mailbox?to= : every email the platform sent locally (verification codes included), newest first. */

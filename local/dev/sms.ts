@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { inboundSnsEvent } from '../../shared/sms/inbound';
-import { readOutbox } from '../../shared/sms/outbox';
+import { readOutbox } from '../adapters/sms-outbox';
 import { devInboundBody } from '../../shared/sms/schemas';
 import { defineDevEndpoint } from './registry';
 

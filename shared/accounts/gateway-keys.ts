@@ -9,14 +9,15 @@ import {
   NotFoundException,
 } from '@aws-sdk/client-api-gateway';
 import * as z from 'zod';
-import { config, isLocal } from '../platform/config';
+import { port } from '../platform/adapters/port';
+import { config } from '../platform/config';
 import type { PlanId } from './plans';
 
 /**
  * API Gateway usage-plan binding (AWS only). Each platform API key, and each user's JWT
  * traffic, is identified to API Gateway by a gateway API key attached to the usage plan of
  * the owner's tier; the authorizer returns its value as `usageIdentifierKey`. Locally the
- * gateway enforces the same limits itself, so these are no-ops there.
+ * gateway enforces the same limits itself: the local runtime installs no-ops (local/adapters).
  *
  * CDK passes the plans by name (USAGE_PLAN_NAMES, tier → name): passing ids would make the
  * functions depend on the stage that depends on them. Ids are looked up once per container.
@@ -25,6 +26,21 @@ export interface GatewayKey {
   readonly id: string;
   readonly value: string;
 }
+
+export interface GatewayKeys {
+  /** A new key on the usage plan of `plan` (undefined where no gateway keys are kept). */
+  create(name: string, plan: PlanId): Promise<GatewayKey | undefined>;
+  delete(id: string | undefined): Promise<void>;
+  /** Puts the key on `to`'s usage plan and on no other plan of the stage. */
+  move(id: string | undefined, to: PlanId): Promise<void>;
+}
+
+const awsGatewayKeys: GatewayKeys = { create, delete: remove, move };
+
+export const gatewayKeys = port(() => awsGatewayKeys);
+export const createGatewayKey = (name: string, plan: PlanId) => gatewayKeys().create(name, plan);
+export const deleteGatewayKey = (id: string | undefined) => gatewayKeys().delete(id);
+export const moveGatewayKey = (id: string | undefined, to: PlanId) => gatewayKeys().move(id, to);
 
 let client: APIGatewayClient | undefined;
 let planIds: Promise<Partial<Record<PlanId, string>>> | undefined;
@@ -54,8 +70,7 @@ function usagePlanIds(): Promise<Partial<Record<PlanId, string>>> {
   return planIds;
 }
 
-export async function createGatewayKey(name: string, plan: PlanId): Promise<GatewayKey | undefined> {
-  if (isLocal()) return undefined;
+async function create(name: string, plan: PlanId): Promise<GatewayKey | undefined> {
   const planId = (await usagePlanIds())[plan];
   if (!planId) throw new Error(`No usage plan for tier ${plan}`);
   const key = await gateway().send(
@@ -68,8 +83,8 @@ export async function createGatewayKey(name: string, plan: PlanId): Promise<Gate
   return { id: key.id, value: key.value };
 }
 
-export async function deleteGatewayKey(id: string | undefined): Promise<void> {
-  if (isLocal() || !id) return;
+async function remove(id: string | undefined): Promise<void> {
+  if (!id) return;
   await gateway().send(new DeleteApiKeyCommand({ apiKey: id }));
 }
 
@@ -85,8 +100,8 @@ export function resetUsagePlanCache(): void {
  * Conflict on addition), so calling it again after a failure — a retried plan change, or a
  * change to the plan the user is already on — repairs the binding.
  */
-export async function moveGatewayKey(id: string | undefined, to: PlanId): Promise<void> {
-  if (isLocal() || !id) return;
+async function move(id: string | undefined, to: PlanId): Promise<void> {
+  if (!id) return;
   const plans = await usagePlanIds();
   const toPlan = plans[to];
   if (!toPlan) throw new Error(`No usage plan for tier ${to}`);

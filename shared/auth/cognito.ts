@@ -12,7 +12,8 @@ import {
   InitiateAuthCommand,
   RevokeTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { config, isLocal } from '../platform/config';
+import { port } from '../platform/adapters/port';
+import { config } from '../platform/config';
 
 /**
  * The Cognito calls the platform makes, in one place. Locally the endpoint is cognito-local.
@@ -106,19 +107,26 @@ export async function confirmEmail(email: string): Promise<void> {
 }
 
 /**
- * cognito-local answers a wrong password with InvalidPasswordException where Cognito answers
- * NotAuthorizedException; translate it here (local runtime only) so services see AWS semantics.
+ * Where the user pool's answers differ from Cognito's: cognito-local (local/adapters/cognito-local.ts)
+ * answers a wrong password with InvalidPasswordException where Cognito answers
+ * NotAuthorizedException, and lacks some admin operations. In AWS both are the identity.
  */
-async function wrongPasswordAsNotAuthorized<T>(call: () => Promise<T>): Promise<T> {
+export interface CognitoDialect {
+  /** The error Cognito itself would have thrown. */
+  asCognitoError(error: Error): Error;
+  /** True when the error only says the user pool does not implement the operation. */
+  isUnsupported(error: Error): boolean;
+}
+
+const cognitoItself: CognitoDialect = { asCognitoError: (error) => error, isUnsupported: () => false };
+
+export const cognitoDialect = port(() => cognitoItself);
+
+async function inCognitoTerms<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
-    if (isLocal() && (error as Error).name === 'InvalidPasswordException') {
-      const translated = new Error('Incorrect username or password.');
-      translated.name = 'NotAuthorizedException';
-      throw translated;
-    }
-    throw error;
+    throw cognitoDialect().asCognitoError(error as Error);
   }
 }
 
@@ -128,7 +136,7 @@ async function wrongPasswordAsNotAuthorized<T>(call: () => Promise<T>): Promise<
  * with a password, around the platform's checks and session records.
  */
 export async function passwordLogin(email: string, password: string): Promise<Tokens> {
-  const out = await wrongPasswordAsNotAuthorized(() =>
+  const out = await inCognitoTerms(() =>
     cognito().send(
       new AdminInitiateAuthCommand({
         UserPoolId: pool(),
@@ -176,13 +184,13 @@ export async function globalSignOut(email: string): Promise<void> {
   try {
     await cognito().send(new AdminUserGlobalSignOutCommand({ UserPoolId: pool(), Username: email }));
   } catch (error) {
-    if (isLocal() && /Unsupported/i.test(`${(error as Error).name} ${(error as Error).message}`)) return;
+    if (cognitoDialect().isUnsupported(error as Error)) return;
     throw error;
   }
 }
 
 export async function changePassword(accessToken: string, current: string, next: string): Promise<void> {
-  await wrongPasswordAsNotAuthorized(() =>
+  await inCognitoTerms(() =>
     cognito().send(
       new ChangePasswordCommand({
         AccessToken: accessToken,

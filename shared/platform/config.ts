@@ -108,5 +108,3 @@ export function config<K extends keyof Sections>(section: K): Config[K] {
 export function resetConfig(): void {
   cache.clear();
 }
-
-export const isLocal = (): boolean => config('core').SMSPROJ_RUNTIME === 'local';

@@ -1,8 +1,7 @@
 import { PinpointSMSVoiceV2Client, SendTextMessageCommand } from '@aws-sdk/client-pinpoint-sms-voice-v2';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
-import { appendJsonLine } from '../platform/adapters/local-files';
-import { config, isLocal } from '../platform/config';
-import { OUTBOX_FILE, type OutboxEntry } from './outbox';
+import { port } from '../platform/adapters/port';
+import { config } from '../platform/config';
 import { segmentSms } from './segments';
 
 /**
@@ -15,8 +14,8 @@ import { segmentSms } from './segments';
  *   receipt event carries back.
  * - AWS fallback (`SMS_CARRIER=sns`): SNS `Publish` with `AWS.MM.SMS.OriginationNumber`; no
  *   receipts arrive, so messages stop at `sent`.
- * - Local: the carrier simulator of the local runtime (local/carrier-simulator.ts), installed
- *   with `installCarrier`; it emits the same receipt events through the same handler.
+ * - Local: the carrier simulator of the local runtime (local/adapters/carrier-simulator.ts), installed
+ *   with `carrier.install`; it emits the same receipt events through the same handler.
  */
 export interface OutboundSms {
   readonly messageId: string;
@@ -149,34 +148,9 @@ export const snsCarrier: Carrier = {
   },
 };
 
-let installed: Carrier | undefined;
-
 /**
- * A local process that did not install the simulator (a benchmark or test process calling the
- * services directly): the SMS goes to the outbox file and nowhere else, never to AWS. No
- * receipts follow, so such messages stop at `sent`.
+ * The carrier for this process, by SMS_CARRIER in AWS. Local processes install the outbox
+ * carrier (local/adapters/sms-outbox.ts) and the local runtime the carrier simulator
+ * (local/adapters/carrier-simulator.ts); tests install failing carriers.
  */
-export const outboxOnlyCarrier: Carrier = {
-  async send(sms) {
-    const entry: OutboxEntry = {
-      messageId: sms.messageId,
-      from: sms.from,
-      to: sms.to,
-      body: sms.body,
-      segments: sms.segments,
-      sentAt: new Date().toISOString(),
-    };
-    await appendJsonLine(OUTBOX_FILE, entry);
-    return { carrierMessageId: `local-${sms.messageId}-${sms.chunk}` };
-  },
-};
-
-/** The carrier for this runtime: the installed one (local simulator, tests), else by SMS_CARRIER. */
-export const carrier = (): Carrier =>
-  installed ??
-  (isLocal() ? outboxOnlyCarrier : config('sms').SMS_CARRIER === 'sns' ? snsCarrier : eumCarrier);
-
-/** Installs a carrier (the local runtime's simulator; tests). */
-export function installCarrier(next: Carrier | undefined): void {
-  installed = next;
-}
+export const carrier = port<Carrier>(() => (config('sms').SMS_CARRIER === 'sns' ? snsCarrier : eumCarrier));

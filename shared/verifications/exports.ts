@@ -1,4 +1,5 @@
-import { config, isLocal } from '../platform/config';
+import { queuedWork } from '../platform/adapters/queued-work';
+import { config } from '../platform/config';
 import { isConditionalFailure } from '../platform/db/errors';
 import { ttlIn } from '../platform/db/schema';
 import { db } from '../platform/db/service';
@@ -125,17 +126,8 @@ async function startExport(
       ttl: ttlIn(KEEP_EXPORT_SECONDS, now.getTime()),
     })
     .go();
-  if (isLocal()) startInProcess(exportId);
+  queuedWork().queued('verification-export', exportId);
   return { kind: 'job', exportId, status: 'queued' };
-}
-
-/** Local runtime: run the export now, after the response, as an async invocation would. */
-function startInProcess(exportId: string): void {
-  setImmediate(() => {
-    runExport(exportId).catch((error: unknown) =>
-      logger.error('Verification export failed', { exportId, error: error as Error }),
-    );
-  });
 }
 
 /** Takes the export for this worker: queued, or running with an expired claim. False if someone else has it. */

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { isLocal } from '../platform/config';
+import { port } from '../platform/adapters/port';
 import { isConditionalFailure } from '../platform/db/errors';
 import { db } from '../platform/db/service';
 import { decodeOpaqueCursor, encodeOpaqueCursor, invalidCursor } from '../platform/http/cursor';
@@ -53,7 +53,13 @@ export interface DeliveryView {
   readonly createdAt: string;
 }
 
-export const guardMode = (): GuardMode => ({ allowLoopback: isLocal() });
+/**
+ * Which addresses webhooks may reach: never loopback or private ones in AWS; the local runtime
+ * installs a mode that allows loopback, so developers can test against their own machine.
+ */
+const publicAddressesOnly: GuardMode = { allowLoopback: false };
+
+export const guardMode = port(() => publicAddressesOnly);
 
 const noSuchWebhook = () => notFound('No such webhook endpoint.');
 

@@ -20,3 +20,6 @@ if (file) {
     'These tests need the local runtime: run them without SMSPROJ_SKIP_RUNTIME=1, or set SMSPROJ_TEST_ENV_FILE to the ready file of a running runtime.',
   );
 }
+// Tests call services in this process too: they use the local adapters, as the runtime does.
+// (required, not imported: the env above must be in place before any shared module loads)
+require('../../local/adapters/index').installLocalAdapters();

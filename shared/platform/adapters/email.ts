@@ -1,6 +1,6 @@
 import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
-import { config, isLocal } from '../config';
-import { appendJsonLine } from './local-files';
+import { config } from '../config';
+import { port } from './port';
 
 export interface OutgoingEmail {
   readonly to: string;
@@ -8,26 +8,26 @@ export interface OutgoingEmail {
   readonly text: string;
 }
 
-export interface MailboxEntry extends OutgoingEmail {
-  readonly sentAt: string;
+export interface EmailSender {
+  send(email: OutgoingEmail): Promise<void>;
 }
 
-export const MAILBOX_FILE = 'mailbox.jsonl';
-
+/** SES in AWS; the local runtime installs its mailbox (`/dev/mailbox`, local/adapters/mailbox.ts). */
 let ses: SESv2Client | undefined;
 
-/** Sends an email: SES in AWS, the local mailbox (`/dev/mailbox`) in the local runtime. */
-export async function sendEmail(email: OutgoingEmail): Promise<void> {
-  if (isLocal()) {
-    await appendJsonLine(MAILBOX_FILE, { ...email, sentAt: new Date().toISOString() } satisfies MailboxEntry);
-    return;
-  }
-  ses ??= new SESv2Client({ region: config('core').AWS_REGION });
-  await ses.send(
-    new SendEmailCommand({
-      FromEmailAddress: config('email').EMAIL_FROM,
-      Destination: { ToAddresses: [email.to] },
-      Content: { Simple: { Subject: { Data: email.subject }, Body: { Text: { Data: email.text } } } },
-    }),
-  );
-}
+const sesSender: EmailSender = {
+  async send(email) {
+    ses ??= new SESv2Client({ region: config('core').AWS_REGION });
+    await ses.send(
+      new SendEmailCommand({
+        FromEmailAddress: config('email').EMAIL_FROM,
+        Destination: { ToAddresses: [email.to] },
+        Content: { Simple: { Subject: { Data: email.subject }, Body: { Text: { Data: email.text } } } },
+      }),
+    );
+  },
+};
+
+export const emailSender = port(() => sesSender);
+
+export const sendEmail = (email: OutgoingEmail): Promise<void> => emailSender().send(email);

@@ -8,14 +8,11 @@ import { config } from '../config';
 
 let client: ApiGatewayManagementApiClient | undefined;
 
+/** The management API of the WebSocket stage; the local gateway serves the same `@connections` API. */
 function managementClient(): ApiGatewayManagementApiClient {
-  if (client) return client;
-  const endpoint = config('realtime').WS_MANAGEMENT_ENDPOINT;
-  const local = config('core').SMSPROJ_RUNTIME === 'local';
-  client = new ApiGatewayManagementApiClient({
+  client ??= new ApiGatewayManagementApiClient({
     region: config('core').AWS_REGION,
-    endpoint,
-    ...(local ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
+    endpoint: config('realtime').WS_MANAGEMENT_ENDPOINT,
   });
   return client;
 }

@@ -401,11 +401,11 @@ describe('reliability', () => {
   });
 
   it('a long message retried after a throttled chunk resends only the chunks the carrier has not accepted', async () => {
-    const { CarrierError, installCarrier } = await import('../../../shared/sms/carrier');
+    const { CarrierError, carrier } = await import('../../../shared/sms/carrier');
     const { deliver } = await import('../../../shared/sms/worker');
     const calls: number[] = [];
     let throttleOnce = true;
-    installCarrier({
+    const previous = carrier.install({
       async send(sms) {
         calls.push(sms.chunk);
         if (sms.chunk === 1 && throttleOnce) {
@@ -432,7 +432,7 @@ describe('reliability', () => {
       expect([first, second, third]).toEqual(['retry', 'sent', 'skipped']);
       expect(calls).toEqual([0, 1, 1, 2]);
     } finally {
-      installCarrier(undefined);
+      carrier.install(previous);
     }
   });
 });

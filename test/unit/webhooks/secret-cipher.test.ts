@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { DecryptCommand, EncryptCommand, KMSClient } from '@aws-sdk/client-kms';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
-import { KmsSecretCipher, LocalSecretCipher } from '../../../shared/webhooks/secret-cipher';
+import { LocalSecretCipher } from '../../../local/adapters/secret-cipher';
+import { KmsSecretCipher } from '../../../shared/webhooks/secret-cipher';
 
 describe('webhook secret encryption', () => {
   it('locally: AES-256-GCM, random IV, tamper-evident', async () => {

@@ -1,4 +1,5 @@
-import { readJsonLines } from '../platform/adapters/local-files';
+import type { Carrier, OutboundSms } from '../../shared/sms/carrier';
+import { appendJsonLine, readJsonLines } from './files';
 
 /**
  * The local carrier's outbox (`GET /dev/sms/outbox`): one line per message handed to the
@@ -49,3 +50,28 @@ export async function readOutbox(filter: { from?: string; to?: string } = {}) {
       };
     });
 }
+
+/** Appends one handed-over chunk to the outbox. */
+export async function writeToOutbox(sms: OutboundSms): Promise<void> {
+  const entry: OutboxEntry = {
+    messageId: sms.messageId,
+    from: sms.from,
+    to: sms.to,
+    body: sms.body,
+    segments: sms.segments,
+    sentAt: new Date().toISOString(),
+  };
+  await appendJsonLine(OUTBOX_FILE, entry);
+}
+
+/**
+ * The carrier of a local process without the simulator (a test or bench process calling the
+ * services directly): the SMS goes to the outbox file and nowhere else, never to AWS. No
+ * receipts follow, so such messages stop at `sent`.
+ */
+export const outboxOnlyCarrier: Carrier = {
+  async send(sms) {
+    await writeToOutbox(sms);
+    return { carrierMessageId: `local-${sms.messageId}-${sms.chunk}` };
+  },
+};

@@ -1,8 +1,8 @@
-import { appendJsonLine } from '../shared/platform/adapters/local-files';
-import { type Carrier, CarrierError } from '../shared/sms/carrier';
-import { OUTBOX_FILE, OUTBOX_STATUS_FILE, type OutboxEntry, type OutboxStatus } from '../shared/sms/outbox';
-import { EVENT_STATUS, receiptSnsEvent, type SmsEvent } from '../shared/sms/receipts';
-import type { LambdaInvoker } from './lambda/invoke';
+import { appendJsonLine } from './files';
+import { type Carrier, CarrierError } from '../../shared/sms/carrier';
+import { OUTBOX_STATUS_FILE, type OutboxStatus, writeToOutbox } from './sms-outbox';
+import { EVENT_STATUS, receiptSnsEvent, type SmsEvent } from '../../shared/sms/receipts';
+import type { LambdaInvoker } from '../lambda/invoke';
 
 /** Refused at once (`failed`, refunded). */
 export const REFUSED_RECIPIENT = '+15005550001';
@@ -48,15 +48,7 @@ export function createCarrierSimulator(
 
   return {
     async send(sms) {
-      const entry: OutboxEntry = {
-        messageId: sms.messageId,
-        from: sms.from,
-        to: sms.to,
-        body: sms.body,
-        segments: sms.segments,
-        sentAt: new Date().toISOString(),
-      };
-      await appendJsonLine(OUTBOX_FILE, entry);
+      await writeToOutbox(sms);
       if (sms.to === REFUSED_RECIPIENT) {
         await appendJsonLine(OUTBOX_STATUS_FILE, {
           messageId: sms.messageId,

@@ -1,6 +1,6 @@
 import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { config } from '../config';
+import { config } from '../../shared/platform/config';
 
 /**
  * Local runtime sinks (mailbox, SMS outbox) are JSON-lines files in the data directory, so they

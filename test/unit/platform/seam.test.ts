@@ -1,0 +1,30 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+/**
+ * The local seam (shared/platform/adapters/port.ts): production code never asks which runtime it
+ * runs in and never loads local code; local implementations live in local/ and are installed.
+ */
+const root = join(__dirname, '../../..');
+const sources = (dir: string): string[] =>
+  readdirSync(join(root, dir), { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
+    .map((entry) => relative(root, join(entry.parentPath, entry.name)));
+
+const production = [...sources('shared'), ...sources('functions')];
+
+describe('production modules and the local runtime', () => {
+  it('finds the production modules', () => {
+    expect(production.length).toBeGreaterThan(100);
+  });
+
+  it.each(production)('%s does not branch on the runtime', (file) => {
+    expect(readFileSync(join(root, file), 'utf8')).not.toMatch(
+      /isLocal\(|\.SMSPROJ_RUNTIME\b|\.LOCAL_DATA_DIR\b/,
+    );
+  });
+
+  it.each(production)('%s does not import local code', (file) => {
+    expect(readFileSync(join(root, file), 'utf8')).not.toMatch(/from '(\.\.\/)+local\//);
+  });
+});
