@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { findUserIdBy } from '../../shared/auth/service';
 import { topUp } from '../../shared/billing/service';
-import { notFound } from '../../shared/platform/http/errors';
+import { NotFound } from '../../shared/platform/errors';
 import { email } from '../../shared/platform/http/schemas';
 import { defineDevEndpoint } from './registry';
 
@@ -13,7 +13,7 @@ export const creditsEndpoint = defineDevEndpoint({
   body: z.object({ email, amountCents: z.number().int().min(1).max(100_000_000) }).strict(),
   async handle({ body }) {
     const userId = await findUserIdBy('email', body.email);
-    if (!userId) throw notFound('No user with this email.');
+    if (!userId) throw new NotFound('No user with this email.');
     const { balanceCents } = await topUp({
       userId,
       amountCents: body.amountCents,

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { notFound } from '../../shared/platform/http/errors';
+import { NotFound } from '../../shared/platform/errors';
 import { runJob } from '../jobs';
 import { defineDevEndpoint } from './registry';
 
@@ -12,7 +12,7 @@ export const runJobEndpoint = defineDevEndpoint({
   async handle({ params, body }, context) {
     const job = context.jobs.find((candidate) => candidate.name === params.name);
     if (!job) {
-      throw notFound(
+      throw new NotFound(
         `No job named ${params.name}. Known jobs: ${context.jobs.map((j) => j.name).join(', ') || 'none'}.`,
       );
     }

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { validationFailed } from '../../shared/platform/http/errors';
+import { ValidationFailed } from '../../shared/platform/errors';
 import { freshNumbers } from '../../shared/numbers/catalog';
 import { NUMBER_TYPES } from '../../shared/numbers/entities/inventory-number';
 import { stockNumbers } from '../../shared/numbers/inventory';
@@ -24,7 +24,7 @@ export const stockNumbersEndpoint = defineDevEndpoint({
   async handle({ body }) {
     const numbers = freshNumbers(body.country.toUpperCase(), body.type, body.count);
     if (!numbers) {
-      throw validationFailed([
+      throw new ValidationFailed([
         { path: 'body', message: `No ${body.type} numbers are stocked in ${body.country}.` },
       ]);
     }

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { validationFailed } from '../../shared/platform/http/errors';
+import { ValidationFailed } from '../../shared/platform/errors';
 import { freshPoolNumbers, poolCountries } from '../../shared/numbers/catalog';
 import { addToVerificationPool } from '../../shared/numbers/inventory';
 import { defineDevEndpoint } from './registry';
@@ -23,7 +23,7 @@ export const stockVerificationPoolEndpoint = defineDevEndpoint({
     const country = body.country.toUpperCase();
     const numbers = freshPoolNumbers(country, body.count);
     if (!numbers) {
-      throw validationFailed([
+      throw new ValidationFailed([
         { path: 'body.country', message: `The pool has numbers in ${poolCountries().join(', ')} only.` },
       ]);
     }

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { AppError, badRequest, methodNotAllowed, notFound } from '../../shared/platform/http/errors';
+import { DomainError, InvalidInput, MethodNotAllowed, NotFound } from '../../shared/platform/errors';
 import { parseJsonSafely } from '../../shared/platform/http/json';
 import type { RouteDef } from '../../shared/platform/http/route';
 import { parseWith } from '../../shared/platform/http/validate';
@@ -169,12 +169,15 @@ export function createGatewayApp(deps: GatewayDeps): GatewayApp {
       try {
         url = new URL(req.url ?? '/', 'http://localhost');
       } catch {
-        sendProblem(res, badRequest('Malformed request target.'));
+        sendProblem(
+          res,
+          new InvalidInput('bad_request', 'Bad request', { detail: 'Malformed request target.' }),
+        );
         return;
       }
       dispatch(req, res, url)
         .catch((error: unknown) => {
-          if (!(error instanceof AppError)) {
+          if (!(error instanceof DomainError)) {
             deps.log.error('gateway error', {
               path: url.pathname,
               error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
@@ -226,14 +229,18 @@ function routingError(
     | { kind: 'bad_path' },
   method: string,
   pathname: string,
-): AppError {
+): DomainError {
   if (match.kind === 'method_not_allowed') {
-    return methodNotAllowed(`${method} is not allowed on ${pathname}. Allowed: ${match.allow.join(', ')}.`, {
-      headers: { allow: match.allow.join(', ') },
-    });
+    return new MethodNotAllowed(
+      `${method} is not allowed on ${pathname}. Allowed: ${match.allow.join(', ')}.`,
+      match.allow,
+    );
   }
-  if (match.kind === 'bad_path') return badRequest('The request path is not correctly URL-encoded.');
-  return notFound(`No route for ${method} ${pathname}.`);
+  if (match.kind === 'bad_path')
+    return new InvalidInput('bad_request', 'Bad request', {
+      detail: 'The request path is not correctly URL-encoded.',
+    });
+  return new NotFound(`No route for ${method} ${pathname}.`);
 }
 
 function indexDocument(): Record<string, unknown> {

@@ -1,11 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
-  AppError,
   internalErrorBody,
   PROBLEM_CONTENT_TYPE,
-  payloadTooLarge,
   problemBody,
+  problemHeaders,
+  statusOf,
 } from '../../shared/platform/http/errors';
+import { DomainError, TooLarge } from '../../shared/platform/errors';
 
 /** Request bodies above this are refused at the gateway (413), before any handler runs. */
 export const GATEWAY_MAX_BODY_BYTES = 1024 * 1024;
@@ -44,7 +45,9 @@ export function readBody(req: IncomingMessage, maxBytes = GATEWAY_MAX_BODY_BYTES
 }
 
 const tooLarge = (maxBytes: number) =>
-  payloadTooLarge(`Request bodies are limited to ${maxBytes} bytes at the gateway.`);
+  new TooLarge('payload_too_large', 'Payload too large', {
+    detail: `Request bodies are limited to ${maxBytes} bytes at the gateway.`,
+  });
 
 export function sendJson(
   res: ServerResponse,
@@ -76,18 +79,18 @@ export function send(
   res.end(body);
 }
 
-/** RFC 9457 response for an AppError; anything else is a 500 without internals. */
+/** RFC 9457 response for an DomainError; anything else is a 500 without internals. */
 export function sendProblem(
   res: ServerResponse,
   error: unknown,
   instance?: string,
   headers: Readonly<Record<string, string>> = {},
 ): void {
-  if (error instanceof AppError) {
-    const closing: Record<string, string> = error.status === 413 ? { connection: 'close' } : {};
-    send(res, error.status, JSON.stringify(problemBody(error, instance)), {
+  if (error instanceof DomainError) {
+    const closing: Record<string, string> = error instanceof TooLarge ? { connection: 'close' } : {};
+    send(res, statusOf(error), JSON.stringify(problemBody(error, instance)), {
       ...headers,
-      ...error.headers,
+      ...problemHeaders(error),
       ...closing,
       'content-type': PROBLEM_CONTENT_TYPE,
     });

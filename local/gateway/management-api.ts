@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { AppError } from '../../shared/platform/http/errors';
+import { TooLarge } from '../../shared/platform/errors';
 import { readBody, send, sendJson } from './http-io';
 import type { WebSocketGateway } from './websocket';
 
@@ -41,7 +41,7 @@ export async function handleManagementRequest(
       try {
         data = await readBody(req, MAX_POST_BYTES);
       } catch (error) {
-        if (error instanceof AppError && error.status === 413) {
+        if (error instanceof TooLarge) {
           return awsError(res, 413, 'PayloadTooLargeException', 'Data exceeds 128 KB', {
             connection: 'close',
           });

@@ -4,7 +4,13 @@ import type { APIGatewayProxyResult } from 'aws-lambda';
 import { planOf } from '../../shared/accounts/plans';
 import { isIpRateLimited } from '../../shared/auth/ip-limit';
 import { authContextToRecord } from '../../shared/platform/http/auth-context';
-import { AppError, unauthorized } from '../../shared/platform/http/errors';
+import {
+  type DomainError,
+  RateLimited,
+  Unauthenticated,
+  UpstreamFailed,
+  UpstreamTimeout,
+} from '../../shared/platform/errors';
 import type { AuthContext, RouteDef } from '../../shared/platform/http/route';
 import { type LambdaInvoker, LambdaTimeoutError } from '../lambda/invoke';
 import type { LocalLogger } from '../log';
@@ -84,10 +90,15 @@ export async function handleRestRequest(
         route: route.id,
         sourceIp: sourceIpOf(req),
       });
-      sendProblem(res, unauthorized('Missing or invalid credentials.'), url.pathname, {
-        ...headers,
-        'www-authenticate': 'Bearer realm="smsproj"',
-      });
+      sendProblem(
+        res,
+        new Unauthenticated('unauthorized', 'Unauthorized', { detail: 'Missing or invalid credentials.' }),
+        url.pathname,
+        {
+          ...headers,
+          'www-authenticate': 'Bearer realm="smsproj"',
+        },
+      );
       return { status: 401 };
     }
     auth = result.auth;
@@ -173,10 +184,10 @@ export function rateLimited(
   decision: RateDecision,
   limit: RateLimit,
   temporaryIncreaseEligible = false,
-): AppError {
-  return new AppError(429, 'rate_limited', 'Too many requests', {
+): DomainError {
+  return new RateLimited('rate_limited', 'Too many requests', {
     detail: `Request rate limit of ${limit.ratePerSecond} per second (burst ${limit.burst}) exceeded. Retry in ${decision.retryAfterSeconds} s.`,
-    headers: { 'retry-after': String(decision.retryAfterSeconds) },
+    retryAfterSeconds: decision.retryAfterSeconds,
     extensions: {
       retryAfter: decision.retryAfterSeconds,
       limit: limit.ratePerSecond,
@@ -188,20 +199,20 @@ export function rateLimited(
 }
 
 /** The 429 of the per-IP limit of the public auth routes (no plan links: there is no caller yet). */
-function ipRateLimited(decision: RateDecision, limit: RateLimit): AppError {
-  return new AppError(429, 'rate_limited', 'Too many requests', {
+function ipRateLimited(decision: RateDecision, limit: RateLimit): DomainError {
+  return new RateLimited('rate_limited', 'Too many requests', {
     detail: `Too many requests from this address (${limit.ratePerSecond} per second, burst ${limit.burst}). Retry in ${decision.retryAfterSeconds} s.`,
-    headers: { 'retry-after': String(decision.retryAfterSeconds) },
+    retryAfterSeconds: decision.retryAfterSeconds,
     extensions: { retryAfter: decision.retryAfterSeconds },
   });
 }
 
-function integrationError(status: 502 | 504): AppError {
+function integrationError(status: 502 | 504): DomainError {
   return status === 504
-    ? new AppError(504, 'gateway_timeout', 'Gateway timeout', {
+    ? new UpstreamTimeout('gateway_timeout', 'Gateway timeout', {
         detail: 'The request took too long. Please retry.',
       })
-    : new AppError(502, 'bad_gateway', 'Bad gateway', {
+    : new UpstreamFailed('bad_gateway', 'Bad gateway', {
         detail: 'Something went wrong on our side. Please retry later.',
       });
 }

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { AppError } from '../../shared/platform/http/errors';
+import { Unavailable } from '../../shared/platform/errors';
 import { LOOPBACK } from '../ports';
 import type { GatewayApp } from './app';
 import { sendJson, sendProblem } from './http-io';
@@ -44,7 +44,7 @@ export async function listenGateway(port: number): Promise<GatewayServer> {
     if (req.url === '/health') return sendJson(res, 503, { status: 'starting', services: {} });
     sendProblem(
       res,
-      new AppError(503, 'service_unavailable', 'Starting', { detail: 'The local runtime is starting.' }),
+      new Unavailable('service_unavailable', 'Starting', { detail: 'The local runtime is starting.' }),
     );
   };
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {

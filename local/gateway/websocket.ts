@@ -4,7 +4,8 @@ import type { Duplex } from 'node:stream';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import type { Credentials } from '../../shared/auth/authorizer';
 import { authContextToRecord } from '../../shared/platform/http/auth-context';
-import { AppError, internalErrorBody, problemBody, unauthorized } from '../../shared/platform/http/errors';
+import { internalErrorBody, problemBody, statusProblemBody } from '../../shared/platform/http/errors';
+import { type DomainError, Unauthenticated } from '../../shared/platform/errors';
 import { WS_FRAME_LIMIT, WS_POLICY_VIOLATION } from '../../shared/realtime/limits';
 import type { WsRouteDef } from '../../shared/realtime/ws-routes';
 import type { LambdaInvoker } from '../lambda/invoke';
@@ -115,7 +116,11 @@ export class WebSocketGateway {
     const result = await this.options.authorize(credentials);
     if (!result.ok) {
       this.options.log.warn('websocket connect unauthorized', { reason: result.reason, sourceIp });
-      return rejectUpgrade(socket, 401, unauthorized('Missing or invalid token.'));
+      return rejectUpgrade(
+        socket,
+        401,
+        new Unauthenticated('unauthorized', 'Unauthorized', { detail: 'Missing or invalid token.' }),
+      );
     }
     const connectedAt = this.now();
     const facts: WsConnectionFacts = {
@@ -326,7 +331,7 @@ function statusOf(value: unknown): number {
 }
 
 /** Refuses the handshake with a plain HTTP response (problem+json body) and closes the socket. */
-function rejectUpgrade(socket: Duplex, status: number, error?: AppError): void {
+function rejectUpgrade(socket: Duplex, status: number, error?: DomainError): void {
   if (socket.destroyed) return;
   const title = STATUS_CODES[status] ?? 'Error';
   const body = JSON.stringify(
@@ -334,7 +339,7 @@ function rejectUpgrade(socket: Duplex, status: number, error?: AppError): void {
       ? problemBody(error)
       : status >= 500
         ? internalErrorBody()
-        : problemBody(new AppError(status, codeFor(status), title)),
+        : statusProblemBody(status, codeFor(status), title),
   );
   socket.end(
     `HTTP/1.1 ${status} ${title}\r\n` +

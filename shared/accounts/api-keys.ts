@@ -2,7 +2,7 @@ import { recordActivity } from '../activity/service';
 import { getUser } from '../auth/service';
 import { isConditionalFailure } from '../platform/db/errors';
 import { db } from '../platform/db/service';
-import { limitReached, notFound } from '../platform/http/errors';
+import { LimitReached, NotFound } from '../platform/errors';
 import type { Scope } from '../platform/http/route';
 import { newId } from '../platform/ids';
 import { generateApiKey, hashApiKey, visiblePrefix } from './api-key-secret';
@@ -54,9 +54,9 @@ export async function createApiKey(
   scopes: readonly Scope[],
 ): Promise<ApiKeyView & { key: string }> {
   const user = await getUser(userId);
-  if (!user) throw notFound('No such user.');
+  if (!user) throw new NotFound('No such user.');
   if ((await liveKeyCount(userId)) >= MAX_LIVE_API_KEYS) {
-    throw limitReached(`At most ${MAX_LIVE_API_KEYS} live API keys; revoke one first.`, {
+    throw new LimitReached(`At most ${MAX_LIVE_API_KEYS} live API keys; revoke one first.`, {
       extensions: { limit: MAX_LIVE_API_KEYS },
     });
   }
@@ -98,7 +98,7 @@ export async function listApiKeys(userId: string): Promise<ApiKeyView[]> {
 
 async function activeKey(userId: string, keyId: string): Promise<ApiKeyItem> {
   const { data } = await db().entities.apiKey.get({ userId, keyId }).go({ consistent: true });
-  if (data?.status !== 'active') throw notFound('No such API key.');
+  if (data?.status !== 'active') throw new NotFound('No such API key.');
   return data;
 }
 
@@ -135,10 +135,10 @@ export async function rotateApiKey(userId: string, keyId: string): Promise<ApiKe
         .commit(),
     ])
     .go();
-  if (result.canceled) throw notFound('No such API key.');
+  if (result.canceled) throw new NotFound('No such API key.');
   await recordActivity(userId, 'api_key', `API key "${current.name}" rotated`, keyId);
   const { data } = await db().entities.apiKey.get({ userId, keyId }).go({ consistent: true });
-  if (!data) throw notFound('No such API key.');
+  if (!data) throw new NotFound('No such API key.');
   return { ...view(data), key };
 }
 
@@ -168,7 +168,7 @@ export async function revokeApiKey(userId: string, keyId: string): Promise<void>
     await recordActivity(userId, 'api_key', `API key "${current.name}" revoked`, keyId);
     return;
   }
-  throw notFound('No such API key.');
+  throw new NotFound('No such API key.');
 }
 
 /** Marks a key used (at most once a minute per key, so lists show a useful lastUsedAt cheaply). */

@@ -4,7 +4,7 @@ import { getUser } from '../auth/service';
 import { insufficientFunds, ledgerEntryItem, recordSpend } from '../billing/service';
 import { db } from '../platform/db/service';
 import { rejectedItems } from '../platform/db/transactions';
-import { AppError, notFound } from '../platform/http/errors';
+import { Conflict, NotFound } from '../platform/errors';
 import { addMonths } from '../numbers/dates';
 import { moveGatewayKey } from './gateway-keys';
 import { effectiveLimits } from './limits';
@@ -27,7 +27,7 @@ export interface PlanChange {
  */
 export async function changePlan(userId: string, to: PlanId, now: Date = new Date()): Promise<PlanChange> {
   const user = await getUser(userId);
-  if (!user) throw notFound('No such user.');
+  if (!user) throw new NotFound('No such user.');
   const from = user.plan;
   if (from === to) {
     // Already on the plan (e.g. a retry after a failure once the charge was taken): make sure the
@@ -87,7 +87,7 @@ export async function changePlan(userId: string, to: PlanId, now: Date = new Dat
     if (rejectedItems(result).includes(0)) {
       const fresh = await getUser(userId);
       if (fresh && fresh.plan !== from) {
-        throw new AppError(409, 'conflict', 'Plan changed meanwhile', {
+        throw new Conflict('conflict', 'Plan changed meanwhile', {
           detail: 'The plan changed meanwhile; retry.',
         });
       }
@@ -104,7 +104,7 @@ export async function changePlan(userId: string, to: PlanId, now: Date = new Dat
     `plan:${to}`,
   );
   const updated = await getUser(userId);
-  if (!updated) throw notFound('No such user.');
+  if (!updated) throw new NotFound('No such user.');
   return {
     plan: to,
     previousPlan: from,

@@ -3,7 +3,7 @@ import { recentActivity } from '../activity/service';
 import { getUser } from '../auth/service';
 import { listLedger } from '../billing/service';
 import { db } from '../platform/db/service';
-import { notFound } from '../platform/http/errors';
+import { NotFound } from '../platform/errors';
 import { countActiveNumbers } from '../numbers/service';
 import { METRICS, type Metric, monthUsage, periodEnd, periodStart } from '../usage/service';
 import { UPGRADE_HREF } from './dashboard-links';
@@ -51,7 +51,7 @@ export async function dashboard(userId: string, now: Date = new Date()) {
     recentActivity(userId, 20),
     nextPlanCharge(userId),
   ]);
-  if (!user) throw notFound('No such user.');
+  if (!user) throw new NotFound('No such user.');
   const limits = effectiveLimits(user, now.getTime());
   return {
     account: {
@@ -108,7 +108,7 @@ export async function usageReport(
     }),
     getUser(userId),
   ]);
-  if (!user) throw notFound('No such user.');
+  if (!user) throw new NotFound('No such user.');
   const days = new Map<string, Record<Metric, number>>();
   const byKey = new Map<string, { apiRequests: number; errors: number }>();
   for (const row of rows.data) {

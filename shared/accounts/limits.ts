@@ -2,7 +2,7 @@ import { ulid } from 'ulid';
 import { recordActivity } from '../activity/service';
 import { getUser } from '../auth/service';
 import { db } from '../platform/db/service';
-import { AppError, notEligible, notFound } from '../platform/http/errors';
+import { Conflict, Forbidden, NotFound } from '../platform/errors';
 import type { UserItem } from './entities/user';
 import { activeFactor } from './limit-factor';
 import { type PlanLimits, planOf } from './plans';
@@ -30,7 +30,7 @@ export function effectiveLimits(
 
 export async function limitsOf(userId: string): Promise<PlanLimits> {
   const user = await getUser(userId);
-  if (!user) throw notFound('No such user.');
+  if (!user) throw new NotFound('No such user.');
   return effectiveLimits(user);
 }
 
@@ -47,8 +47,11 @@ export async function requestTemporaryIncrease(
   now = Date.now(),
 ): Promise<{ factor: number; expiresAt: string }> {
   const user = await getUser(userId);
-  if (!user) throw notFound('No such user.');
-  if (!user.emailVerified) throw notEligible('Verify your email address to request a temporary increase.');
+  if (!user) throw new NotFound('No such user.');
+  if (!user.emailVerified)
+    throw new Forbidden('not_eligible', 'Not eligible', {
+      detail: 'Verify your email address to request a temporary increase.',
+    });
   const expiresAtMs = now + TEMPORARY_INCREASE.hours * 3600_000;
   const expiresAt = new Date(expiresAtMs).toISOString();
   const periodMs = TEMPORARY_INCREASE.everyDays * 24 * 3600_000;
@@ -79,7 +82,7 @@ export async function requestTemporaryIncrease(
     .go();
   if (result.canceled && (user.limitFactorExpiresAt ?? 0) <= now) {
     const lastExpiry = user.limitFactorExpiresAt ?? now;
-    throw new AppError(409, 'temporary_increase_unavailable', 'Temporary increase unavailable', {
+    throw new Conflict('temporary_increase_unavailable', 'Temporary increase unavailable', {
       detail: `A temporary increase can be taken once per ${TEMPORARY_INCREASE.everyDays} days.`,
       extensions: {
         availableAt: new Date(lastExpiry - TEMPORARY_INCREASE.hours * 3600_000 + periodMs).toISOString(),
@@ -87,7 +90,7 @@ export async function requestTemporaryIncrease(
     });
   }
   if (result.canceled) {
-    throw new AppError(409, 'temporary_increase_active', 'Temporary increase already active', {
+    throw new Conflict('temporary_increase_active', 'Temporary increase already active', {
       detail: 'Only one temporary increase can be active at a time.',
       extensions: { expiresAt: new Date(user.limitFactorExpiresAt ?? now).toISOString() },
     });

@@ -5,7 +5,14 @@ import { revokeOtherSessions, sessionOfAccessToken, validAfterNow } from '../aut
 import { closeAllConnections } from '../realtime/connections';
 import { db } from '../platform/db/service';
 import { rejectedItems } from '../platform/db/transactions';
-import { AppError, notFound, unauthorized, wrongCurrentPassword } from '../platform/http/errors';
+import {
+  Conflict,
+  Forbidden,
+  InvalidInput,
+  NotFound,
+  RateLimited,
+  Unauthenticated,
+} from '../platform/errors';
 import type { AuthContext } from '../platform/http/route';
 
 export interface Profile {
@@ -21,7 +28,7 @@ export interface Profile {
 
 export async function getProfile(userId: string): Promise<Profile> {
   const user = await getUser(userId);
-  if (!user) throw notFound('No such user.');
+  if (!user) throw new NotFound('No such user.');
   return {
     userId: user.userId,
     email: user.email,
@@ -44,7 +51,7 @@ export async function updateProfile(
   input: { fullName?: string; username?: string },
 ): Promise<Profile> {
   const user = await getUser(userId);
-  if (!user) throw notFound('No such user.');
+  if (!user) throw new NotFound('No such user.');
   const changes = {
     ...(input.fullName !== undefined ? { fullName: input.fullName } : {}),
     ...(input.username !== undefined && input.username !== user.username ? { username: input.username } : {}),
@@ -71,7 +78,7 @@ export async function updateProfile(
     .go();
   if (result.canceled) {
     if (rejectedItems(result).includes(0)) throw usernameTaken();
-    throw new AppError(409, 'conflict', 'Conflict', { detail: 'The profile changed meanwhile; retry.' });
+    throw new Conflict('conflict', 'Conflict', { detail: 'The profile changed meanwhile; retry.' });
   }
   return getProfile(userId);
 }
@@ -90,20 +97,24 @@ export async function changePassword(
   newPassword: string,
 ): Promise<void> {
   const accessToken = bearer(authorization);
-  if (!accessToken) throw unauthorized('A user session is required.');
+  if (!accessToken)
+    throw new Unauthenticated('unauthorized', 'Unauthorized', { detail: 'A user session is required.' });
   try {
     await cognito.changePassword(accessToken, currentPassword, newPassword);
   } catch (error) {
     const name = (error as Error).name;
-    if (name === 'NotAuthorizedException') throw wrongCurrentPassword('The current password is wrong.');
+    if (name === 'NotAuthorizedException')
+      throw new Forbidden('invalid_credentials', 'Invalid credentials', {
+        detail: 'The current password is wrong.',
+      });
     if (name === 'InvalidPasswordException') {
-      throw new AppError(400, 'validation_failed', 'Validation failed', {
+      throw new InvalidInput('validation_failed', 'Validation failed', {
         detail: 'The new password does not meet the password policy.',
         errors: [{ path: 'body.newPassword', message: 'Password does not meet the policy.' }],
       });
     }
     if (name === 'LimitExceededException' || name === 'TooManyRequestsException') {
-      throw new AppError(429, 'rate_limited', 'Too many attempts', { headers: { 'retry-after': '60' } });
+      throw new RateLimited('rate_limited', 'Too many attempts', { retryAfterSeconds: 60 });
     }
     throw error;
   }

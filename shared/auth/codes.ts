@@ -2,7 +2,7 @@ import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import { isConditionalFailure } from '../platform/db/errors';
 import { db } from '../platform/db/service';
 import { ttlIn } from '../platform/db/schema';
-import { AppError } from '../platform/http/errors';
+import { RateLimited } from '../platform/errors';
 import { consume, type WindowLimit } from './abuse-limits';
 
 export type CodePurpose = 'verify-email' | 'reset-password';
@@ -19,9 +19,9 @@ const hash = (userId: string, purpose: CodePurpose, code: string) =>
   createHash('sha256').update(`${userId}\u0000${purpose}\u0000${code}`).digest();
 
 export const tooManyAttempts = (retryAfterSeconds: number) =>
-  new AppError(429, 'too_many_attempts', 'Too many attempts', {
+  new RateLimited('too_many_attempts', 'Too many attempts', {
     detail: `Too many code attempts for this address. Retry in ${retryAfterSeconds} s with a new code.`,
-    headers: { 'retry-after': String(retryAfterSeconds) },
+    retryAfterSeconds: retryAfterSeconds,
     extensions: { retryAfter: retryAfterSeconds },
   });
 

@@ -4,13 +4,7 @@ import { sendEmail } from '../platform/adapters/email';
 import { db } from '../platform/db/service';
 import { ttlIn } from '../platform/db/schema';
 import { rejectedItems } from '../platform/db/transactions';
-import {
-  AppError,
-  emailNotVerified,
-  invalidCode,
-  invalidCredentials,
-  unauthorized,
-} from '../platform/http/errors';
+import { Conflict, Forbidden, InvalidInput, Unauthenticated } from '../platform/errors';
 import type { AuthContext } from '../platform/http/route';
 import { userIdFromSub } from '../platform/ids';
 import { logger } from '../platform/observability/logger';
@@ -31,8 +25,8 @@ import {
 import { recordActivity } from '../activity/service';
 import { closeAllConnections, closeSessionConnections } from '../realtime/connections';
 
-export const emailTaken = () => new AppError(409, 'email_taken', 'Email already registered');
-export const usernameTaken = () => new AppError(409, 'username_taken', 'Username taken');
+export const emailTaken = () => new Conflict('email_taken', 'Email already registered');
+export const usernameTaken = () => new Conflict('username_taken', 'Username taken');
 
 export interface PublicUser {
   readonly userId: string;
@@ -87,7 +81,7 @@ export async function register(input: {
     const name = (error as Error).name;
     if (name === 'UsernameExistsException' || name === 'AliasExistsException') throw emailTaken();
     if (name === 'InvalidPasswordException') {
-      throw new AppError(400, 'validation_failed', 'Validation failed', {
+      throw new InvalidInput('validation_failed', 'Validation failed', {
         detail: 'The password does not meet the password policy.',
         errors: [{ path: 'body.password', message: 'Password does not meet the policy.' }],
       });
@@ -168,7 +162,10 @@ export async function verifyEmail(email: string, code: string): Promise<void> {
     await db().entities.user.patch({ userId }).set({ emailVerified: true }).go();
     await bindUsagePlan(userId);
   });
-  if (!confirmed) throw invalidCode('The code is wrong, expired or was already used.');
+  if (!confirmed)
+    throw new InvalidInput('invalid_code', 'Invalid or expired code', {
+      detail: 'The code is wrong, expired or was already used.',
+    });
 }
 
 /** Always succeeds (202) so that the endpoint does not reveal which emails are registered. */
@@ -185,7 +182,10 @@ export async function login(identifier: string, password: string): Promise<cogni
   const kind = identifier.includes('@') ? 'email' : 'username';
   const userId = await findUserIdBy(kind, identifier);
   const user = userId ? await getUser(userId) : undefined;
-  if (!user) throw invalidCredentials('Wrong email, username or password.');
+  if (!user)
+    throw new Unauthenticated('invalid_credentials', 'Invalid credentials', {
+      detail: 'Wrong email, username or password.',
+    });
   // Right after a reset or password change, tokens minted in its second would be rejected.
   await waitForValidityStart(user.tokensValidAfter);
   let tokens: cognito.Tokens;
@@ -193,13 +193,21 @@ export async function login(identifier: string, password: string): Promise<cogni
     tokens = await cognito.passwordLogin(user.email, password);
   } catch (error) {
     const name = (error as Error).name;
-    if (name === 'UserNotConfirmedException') throw emailNotVerified('Verify your email address first.');
+    if (name === 'UserNotConfirmedException')
+      throw new Forbidden('email_not_verified', 'Email not verified', {
+        detail: 'Verify your email address first.',
+      });
     if (name === 'NotAuthorizedException' || name === 'UserNotFoundException') {
-      throw invalidCredentials('Wrong email, username or password.');
+      throw new Unauthenticated('invalid_credentials', 'Invalid credentials', {
+        detail: 'Wrong email, username or password.',
+      });
     }
     throw error;
   }
-  if (!user.emailVerified) throw emailNotVerified('Verify your email address first.');
+  if (!user.emailVerified)
+    throw new Forbidden('email_not_verified', 'Email not verified', {
+      detail: 'Verify your email address first.',
+    });
   if (!user.gatewayApiKeyId) await bindUsagePlan(user.userId);
   await Promise.all([
     startSession(user.userId, tokens.accessToken, tokens.refreshToken),
@@ -212,7 +220,8 @@ export async function refresh(refreshToken: string): Promise<cognito.Tokens> {
   const { data: revoked } = await db()
     .entities.revokedToken.get({ tokenId: refreshTokenId(refreshToken) })
     .go({ consistent: true });
-  if (revoked) throw unauthorized('This refresh token was revoked.');
+  if (revoked)
+    throw new Unauthenticated('unauthorized', 'Unauthorized', { detail: 'This refresh token was revoked.' });
   const issuedAtMs = await refreshTokenIssuedAt(refreshToken);
   try {
     const tokens = await cognito.refreshLogin(refreshToken);
@@ -226,7 +235,9 @@ export async function refresh(refreshToken: string): Promise<cognito.Tokens> {
       name === 'UserNotFoundException' ||
       name === 'InvalidParameterException'
     ) {
-      throw unauthorized('The refresh token is invalid or expired.');
+      throw new Unauthenticated('unauthorized', 'Unauthorized', {
+        detail: 'The refresh token is invalid or expired.',
+      });
     }
     throw error;
   }
@@ -244,12 +255,17 @@ async function rejectIfIssuedBeforeInvalidation(
   issuedAtMs: number | undefined,
 ): Promise<void> {
   const claims = claimsOf(accessToken);
-  if (!claims.sub) throw unauthorized('The refresh token is invalid or expired.');
+  if (!claims.sub)
+    throw new Unauthenticated('unauthorized', 'Unauthorized', {
+      detail: 'The refresh token is invalid or expired.',
+    });
   const user = await getUser(userIdFromSub(claims.sub));
   if (user?.tokensValidAfter === undefined) return;
   const issuedAt = issuedAtMs ?? (typeof claims.auth_time === 'number' ? claims.auth_time * 1000 : undefined);
   if (issuedAt === undefined || issuedAt < user.tokensValidAfter * 1000) {
-    throw unauthorized('This refresh token was issued before a password change or reset.');
+    throw new Unauthenticated('unauthorized', 'Unauthorized', {
+      detail: 'This refresh token was issued before a password change or reset.',
+    });
   }
 }
 
@@ -296,7 +312,9 @@ export async function resetPassword(email: string, code: string, newPassword: st
     cognito.setPassword(email, newPassword),
   );
   if (!userId || !reset) {
-    throw invalidCode('The code is wrong, expired or was already used.');
+    throw new InvalidInput('invalid_code', 'Invalid or expired code', {
+      detail: 'The code is wrong, expired or was already used.',
+    });
   }
   // Every session from before the reset ends: the password may have been compromised.
   await db()

@@ -2,7 +2,7 @@ import { encodeTime, ulid } from 'ulid';
 import { recordActivity } from '../activity/service';
 import { db } from '../platform/db/service';
 import { rejectedItems } from '../platform/db/transactions';
-import { notFound, paymentRequired } from '../platform/http/errors';
+import { InsufficientFunds, NotFound } from '../platform/errors';
 import { logger } from '../platform/observability/logger';
 import { recordUsage } from '../usage/service';
 import type { LedgerEntryItem, LedgerType } from './entities/ledger-entry';
@@ -54,7 +54,7 @@ export interface MoneyMovement {
 }
 
 export const insufficientFunds = (detail = 'The balance does not cover this purchase. Top up and retry.') =>
-  paymentRequired(detail);
+  new InsufficientFunds(detail);
 
 function assertAmount(amountCents: number): void {
   if (!Number.isInteger(amountCents) || amountCents <= 0) {
@@ -166,14 +166,14 @@ async function credit(input: MoneyMovement & { type: 'topup' | 'refund' }): Prom
     .transaction.write((tx) => creditWrites(tx, input))
     .go();
   if (result.canceled) {
-    if (rejectedItems(result).includes(0)) throw notFound('No such user.');
+    if (rejectedItems(result).includes(0)) throw new NotFound('No such user.');
     throw new Error('Credit transaction cancelled');
   }
 }
 
 export async function getBalance(userId: string): Promise<number> {
   const { data } = await db().entities.user.get({ userId }).go({ consistent: true });
-  if (!data) throw notFound('No such user.');
+  if (!data) throw new NotFound('No such user.');
   return data.balanceCents;
 }
 

@@ -3,7 +3,7 @@ import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { s3, s3Signer } from '../platform/adapters/storage';
 import { config } from '../platform/config';
-import { fileTooLarge, unsupportedType } from '../platform/http/errors';
+import { TooLarge, UnsupportedMedia } from '../platform/errors';
 
 /**
  * Attachment storage on S3 (s3rver locally). Browsers upload straight to the bucket with a
@@ -32,12 +32,14 @@ export const normalizeContentType = (value: string): string => value.split(';')[
 /** 413 / 415 for a declared upload the platform does not take. */
 export function assertAcceptable(contentType: string, size: number): void {
   if (size > MAX_ATTACHMENT_BYTES) {
-    throw fileTooLarge(`Attachments are limited to ${MAX_ATTACHMENT_BYTES} bytes (10 MB).`, {
+    throw new TooLarge('file_too_large', 'File too large', {
+      detail: `Attachments are limited to ${MAX_ATTACHMENT_BYTES} bytes (10 MB).`,
       extensions: { maxBytes: MAX_ATTACHMENT_BYTES },
     });
   }
   if (!ALLOWED_CONTENT_TYPES.has(contentType)) {
-    throw unsupportedType('Allowed types: PNG, JPEG, GIF and WebP images, PDF, plain text and CSV.', {
+    throw new UnsupportedMedia('unsupported_type', 'Unsupported file type', {
+      detail: 'Allowed types: PNG, JPEG, GIF and WebP images, PDF, plain text and CSV.',
       extensions: { allowed: [...ALLOWED_CONTENT_TYPES] },
     });
   }

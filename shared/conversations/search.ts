@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { db } from '../platform/db/service';
-import { validationFailed } from '../platform/http/errors';
+import { ValidationFailed } from '../platform/errors';
 import { decodeCursor, encodeCursor } from './cursor';
 import { MESSAGE_ID } from './ids';
 import { messagesByKey } from './search-index';
@@ -32,7 +32,7 @@ export async function searchMessages(
 ): Promise<Page<SearchHit>> {
   const terms = queryTerms(options.q);
   if (terms.length === 0) {
-    throw validationFailed([
+    throw new ValidationFailed([
       { path: 'query.q', message: 'Search for at least one word of 2 or more letters.' },
     ]);
   }

@@ -1,4 +1,4 @@
-import { validationFailed } from '../platform/http/errors';
+import { ValidationFailed } from '../platform/errors';
 import { authorizeSmsSend } from '../sms/send';
 import type { Scope } from '../platform/http/route';
 import type { ConversationItem } from './entities/conversation';
@@ -41,7 +41,7 @@ async function sendSmsMessage(
   input: PostMessageInput,
 ): Promise<StoredMessage> {
   if (input.attachments && input.attachments.length > 0) {
-    throw validationFailed([
+    throw new ValidationFailed([
       { path: 'body.attachments', message: 'SMS conversations do not carry attachments.' },
     ]);
   }

@@ -5,7 +5,7 @@ import { isConditionalFailure } from '../platform/db/errors';
 import { ttlIn } from '../platform/db/schema';
 import { db } from '../platform/db/service';
 import { conflicted } from '../platform/db/transactions';
-import { AppError, conflict, notFound, numberNotOwned, validationFailed } from '../platform/http/errors';
+import { Conflict, Forbidden, InvalidInput, NotFound, ValidationFailed } from '../platform/errors';
 import { newId } from '../platform/ids';
 import { logger } from '../platform/observability/logger';
 import { pushToUsers } from '../realtime/connections';
@@ -65,16 +65,18 @@ const MAX_MESSAGES_MARKED_READ = 100;
 const MAX_UNREAD_PAGES = 10;
 
 const attachmentInUse = (id: string) =>
-  conflict('attachment_in_use', 'Attachment already sent', `Attachment ${id} is already part of a message.`);
+  new Conflict('attachment_in_use', 'Attachment already sent', {
+    detail: `Attachment ${id} is already part of a message.`,
+  });
 const attachmentNotUploaded = (id: string) =>
-  new AppError(400, 'attachment_not_uploaded', 'Attachment not uploaded', {
+  new InvalidInput('attachment_not_uploaded', 'Attachment not uploaded', {
     detail: `Upload the file for ${id} with the presigned form before sending it.`,
   });
 const attachmentInvalid = (id: string) =>
-  new AppError(400, 'attachment_invalid', 'Attachment does not match', {
+  new InvalidInput('attachment_invalid', 'Attachment does not match', {
     detail: `The file uploaded for ${id} does not match the declared size or content type.`,
   });
-const noSuchConversation = () => notFound('No such conversation.');
+const noSuchConversation = () => new NotFound('No such conversation.');
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const backoff = (attempt: number) => sleep(20 * 2 ** attempt + Math.floor(Math.random() * 20));
@@ -166,7 +168,7 @@ export async function createConversation(
   const usernames = input.participants.flatMap((p) => ('username' in p ? [p.username] : []));
   if (phones.length > 0) {
     if (phones.length > 1 || usernames.length > 0) {
-      throw validationFailed([
+      throw new ValidationFailed([
         {
           path: 'body.participants',
           message: 'An SMS conversation has exactly one phone number participant.',
@@ -175,15 +177,17 @@ export async function createConversation(
     }
     const peerNumber = phones[0]!;
     if (!input.fromNumber) {
-      throw validationFailed([{ path: 'body.fromNumber', message: 'Required for an SMS conversation.' }]);
+      throw new ValidationFailed([{ path: 'body.fromNumber', message: 'Required for an SMS conversation.' }]);
     }
     if (input.fromNumber === peerNumber) {
-      throw validationFailed([
+      throw new ValidationFailed([
         { path: 'body.participants', message: 'The peer must differ from fromNumber.' },
       ]);
     }
     if (!(await isActiveOwnedNumber(userId, input.fromNumber))) {
-      throw numberNotOwned('fromNumber must be an active number you own.');
+      throw new Forbidden('number_not_owned', 'Number not owned', {
+        detail: 'fromNumber must be an active number you own.',
+      });
     }
     return findOrCreateSmsConversation({
       userId,
@@ -193,7 +197,7 @@ export async function createConversation(
     });
   }
   if (input.fromNumber) {
-    throw validationFailed([
+    throw new ValidationFailed([
       { path: 'body.fromNumber', message: 'Only SMS conversations have a fromNumber.' },
     ]);
   }
@@ -206,10 +210,10 @@ async function createChat(
   title?: string,
 ): Promise<Conversation> {
   const me = await getUser(userId);
-  if (!me) throw notFound('No such user.');
+  if (!me) throw new NotFound('No such user.');
   const wanted = [...new Set(usernames)].filter((name) => name !== me.username.toLowerCase());
   if (wanted.length === 0) {
-    throw validationFailed([
+    throw new ValidationFailed([
       { path: 'body.participants', message: 'A conversation needs at least one participant besides you.' },
     ]);
   }
@@ -218,13 +222,13 @@ async function createChat(
   );
   const unknown = resolved.filter((r) => !r.userId).map((r) => r.username);
   if (unknown.length > 0) {
-    throw notFound(`No user named ${unknown.map((u) => `"${u}"`).join(', ')}.`, {
+    throw new NotFound(`No user named ${unknown.map((u) => `"${u}"`).join(', ')}.`, {
       extensions: { unknownUsernames: unknown },
     });
   }
   const others = resolved.filter((r) => r.userId && r.userId !== userId);
   if (others.length === 0) {
-    throw validationFailed([
+    throw new ValidationFailed([
       { path: 'body.participants', message: 'A conversation needs at least one participant besides you.' },
     ]);
   }
@@ -260,7 +264,7 @@ export async function findOrCreateSmsConversation(input: {
   const existing = await existingSmsConversation(userId, fromNumber, peerNumber);
   if (existing) return existing;
   const owner = await getUser(userId);
-  if (!owner) throw notFound('No such user.');
+  if (!owner) throw new NotFound('No such user.');
   const conv: ConversationItem = {
     conversationId: newId('conv'),
     type: 'sms',
@@ -513,7 +517,7 @@ async function bindableAttachments(
     const item = byId.get(id);
     // Someone else's upload is indistinguishable from a missing one.
     if (!item || !senderUserId || item.ownerUserId !== senderUserId) {
-      throw notFound(`No attachment ${id} of yours in this conversation.`);
+      throw new NotFound(`No attachment ${id} of yours in this conversation.`);
     }
     if (item.state !== 'pending') throw attachmentInUse(id);
     return item;
@@ -782,7 +786,7 @@ export async function updateMessageStatus(
 ): Promise<Message> {
   const changed = await advanceStatus(conversationId, messageId, status);
   const { data } = await db().entities.message.get({ conversationId, messageId }).go({ consistent: true });
-  if (!data) throw notFound('No such message.');
+  if (!data) throw new NotFound('No such message.');
   if (changed) await notifyStatus(conversationId, [{ messageId, sender: data.sender, status }]);
   return toMessage(data);
 }
@@ -829,7 +833,7 @@ export async function markRead(userId: string, conversationId: string, messageId
   const { data: target } = await db()
     .entities.message.get({ conversationId, messageId })
     .go({ consistent: true });
-  if (!target) throw notFound('No such message in this conversation.');
+  if (!target) throw new NotFound('No such message in this conversation.');
   for (let attempt = 0; attempt < TRANSACTION_ATTEMPTS; attempt++) {
     const me = await membershipOf(userId, conversationId);
     if (!me) throw noSuchConversation();
@@ -856,7 +860,9 @@ export async function markRead(userId: string, conversationId: string, messageId
     await markMessagesRead(conversationId, userId, previous, messageId);
     return;
   }
-  throw conflict('read_conflict', 'Concurrent update', 'The conversation changed meanwhile; retry.');
+  throw new Conflict('read_conflict', 'Concurrent update', {
+    detail: 'The conversation changed meanwhile; retry.',
+  });
 }
 
 /** Marks the newest (up to 100) messages of others in (previous, upTo] as read and notifies their senders. */

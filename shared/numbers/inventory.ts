@@ -2,7 +2,7 @@ import { budgetedPage } from '../platform/db/read-budget';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { isConditionalFailure } from '../platform/db/errors';
 import { db } from '../platform/db/service';
-import { notFound } from '../platform/http/errors';
+import { NotFound } from '../platform/errors';
 import { logger } from '../platform/observability/logger';
 import type { InventoryInput } from './catalog';
 import { decodeCursor, encodeCursor, partitionOf } from './cursor';
@@ -104,7 +104,7 @@ export async function getInventoryNumber(phoneNumber: string): Promise<Inventory
 /** Marketplace detail; 404 unless the number is for sale right now. */
 export async function getAvailableNumber(phoneNumber: string): Promise<AvailableNumberDetail> {
   const item = await getInventoryNumber(phoneNumber);
-  if (item?.status !== 'available') throw notFound('This number is not available.');
+  if (item?.status !== 'available') throw new NotFound('This number is not available.');
   const parsed = parsePhoneNumberFromString(item.phoneNumber);
   return {
     ...toAvailable(item),

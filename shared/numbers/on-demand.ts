@@ -2,11 +2,11 @@ import { getUser } from '../auth/service';
 import { insufficientFunds } from '../billing/service';
 import { isConditionalFailure } from '../platform/db/errors';
 import { db } from '../platform/db/service';
-import { AppError, notFound } from '../platform/http/errors';
+import { NotFound } from '../platform/errors';
 import { logger } from '../platform/observability/logger';
 import type { Capability, InventoryStatus, NumberType } from './entities/inventory-number';
 import { catalogOffer } from './catalog';
-import { numberUnavailable } from './errors';
+import { NumberUnavailable } from './errors';
 import { getInventoryNumber, listAvailableNumbers, stockNumbers } from './inventory';
 import { provisioner, provisioningEnabled } from './provisioning';
 import { purchaseNumber } from './service';
@@ -36,7 +36,7 @@ export async function purchaseNumberOfKind(request: KindRequest) {
   if (provisioningEnabled()) {
     const offer = catalogOffer(country, type);
     if (!offer || !wanted.every((c) => offer.capabilities.includes(c)))
-      throw numberUnavailable(
+      throw new NumberUnavailable(
         `No ${country} ${type} numbers with ${wanted.join(', ') || 'these capabilities'} are offered.`,
       );
     return purchaseOnDemand({ userId, country, type, ...offer, ...renew });
@@ -51,10 +51,10 @@ export async function purchaseNumberOfKind(request: KindRequest) {
     try {
       return await purchaseNumber({ userId, phoneNumber: candidate.phoneNumber, ...renew });
     } catch (error) {
-      if (!(error instanceof AppError && error.code === 'number_unavailable')) throw error;
+      if (!(error instanceof NumberUnavailable)) throw error;
     }
   }
-  throw numberUnavailable(`No ${country} ${type} number is available right now.`);
+  throw new NumberUnavailable(`No ${country} ${type} number is available right now.`);
 }
 
 export interface OnDemandRequest {
@@ -79,7 +79,7 @@ export interface OnDemandRequest {
  */
 export async function purchaseOnDemand(request: OnDemandRequest) {
   const user = await getUser(request.userId);
-  if (!user) throw notFound('No such user.');
+  if (!user) throw new NotFound('No such user.');
   const totalCents = request.monthlyPriceCents + request.setupPriceCents;
   if (user.balanceCents < totalCents) throw insufficientFunds();
   const provisioned = await provisioner().request({

@@ -6,18 +6,18 @@ import { chargeWrites, insufficientFunds, isInsufficientFunds, recordSpend } fro
 import { isConditionalFailure } from '../platform/db/errors';
 import { db } from '../platform/db/service';
 import { conflicted, rejectedItems } from '../platform/db/transactions';
-import { notFound } from '../platform/http/errors';
+import { NotFound } from '../platform/errors';
 import { logger } from '../platform/observability/logger';
 import { decodeCursor, encodeCursor, partitionOf } from './cursor';
 import { addDays, addMonths } from './dates';
 import type { Capability, NumberType } from './entities/inventory-number';
 import type { OwnedNumberItem, OwnedStatus } from './entities/owned-number';
 import {
-  numberCancelled,
-  numberExpired,
-  numberLimitReached,
-  numberUnavailable,
-  purchaseBusy,
+  NumberCancelled,
+  NumberExpired,
+  NumberLimitReached,
+  NumberUnavailable,
+  PurchaseBusy,
 } from './errors';
 import { getInventoryNumber, orderedCapabilities, type Page } from './inventory';
 
@@ -107,8 +107,8 @@ export async function purchaseNumber(input: {
   const { userId, phoneNumber } = input;
   const now = input.now ?? new Date();
   const [number, user] = await Promise.all([getInventoryNumber(phoneNumber), getUser(userId)]);
-  if (!user) throw notFound('No such user.');
-  if (number?.status !== 'available') throw numberUnavailable();
+  if (!user) throw new NotFound('No such user.');
+  if (number?.status !== 'available') throw new NumberUnavailable();
 
   const limit = effectiveLimits(user, now.getTime()).numbers;
   const totalCents = number.setupPriceCents + number.monthlyPriceCents;
@@ -164,13 +164,13 @@ export async function purchaseNumber(input: {
       .go();
     if (!result.canceled) break;
     const rejected = rejectedItems(result);
-    if (rejected.includes(0) || rejected.includes(2)) throw numberUnavailable();
-    if (rejected.includes(1)) throw numberLimitReached(limit);
+    if (rejected.includes(0) || rejected.includes(2)) throw new NumberUnavailable();
+    if (rejected.includes(1)) throw new NumberLimitReached(limit);
     if (isInsufficientFunds(result, 3)) throw insufficientFunds();
     if (!conflicted(result)) throw new Error('Purchase transaction cancelled');
     if (attempt >= MAX_PURCHASE_ATTEMPTS) {
-      if ((await getInventoryNumber(phoneNumber))?.status !== 'available') throw numberUnavailable();
-      throw purchaseBusy();
+      if ((await getInventoryNumber(phoneNumber))?.status !== 'available') throw new NumberUnavailable();
+      throw new PurchaseBusy();
     }
     await sleep(20 * attempt + Math.floor(Math.random() * 40));
   }
@@ -193,7 +193,7 @@ async function getOwned(userId: string, phoneNumber: string): Promise<OwnedNumbe
 /** The caller's number; another user's number (or an unknown one) is 404. */
 export async function getOwnedNumber(userId: string, phoneNumber: string): Promise<OwnedNumberView> {
   const item = await getOwned(userId, phoneNumber);
-  if (!item) throw notFound('No such number.');
+  if (!item) throw new NotFound('No such number.');
   return toOwnedView(item);
 }
 
@@ -215,9 +215,9 @@ export async function updateOwnedNumber(
   changes: { autoRenew: boolean },
 ): Promise<OwnedNumberView> {
   const item = await getOwned(userId, phoneNumber);
-  if (!item) throw notFound('No such number.');
-  if (item.status === 'expired') throw numberExpired();
-  if (item.status === 'cancelled') throw numberCancelled();
+  if (!item) throw new NotFound('No such number.');
+  if (item.status === 'expired') throw new NumberExpired();
+  if (item.status === 'cancelled') throw new NumberCancelled();
   try {
     const { data } = await db()
       .entities.ownedNumber.patch({ userId, phoneNumber })
@@ -241,8 +241,8 @@ export async function cancelOwnedNumber(
   now: Date = new Date(),
 ): Promise<{ status: 'cancelled'; renewsAt: string }> {
   const item = await getOwned(userId, phoneNumber);
-  if (!item) throw notFound('No such number.');
-  if (item.status === 'expired') throw numberExpired();
+  if (!item) throw new NotFound('No such number.');
+  if (item.status === 'expired') throw new NumberExpired();
   if (item.status === 'cancelled') return { status: 'cancelled', renewsAt: item.renewsAt };
   try {
     await db()
@@ -254,7 +254,7 @@ export async function cancelOwnedNumber(
     if (!isConditionalFailure(error)) throw error;
     // Raced with the renewal job or a parallel DELETE: answer from the item as it is now.
     const current = await getOwned(userId, phoneNumber);
-    if (current?.status === 'expired') throw numberExpired();
+    if (current?.status === 'expired') throw new NumberExpired();
     if (current?.status === 'active') return cancelOwnedNumber(userId, phoneNumber, now);
   }
   await bestEffort('cancel activity', () =>

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { AppError } from '../platform/http/errors';
+import { DomainError } from '../platform/errors';
 import { parseJsonSafely } from '../platform/http/json';
 import { prefixedId } from '../platform/http/schemas';
 import { sendToConnection } from './connections';
@@ -38,7 +38,7 @@ export async function handleFrame(connectionId: string, userId: string, body: st
     }
     frame = parsed.data;
   } catch (error) {
-    if (!(error instanceof AppError)) throw error;
+    if (!(error instanceof DomainError)) throw error;
     await sendToConnection(connectionId, errorEvent(error.code, error.detail ?? error.title));
     return;
   }

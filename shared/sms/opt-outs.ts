@@ -1,5 +1,5 @@
 import { db } from '../platform/db/service';
-import { badRequest } from '../platform/http/errors';
+import { InvalidInput } from '../platform/errors';
 import { getOwnedNumber } from '../numbers/service';
 import { logger } from '../platform/observability/logger';
 
@@ -118,7 +118,7 @@ export async function listOptOuts(
       .go({ limit: options.limit, ...(options.cursor ? { cursor: options.cursor } : {}) });
   } catch (error) {
     logger.info('Invalid opt-out cursor', { error: error as Error });
-    throw badRequest('Invalid cursor.');
+    throw new InvalidInput('bad_request', 'Bad request', { detail: 'Invalid cursor.' });
   }
   return {
     items: page.data.map((item) => ({

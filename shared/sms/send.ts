@@ -6,7 +6,7 @@ import { findOrCreateSmsConversation, storeMessage, storeMessageOnce } from '../
 import { isConditionalFailure } from '../platform/db/errors';
 import { ttlIn } from '../platform/db/schema';
 import { db } from '../platform/db/service';
-import { AppError, insufficientScope, notFound, numberNotOwned } from '../platform/http/errors';
+import { type DomainError, Forbidden, NotFound, RateLimited } from '../platform/errors';
 import type { Scope } from '../platform/http/route';
 import { bestEffort, isActiveOwnedNumber, recordNumberUsage } from '../numbers/service';
 import { logger } from '../platform/observability/logger';
@@ -27,20 +27,20 @@ export interface SendSmsResult {
 export const SMS_PER_RECIPIENT_MINUTE = 30;
 
 export const destinationNotAllowed = (country: string | undefined) =>
-  new AppError(403, 'destination_not_allowed', 'Destination not allowed', {
+  new Forbidden('destination_not_allowed', 'Destination not allowed', {
     detail: `This deployment does not send SMS to ${country ?? 'that destination'}. See GET /v1/sms/pricing.`,
   });
 
 export const recipientOptedOut = () =>
-  new AppError(403, 'recipient_opted_out', 'Recipient opted out', {
+  new Forbidden('recipient_opted_out', 'Recipient opted out', {
     detail: 'The recipient texted STOP to this number. Nothing was sent or charged; they can text START.',
   });
 
-function perRecipientRateLimited(now: Date): AppError {
+function perRecipientRateLimited(now: Date): DomainError {
   const retryAfter = Math.max(1, 60 - now.getUTCSeconds());
-  return new AppError(429, 'rate_limited', 'Too many messages to this recipient', {
+  return new RateLimited('rate_limited', 'Too many messages to this recipient', {
     detail: `At most ${SMS_PER_RECIPIENT_MINUTE} messages per minute from one number to one recipient.`,
-    headers: { 'retry-after': String(retryAfter) },
+    retryAfterSeconds: retryAfter,
     extensions: {
       retryAfter,
       limit: SMS_PER_RECIPIENT_MINUTE,
@@ -132,14 +132,18 @@ export async function authorizeSmsSend(input: {
 }): Promise<SmsSendGrant> {
   const { userId, from, to } = input;
   if (input.keyId && !(input.scopes ?? []).includes('sms:send')) {
-    throw insufficientScope('Sending an SMS needs an API key with the scope sms:send.', {
+    throw new Forbidden('insufficient_scope', 'Insufficient scope', {
+      detail: 'Sending an SMS needs an API key with the scope sms:send.',
       extensions: { requiredScope: 'sms:send' },
     });
   }
   const now = input.now ?? new Date();
   const [owned, user] = await Promise.all([isActiveOwnedNumber(userId, from, now), getUser(userId)]);
-  if (!user) throw notFound('No such user.');
-  if (!owned) throw numberNotOwned(`${from} is not an active number of yours.`);
+  if (!user) throw new NotFound('No such user.');
+  if (!owned)
+    throw new Forbidden('number_not_owned', 'Number not owned', {
+      detail: `${from} is not an active number of yours.`,
+    });
   const price = destinationPrice(to);
   if (!price) throw destinationNotAllowed(undefined);
   if (await isOptedOut(from, to)) throw recipientOptedOut();

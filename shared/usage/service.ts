@@ -1,6 +1,6 @@
 import { UPGRADE_HREF } from '../accounts/dashboard-links';
 import { warnOnThresholdCrossing } from '../accounts/usage-warnings';
-import { AppError } from '../platform/http/errors';
+import { type DomainError, RateLimited } from '../platform/errors';
 import { logger } from '../platform/observability/logger';
 import { isConditionalFailure } from '../platform/db/errors';
 import { db } from '../platform/db/service';
@@ -71,11 +71,11 @@ export interface QuotaExceededDetails {
 }
 
 /** 429 `rate_limited` for a monthly quota: Retry-After runs to the period end, with the upgrade path. */
-export function quotaExceeded({ metric, limit, now = new Date() }: QuotaExceededDetails): AppError {
+export function quotaExceeded({ metric, limit, now = new Date() }: QuotaExceededDetails): DomainError {
   const retryAfter = Math.max(1, Math.ceil((periodEnd(now).getTime() - now.getTime()) / 1000));
-  return new AppError(429, 'rate_limited', 'Monthly quota reached', {
+  return new RateLimited('rate_limited', 'Monthly quota reached', {
     detail: `The plan allows ${limit} ${metric} per month. Upgrade the plan or wait for the next period.`,
-    headers: { 'retry-after': String(retryAfter) },
+    retryAfterSeconds: retryAfter,
     extensions: {
       retryAfter,
       limit,

@@ -3,12 +3,12 @@ import { chargeWrites, insufficientFunds, isInsufficientFunds } from '../billing
 import { conflicted, rejectedItems } from '../platform/db/transactions';
 import { db } from '../platform/db/service';
 import { config } from '../platform/config';
-import { AppError, validationFailed } from '../platform/http/errors';
+import { Unavailable, ValidationFailed } from '../platform/errors';
 import { listVerificationPool, type PoolNumber } from '../numbers/inventory';
 import type { CatalogService } from './catalog';
 import type { VerificationItem } from './entities/verification';
 import { blocksAllocation } from './entities/pool-lease';
-import { activeLimitReached, numberUnavailableForReuse } from './errors';
+import { ActiveLimitReached, NumberUnavailableForReuse } from './errors';
 import { backoff } from './transitions';
 import { expiryShardOf } from './views';
 
@@ -47,16 +47,16 @@ const DEFAULT_RETRY_SECONDS = 30;
 const MAX_CONFLICT_RETRIES = 12;
 
 export const noNumbersAvailable = (retryAfter: number) =>
-  new AppError(503, 'no_numbers_available', 'No numbers available', {
+  new Unavailable('no_numbers_available', 'No numbers available', {
     detail: 'Every verification number for this request is in use. Retry later.',
-    headers: { 'retry-after': String(retryAfter) },
+    retryAfterSeconds: retryAfter,
     extensions: { retryAfter },
   });
 
 /** Pool numbers that may serve `service` in `country` (400 when none could, ever). */
 async function candidateNumbers(service: CatalogService, country?: string): Promise<PoolNumber[]> {
   if (country && service.countries && !service.countries.includes(country)) {
-    throw validationFailed([
+    throw new ValidationFailed([
       {
         path: 'body.country',
         message: `${service.name} verifications are offered in ${service.countries.join(', ')}.`,
@@ -66,7 +66,7 @@ async function candidateNumbers(service: CatalogService, country?: string): Prom
   const { items } = await listVerificationPool(country ? { country } : {});
   const pool = service.countries ? items.filter((n) => service.countries?.includes(n.country)) : items;
   if (pool.length === 0) {
-    throw validationFailed([
+    throw new ValidationFailed([
       { path: 'body.country', message: 'No verification numbers are offered in this country.' },
     ]);
   }
@@ -211,7 +211,7 @@ async function tryWithRetries(
   for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
     const outcome = await tryNumber(request, number);
     if (outcome.kind === 'allocated') return outcome.item;
-    if (outcome.kind === 'capped') throw activeLimitReached(request.activeLimit);
+    if (outcome.kind === 'capped') throw new ActiveLimitReached(request.activeLimit);
     if (outcome.kind === 'taken') return undefined;
     await backoff(attempt);
   }
@@ -222,7 +222,7 @@ async function tryWithRetries(
 export async function allocate(request: AllocationRequest): Promise<VerificationItem> {
   if (request.reuse) {
     const item = await tryWithRetries(request, request.reuse);
-    if (!item) throw numberUnavailableForReuse();
+    if (!item) throw new NumberUnavailableForReuse();
     return item;
   }
   const pool = await candidateNumbers(request.service, request.country);

@@ -3,7 +3,7 @@ import { config } from '../platform/config';
 import { isConditionalFailure } from '../platform/db/errors';
 import { ttlIn } from '../platform/db/schema';
 import { db } from '../platform/db/service';
-import { notFound } from '../platform/http/errors';
+import { NotFound } from '../platform/errors';
 import type { HttpResult } from '../platform/http/handler';
 import { newId } from '../platform/ids';
 import { logger } from '../platform/observability/logger';
@@ -218,7 +218,7 @@ export async function processPendingExports(
 /** Poll endpoint: another user's export is a 404. */
 export async function getExportStatus(userId: string, exportId: string): Promise<ExportStatusView> {
   const { data: item } = await db().entities.verificationExport.get({ exportId }).go({ consistent: true });
-  if (!item || item.userId !== userId) throw notFound('No such export.');
+  if (!item || item.userId !== userId) throw new NotFound('No such export.');
   const ready = item.status === 'ready' && item.objectKey;
   const downloadUrl = ready
     ? await exportDownloadUrl(item.objectKey ?? '', exportFileName(item.format, new Date(item.createdAt)))

@@ -1,11 +1,11 @@
 import { limitsOf } from '../accounts/limits';
 import { recordSpend } from '../billing/service';
-import { invalidState, notFound, validationFailed } from '../platform/http/errors';
+import { InvalidState, NotFound, ValidationFailed } from '../platform/errors';
 import { isVerificationPoolNumber } from '../numbers/inventory';
 import { consumeQuota, releaseQuota } from '../usage/service';
 import { type AllocationRequest, allocate } from './allocation';
 import { findService } from './catalog';
-import { numberUnavailableForReuse } from './errors';
+import { NumberUnavailableForReuse } from './errors';
 import type { VerificationItem } from './entities/verification';
 import { historyPage } from './history';
 import { afterCommit, pushUpdate, recordVerificationActivity } from './notify';
@@ -62,7 +62,7 @@ export async function createVerification(
   now = new Date(),
 ): Promise<VerificationView> {
   const service = findService(input.service);
-  if (!service) throw validationFailed([{ path: 'body.service', message: 'Unknown service.' }]);
+  if (!service) throw new ValidationFailed([{ path: 'body.service', message: 'Unknown service.' }]);
   return rent(input, { service, ...(input.country ? { country: input.country } : {}) }, now);
 }
 
@@ -77,14 +77,14 @@ export async function reuseVerification(
 ): Promise<VerificationView> {
   const original = await readOwned(input.userId, input.verificationId);
   if (original.status !== 'completed') {
-    throw invalidState(`Only completed verifications can be reused; this one is ${original.status}.`);
+    throw new InvalidState(`Only completed verifications can be reused; this one is ${original.status}.`);
   }
   if (now.getTime() - Date.parse(original.createdAt) > REUSE_MAX_AGE_MS) {
-    throw invalidState('Only verifications from the last 30 days can be reused.');
+    throw new InvalidState('Only verifications from the last 30 days can be reused.');
   }
   const service = findService(original.service);
-  if (!service) throw invalidState('This service is no longer offered.');
-  if (!(await isVerificationPoolNumber(original.phoneNumber))) throw numberUnavailableForReuse();
+  if (!service) throw new InvalidState('This service is no longer offered.');
+  if (!(await isVerificationPoolNumber(original.phoneNumber))) throw new NumberUnavailableForReuse();
   const reuse = { of: original.verificationId, phoneNumber: original.phoneNumber, country: original.country };
   return rent(input, { service, reuse }, now);
 }
@@ -103,7 +103,7 @@ async function finishByUser(
     owner: userId,
     ...(reason ? { reason } : {}),
   });
-  if (!item) throw notFound('No such verification.');
+  if (!item) throw new NotFound('No such verification.');
   await Promise.all([pushUpdate(item), recordVerificationActivity(item)]);
   return toView(item);
 }

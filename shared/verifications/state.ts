@@ -1,4 +1,4 @@
-import { invalidState } from '../platform/http/errors';
+import { InvalidState } from '../platform/errors';
 
 /**
  * The verification life cycle (../shared/API.md, "Verifications"):
@@ -51,7 +51,7 @@ export function assertTransition(
   action: VerificationAction,
 ): VerificationStatus {
   const next = transition(current, action);
-  if (!next) throw invalidState(invalidStateDetail(current, action));
+  if (!next) throw new InvalidState(invalidStateDetail(current, action));
   return next;
 }
 

@@ -2,7 +2,7 @@ import { creditWrites } from '../billing/service';
 import { config } from '../platform/config';
 import { conflicted, rejectedItems } from '../platform/db/transactions';
 import { db } from '../platform/db/service';
-import { invalidState, notFound } from '../platform/http/errors';
+import { InvalidState, NotFound } from '../platform/errors';
 import type { VerificationItem } from './entities/verification';
 import {
   type VerificationAction,
@@ -145,7 +145,7 @@ export async function readVerification(verificationId: string): Promise<Verifica
 /** Reads a verification for `userId`: another user's request is indistinguishable from a missing one. */
 export async function readOwned(userId: string, verificationId: string): Promise<VerificationItem> {
   const item = await readVerification(verificationId);
-  if (!item || item.userId !== userId) throw notFound('No such verification.');
+  if (!item || item.userId !== userId) throw new NotFound('No such verification.');
   return item;
 }
 
@@ -181,7 +181,7 @@ export async function applyTransition(
     }
     if (!transition(item.status, action)) {
       if (options.quiet) return undefined;
-      throw invalidState(invalidStateDetail(item.status, action));
+      throw new InvalidState(invalidStateDetail(item.status, action));
     }
     const result = await attemptTransition(item, action, options.now ?? new Date(), options.reason);
     if (result.kind === 'done') return result.item;

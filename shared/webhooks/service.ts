@@ -3,7 +3,7 @@ import { port } from '../platform/adapters/port';
 import { isConditionalFailure } from '../platform/db/errors';
 import { db } from '../platform/db/service';
 import { decodeOpaqueCursor, encodeOpaqueCursor, invalidCursor } from '../platform/http/cursor';
-import { limitReached, notFound } from '../platform/http/errors';
+import { LimitReached, NotFound } from '../platform/errors';
 import { newId } from '../platform/ids';
 import { enqueueDelivery } from './delivery-queue';
 import type { WebhookDeliveryItem } from './entities/webhook-delivery';
@@ -61,7 +61,7 @@ const publicAddressesOnly: GuardMode = { allowLoopback: false };
 
 export const guardMode = port(() => publicAddressesOnly);
 
-const noSuchWebhook = () => notFound('No such webhook endpoint.');
+const noSuchWebhook = () => new NotFound('No such webhook endpoint.');
 
 const view = (e: WebhookEndpointItem): WebhookView => ({
   id: e.endpointId,
@@ -123,7 +123,7 @@ export async function createWebhook(
     ])
     .go();
   if (result.canceled) {
-    throw limitReached(`At most ${MAX_ENDPOINTS_PER_USER} webhook endpoints per user.`);
+    throw new LimitReached(`At most ${MAX_ENDPOINTS_PER_USER} webhook endpoints per user.`);
   }
   return { ...view(item), secret };
 }
@@ -258,7 +258,7 @@ export async function redeliver(userId: string, endpointId: string, deliveryId: 
       .where((attr, op) => op.eq(attr.userId, userId))
       .go({ response: 'none' });
   } catch (error) {
-    if (isConditionalFailure(error)) throw notFound('No such delivery.');
+    if (isConditionalFailure(error)) throw new NotFound('No such delivery.');
     throw error;
   }
   await enqueueDelivery({ endpointId, deliveryId });

@@ -1,6 +1,6 @@
 import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
-import { AppError } from '../platform/http/errors';
+import { InvalidInput } from '../platform/errors';
 
 /**
  * SSRF guard for webhook URLs (OWASP API7). Checked twice: when an endpoint is created or its
@@ -21,7 +21,7 @@ export interface GuardMode {
 }
 
 export const invalidUrl = (detail: string) =>
-  new AppError(400, 'invalid_url', 'Invalid webhook URL', {
+  new InvalidInput('invalid_url', 'Invalid webhook URL', {
     detail,
     errors: [{ path: 'body.url', message: detail }],
   });

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import { insufficientScope, unauthorized } from './errors';
+import { Forbidden, Unauthenticated } from '../errors';
 import { type AuthContext, type RouteDef, SCOPES, type Scope } from './route';
 
 /**
@@ -49,13 +49,17 @@ export function authContextToRecord(auth: AuthContext): Record<string, string> {
 /** Defence in depth behind the authorizer: credentials present, and an API key only where its scope allows. */
 export function enforceRouteAuth(route: RouteDef, auth: AuthContext | undefined): void {
   if (route.auth === 'public') return;
-  if (!auth) throw unauthorized('Missing or invalid credentials.');
+  if (!auth)
+    throw new Unauthenticated('unauthorized', 'Unauthorized', { detail: 'Missing or invalid credentials.' });
   if (auth.via !== 'key') return;
   if (route.auth === 'user') {
-    throw insufficientScope('This operation needs a user session; API keys cannot perform it.');
+    throw new Forbidden('insufficient_scope', 'Insufficient scope', {
+      detail: 'This operation needs a user session; API keys cannot perform it.',
+    });
   }
   if (route.scope && !auth.scopes.includes(route.scope)) {
-    throw insufficientScope(`This API key lacks the scope ${route.scope}.`, {
+    throw new Forbidden('insufficient_scope', 'Insufficient scope', {
+      detail: `This API key lacks the scope ${route.scope}.`,
       extensions: { requiredScope: route.scope },
     });
   }

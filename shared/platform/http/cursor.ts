@@ -1,4 +1,4 @@
-import { validationFailed } from './errors';
+import { ValidationFailed } from '../errors';
 
 /**
  * Opaque pagination cursors: base64url JSON naming the cursor's kind (`k`) and a position.
@@ -8,7 +8,7 @@ import { validationFailed } from './errors';
 export const MAX_CURSOR_CHARS = 1024;
 
 export const invalidCursor = () =>
-  validationFailed([{ path: 'query.cursor', message: 'Invalid cursor.' }], 'Invalid query.');
+  new ValidationFailed([{ path: 'query.cursor', message: 'Invalid cursor.' }], 'Invalid query.');
 
 export function encodeOpaqueCursor(kind: string, position: Readonly<Record<string, unknown>>): string {
   return Buffer.from(JSON.stringify({ k: kind, ...position }), 'utf8').toString('base64url');

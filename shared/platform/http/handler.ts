@@ -6,14 +6,8 @@ import type { z } from 'zod';
 import { config } from '../config';
 import { logger } from '../observability/logger';
 import { authContextFrom, enforceRouteAuth } from './auth-context';
-import {
-  AppError,
-  internalErrorBody,
-  PROBLEM_CONTENT_TYPE,
-  payloadTooLarge,
-  problemBody,
-  unsupportedMediaType,
-} from './errors';
+import { internalErrorBody, PROBLEM_CONTENT_TYPE, problemBody, problemHeaders, statusOf } from './errors';
+import { DomainError, TooLarge, UnsupportedMedia } from '../errors';
 import { type IdempotencyScope, idempotency } from './idempotency';
 import { parseJsonSafely } from './json';
 import type { AuthContext, RouteDef } from './route';
@@ -85,10 +79,10 @@ export function toProxyResult(result: HttpResult): APIGatewayProxyResult {
 }
 
 export function problemResult(error: unknown, path?: string): APIGatewayProxyResult {
-  if (error instanceof AppError) {
+  if (error instanceof DomainError) {
     return {
-      statusCode: error.status,
-      headers: { 'content-type': PROBLEM_CONTENT_TYPE, ...error.headers },
+      statusCode: statusOf(error),
+      headers: { 'content-type': PROBLEM_CONTENT_TYPE, ...problemHeaders(error) },
       body: JSON.stringify(problemBody(error, path)),
     };
   }
@@ -145,7 +139,9 @@ const jsonBody = (route: RouteDef): Mw => ({
     const raw = event.body ?? '';
     const text = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
     if (Buffer.byteLength(text, 'utf8') > MAX_BODY_BYTES) {
-      throw payloadTooLarge(`Request bodies are limited to ${MAX_BODY_BYTES} bytes.`);
+      throw new TooLarge('payload_too_large', 'Payload too large', {
+        detail: `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`,
+      });
     }
     if (!route.body) {
       request.internal.rawBody = text;
@@ -153,7 +149,9 @@ const jsonBody = (route: RouteDef): Mw => ({
     }
     const contentType = event.headers?.['content-type'] ?? '';
     if (text.length > 0 && contentType && !/^application\/([a-z.+-]*\+)?json\b/i.test(contentType)) {
-      throw unsupportedMediaType('Send JSON with content-type: application/json.');
+      throw new UnsupportedMedia('unsupported_media_type', 'Unsupported media type', {
+        detail: 'Send JSON with content-type: application/json.',
+      });
     }
     request.internal.rawBody = text;
     request.internal.parsedBody = text.length === 0 ? undefined : parseJsonSafely(text);

@@ -4,7 +4,7 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { isConditionalFailure } from '../db/errors';
 import { db } from '../db/service';
 import { ttlIn } from '../db/schema';
-import { badRequest, idempotencyInProgress, idempotencyKeyReused } from './errors';
+import { Conflict, InvalidInput, Unprocessable } from '../errors';
 import type { HttpContext } from './handler';
 import type { RouteDef } from './route';
 
@@ -86,7 +86,9 @@ export function idempotency(
       const key = request.event.headers?.['idempotency-key'];
       if (key === undefined) return undefined;
       if (!KEY_PATTERN.test(key))
-        throw badRequest('Idempotency-Key must be 1 to 255 visible ASCII characters.');
+        throw new InvalidInput('bad_request', 'Bad request', {
+          detail: 'Idempotency-Key must be 1 to 255 visible ASCII characters.',
+        });
       const input = request.context.input;
       const caller = input?.auth?.userId ?? 'anonymous';
       const path = resolvedPath(route, request.event.pathParameters);
@@ -110,9 +112,15 @@ export function idempotency(
         if (!isConditionalFailure(error)) throw error;
       }
       const { data: existing } = await records.get({ id }).go({ consistent: true });
-      if (!existing) throw idempotencyInProgress('Retry the request.', { headers: { 'retry-after': '1' } });
+      if (!existing)
+        throw new Conflict('idempotency_in_progress', 'Request in progress', {
+          detail: 'Retry the request.',
+          retryAfterSeconds: 1,
+        });
       if (existing.bodyHash !== bodyHash) {
-        throw idempotencyKeyReused('This Idempotency-Key was used with a different request body.');
+        throw new Unprocessable('idempotency_key_reused', 'Idempotency key reused', {
+          detail: 'This Idempotency-Key was used with a different request body.',
+        });
       }
       if (existing.status === 'completed' && existing.statusCode !== undefined) {
         request.context.replay = {
@@ -126,8 +134,9 @@ export function idempotency(
         return undefined;
       }
       if (existing.lockExpiresAt > now) {
-        throw idempotencyInProgress('A request with this Idempotency-Key is still in progress.', {
-          headers: { 'retry-after': '1' },
+        throw new Conflict('idempotency_in_progress', 'Request in progress', {
+          detail: 'A request with this Idempotency-Key is still in progress.',
+          retryAfterSeconds: 1,
         });
       }
       // The earlier attempt died holding the lock: take it over, conditionally, so only one retry wins.
@@ -139,7 +148,10 @@ export function idempotency(
           .go();
       } catch (error) {
         if (isConditionalFailure(error))
-          throw idempotencyInProgress('Retry the request.', { headers: { 'retry-after': '1' } });
+          throw new Conflict('idempotency_in_progress', 'Request in progress', {
+            detail: 'Retry the request.',
+            retryAfterSeconds: 1,
+          });
         throw error;
       }
       request.internal.idempotency = { id } satisfies IdempotencyScope;

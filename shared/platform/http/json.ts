@@ -1,4 +1,4 @@
-import { invalidJson } from './errors';
+import { InvalidInput } from '../errors';
 
 /** Deeper JSON than this is refused: no request of ours nests more than a few levels. */
 export const MAX_JSON_DEPTH = 20;
@@ -22,11 +22,16 @@ export function parseJsonSafely(text: string): unknown {
       return v;
     });
   } catch (error) {
-    if (error instanceof HostileJson) throw invalidJson(error.message);
-    throw invalidJson('The request body is not valid JSON.');
+    if (error instanceof HostileJson)
+      throw new InvalidInput('invalid_json', 'Malformed JSON', { detail: error.message });
+    throw new InvalidInput('invalid_json', 'Malformed JSON', {
+      detail: 'The request body is not valid JSON.',
+    });
   }
   if (depthOf(value) > MAX_JSON_DEPTH) {
-    throw invalidJson(`JSON nested deeper than ${MAX_JSON_DEPTH} levels is not accepted.`);
+    throw new InvalidInput('invalid_json', 'Malformed JSON', {
+      detail: `JSON nested deeper than ${MAX_JSON_DEPTH} levels is not accepted.`,
+    });
   }
   return value;
 }

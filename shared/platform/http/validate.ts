@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { validationFailed } from './errors';
+import { ValidationFailed } from '../errors';
 
 export type InputLocation = 'path' | 'query' | 'body';
 
@@ -17,5 +17,5 @@ export function parseWith<T extends z.ZodType | undefined>(
     path: [location, ...issue.path.map(String)].join('.'),
     message: issue.message,
   }));
-  throw validationFailed(errors, `Invalid ${location === 'path' ? 'path parameter' : location}.`);
+  throw new ValidationFailed(errors, `Invalid ${location === 'path' ? 'path parameter' : location}.`);
 }

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { decodeCursor, encodeCursor } from '../../../shared/conversations/cursor';
 import { MESSAGE_ID } from '../../../shared/conversations/ids';
-import { AppError } from '../../../shared/platform/http/errors';
+import { DomainError } from '../../../shared/platform/errors';
 
 const shape = { m: z.string().regex(MESSAGE_ID) };
 const id = 'msg_01J9Z3Q5V6W7X8Y9Z0ABCDEFGH';
@@ -13,8 +13,8 @@ function expect400(run: () => unknown) {
   } catch (caught) {
     error = caught;
   }
-  expect(error).toBeInstanceOf(AppError);
-  expect(error).toMatchObject({ status: 400, code: 'validation_failed' });
+  expect(error).toBeInstanceOf(DomainError);
+  expect(error).toMatchObject({ code: 'validation_failed' });
 }
 
 describe('cursors', () => {

@@ -28,7 +28,7 @@ describe('numbers cursors', () => {
 
     expect(decodeCursor('available', ours, ranged)).toBe(electro);
     expect(() => decodeCursor('available', ours, { ...ranged, sortPrefix: 'y' })).toThrow(
-      expect.objectContaining({ status: 400 }),
+      expect.objectContaining({ code: 'validation_failed' }),
     );
   });
 
@@ -53,6 +53,8 @@ describe('numbers cursors', () => {
     ['extra members', Buffer.from(JSON.stringify({ k: 'available', key, x: 1 })).toString('base64url')],
     ['an array', Buffer.from('[]').toString('base64url')],
   ])('rejects %s with a 400', (_name, raw) => {
-    expect(() => decodeCursor('available', raw, partition)).toThrow(expect.objectContaining({ status: 400 }));
+    expect(() => decodeCursor('available', raw, partition)).toThrow(
+      expect.objectContaining({ code: 'validation_failed' }),
+    );
   });
 });

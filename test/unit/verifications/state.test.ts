@@ -1,4 +1,4 @@
-import { AppError } from '../../../shared/platform/http/errors';
+import { InvalidState } from '../../../shared/platform/errors';
 import {
   allowedFrom,
   assertTransition,
@@ -41,10 +41,9 @@ describe('verification state machine', () => {
     } catch (e) {
       error = e;
     }
-    expect(error).toBeInstanceOf(AppError);
-    expect((error as AppError).status).toBe(409);
-    expect((error as AppError).code).toBe('invalid_state');
-    expect((error as AppError).detail).toContain(from);
+    expect(error).toBeInstanceOf(InvalidState);
+    expect((error as InvalidState).code).toBe('invalid_state');
+    expect((error as InvalidState).detail).toContain(from);
   });
 
   it('covers every status/action pair exactly once', () => {

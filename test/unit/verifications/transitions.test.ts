@@ -1,4 +1,4 @@
-import { AppError } from '../../../shared/platform/http/errors';
+import { InvalidState } from '../../../shared/platform/errors';
 import type { VerificationItem } from '../../../shared/verifications/entities/verification';
 import { transitionChanges } from '../../../shared/verifications/transitions';
 
@@ -95,11 +95,11 @@ describe('transition changes', () => {
     ['expired', 'expire'],
     ['completed', 'complete'],
   ] as const)('%s cannot %s: 409 invalid_state', (status, action) => {
-    expect(() => transitionChanges(item({ status }), action, NOW)).toThrow(AppError);
+    expect(() => transitionChanges(item({ status }), action, NOW)).toThrow(InvalidState);
     try {
       transitionChanges(item({ status }), action, NOW);
     } catch (error) {
-      expect((error as AppError).code).toBe('invalid_state');
+      expect((error as InvalidState).code).toBe('invalid_state');
     }
   });
 });
