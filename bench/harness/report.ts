@@ -398,7 +398,7 @@ export function renderResults(r: BenchResults): string {
         ],
         [
           `sustained: backlog of ${wh.sustained.events} events × ${wh.endpoints} endpoints`,
-          `**${n(wh.sustained.eventsPerSecond)} events/s = ${n(wh.sustained.deliveriesPerSecond)} deliveries/s** on this machine (${wh.sustained.deliveries} deliveries in ${n(wh.sustained.seconds)} s)`,
+          `**${n(wh.sustained.eventsPerSecond, 2)} events/s = ${n(wh.sustained.deliveriesPerSecond)} deliveries/s** on this machine (${wh.sustained.deliveries} deliveries in ${n(wh.sustained.seconds)} s)`,
         ],
       ],
     ),

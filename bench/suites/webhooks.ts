@@ -371,7 +371,7 @@ export async function runWebhookBenchmarks(
         events: backlog,
         deliveries: backlog * endpoints,
         seconds: round(drainSeconds, 1),
-        eventsPerSecond: round(backlog / drainSeconds, 1),
+        eventsPerSecond: round(backlog / drainSeconds, 2),
         deliveriesPerSecond: round((backlog * endpoints) / drainSeconds, 1),
       },
       notes: [
