@@ -13,6 +13,12 @@
  * BENCH_SAMPLES (default 20) samples per operation, BENCH_INIT_RUNS (default 5) fresh Node
  * processes per function, BENCH_KEEP_BUNDLES=1 keeps the bundles in node_modules/.cache/smsproj-bench,
  * BENCH_TRACE=1 prints every DynamoDB call.
+ *
+ * Sections on their own: `npm run bench -- webhooks operations` (or BENCH_ONLY=webhooks,operations)
+ * runs only the named sections (cold-start, operations, numbers, verifications, conversations,
+ * metering, fanout, throughput, reads, rate-limit, scaling, webhooks; the cost model when both
+ * operations and metering run) against a runtime of its own and prints their figures as JSON.
+ * RESULTS.md and results.json are only written by a full run: the report is one run's figures.
  */
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -28,6 +34,35 @@ import { rateLimitBenchmark, readThroughputBenchmark, throughputBenchmark } from
 import { renderResults } from './harness/report';
 import { runScalingBenchmarks } from './suites/scaling';
 import { runVerificationBenchmarks } from './suites/verifications';
+import { runWebhookBenchmarks } from './suites/webhooks';
+
+const SECTIONS = [
+  'cold-start',
+  'operations',
+  'numbers',
+  'verifications',
+  'conversations',
+  'metering',
+  'fanout',
+  'throughput',
+  'reads',
+  'rate-limit',
+  'scaling',
+  'webhooks',
+] as const;
+type Section = (typeof SECTIONS)[number];
+
+/** The sections asked for on the command line or in BENCH_ONLY; undefined for the full run. */
+function selection(): ReadonlySet<Section> | undefined {
+  const asked = [...process.argv.slice(2), ...(process.env.BENCH_ONLY ?? '').split(',')]
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (asked.length === 0) return undefined;
+  const unknown = asked.filter((s) => !SECTIONS.includes(s as Section));
+  if (unknown.length > 0)
+    throw new Error(`Unknown bench section(s) ${unknown.join(', ')}; known: ${SECTIONS.join(', ')}`);
+  return new Set(asked as Section[]);
+}
 
 const number = (name: string, fallback: number) => {
   const value = Number(process.env[name]);
@@ -39,8 +74,10 @@ async function run(): Promise<void> {
   const started = Date.now();
   const budgetSeconds = number('BENCH_BUDGET_SECONDS', 540);
   const load = { start: loadavg().map((l) => round(l)) };
+  const only = selection();
   const timings: Record<string, number> = {};
-  const step = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
+  const step = async <T>(section: Section, name: string, work: () => Promise<T>): Promise<T> => {
+    if (only && !only.has(section)) return undefined as T;
     const t = Date.now();
     process.stderr.write(`[bench] ${name}...\n`);
     const result = await work();
@@ -54,32 +91,54 @@ async function run(): Promise<void> {
   let runtime: BenchRuntime | undefined;
   let stopped = false;
   try {
-    const coldStart = await step('cold start', () =>
+    const coldStart = await step('cold-start', 'cold start', () =>
       runColdStartBenchmarks({ runs: number('BENCH_INIT_RUNS', 5), beforeMeasuring: starting }),
     );
     runtime = await starting;
     const meter = await sharedMeter();
-    const operations = await step('operations', () =>
+    const operations = await step('operations', 'operations', () =>
       runOperationBenchmarks(meter, { samples: number('BENCH_SAMPLES', 20) }),
     );
-    const numbers = await step('numbers (context figures)', runNumberBenchmarks);
-    const verifications = await step('verifications (context figures)', runVerificationBenchmarks);
-    const conversations = await step('conversations (context figures)', () => dataLayerBenchmarks([]));
-    const metering = await step('usage metering', () => runMeteringBenchmarks(meter));
-    const fanout = await step('WebSocket fan-out', () => fanoutBenchmark(50, 20));
-    const throughput = await step('throughput', () => throughputBenchmark(20, 10));
-    const readThroughput = await step('read throughput', () => readThroughputBenchmark(20, 5));
-    const rateLimit = await step('rate limiter', () => rateLimitBenchmark(3));
-    const scaling = await step('scaling', () =>
+    const numbers = await step('numbers', 'numbers (context figures)', runNumberBenchmarks);
+    const verifications = await step(
+      'verifications',
+      'verifications (context figures)',
+      runVerificationBenchmarks,
+    );
+    const conversations = await step('conversations', 'conversations (context figures)', () =>
+      dataLayerBenchmarks([]),
+    );
+    const metering = await step('metering', 'usage metering', () => runMeteringBenchmarks(meter));
+    const fanout = await step('fanout', 'WebSocket fan-out', () => fanoutBenchmark(50, 20));
+    const throughput = await step('throughput', 'throughput', () => throughputBenchmark(20, 10));
+    const readThroughput = await step('reads', 'read throughput', () => readThroughputBenchmark(20, 5));
+    const rateLimit = await step('rate-limit', 'rate limiter', () => rateLimitBenchmark(3));
+    const webhooks = await step('webhooks', 'webhooks', () => runWebhookBenchmarks(meter));
+    const scaling = await step('scaling', 'scaling', () =>
       runScalingBenchmarks(meter, {
         large: number('BENCH_LARGE', 100_000),
         // Leave time for the measurements at the large size, the report and the runtime's stop.
         deadline: started + (budgetSeconds - 45) * 1000,
       }),
     );
-    const cost = costModel(operations.operations, metering);
-    await step('stop runtime', () => runtime!.stop());
+    const { pricingTable } = await import('../shared/sms/pricing');
+    const cost =
+      operations && metering ? costModel(operations.operations, metering, pricingTable()) : undefined;
+    const stopping = Date.now();
+    await runtime.stop();
+    timings['stop runtime'] = round((Date.now() - stopping) / 1000, 1);
     stopped = true;
+
+    if (only) {
+      const partial = { coldStart, operations, numbers, verifications, conversations, metering, fanout };
+      const rest = { throughput, readThroughput, rateLimit, webhooks, scaling, cost, steps: timings };
+      process.stdout.write(`${JSON.stringify({ ...partial, ...rest }, null, 2)}\n`);
+      process.stderr.write(
+        '[bench] partial run: bench/RESULTS.md and bench/results.json left as they were\n',
+      );
+      return;
+    }
+    if (!cost) throw new Error('unreachable: a full run measures operations and metering');
 
     const wallSeconds = round((Date.now() - started) / 1000, 1);
     const results = {
@@ -151,6 +210,7 @@ async function run(): Promise<void> {
       metering,
       cost: {
         breakdown: cost.breakdown,
+        smsCarrier: cost.smsCarrier,
         prices: cost.prices,
         lambdaMemoryMb: cost.lambdaMemoryMb,
         excluded: cost.excluded,
@@ -162,6 +222,7 @@ async function run(): Promise<void> {
       },
       numbers,
       verifications,
+      webhooks,
       run: {
         startedAt: startedAt.toISOString(),
         wallSeconds,

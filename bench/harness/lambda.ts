@@ -5,18 +5,23 @@
  * chain, validation, idempotency, service, pushes — and nothing else.
  */
 import { randomUUID } from 'node:crypto';
-import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult, DynamoDBRecord } from 'aws-lambda';
 import type { LambdaInvoker } from '../../local/lambda/invoke';
 import type { AuthContext } from '../../shared/platform/http/route';
 
 let invoker: LambdaInvoker | undefined;
 
-async function invoke(module: string, event: unknown): Promise<unknown> {
+/** The bench process's invoker (one warm "container" per handler module), e.g. for the carrier simulator. */
+export async function lambdaInvoker(): Promise<LambdaInvoker> {
   if (!invoker) {
     const { createInvoker } = await import('../../local/lambda/invoke');
     invoker = createInvoker();
   }
-  return invoker(module, event, { timeoutMs: 60_000 });
+  return invoker;
+}
+
+async function invoke(module: string, event: unknown): Promise<unknown> {
+  return (await lambdaInvoker())(module, event, { timeoutMs: 60_000 });
 }
 
 /** A signed-in caller with every scope (what the authorizer passes for a JWT). */
@@ -135,4 +140,17 @@ export async function callJob(name: string, now: Date): Promise<{ processed: num
   const job = jobs.find((j) => j.name === name);
   if (!job) throw new Error(`No job ${name}`);
   return (await invoke(job.handler, { now: now.toISOString() })) as { processed: number };
+}
+
+/** The outbox consumer's invocation for stream records (what the DynamoDB event source mapping hands it). */
+export async function callStreamConsumer(records: readonly DynamoDBRecord[]): Promise<unknown> {
+  const { OUTBOX_STREAM_CONSUMER_HANDLER } = await import('../../lib/constructs/webhooks');
+  return invoke(OUTBOX_STREAM_CONSUMER_HANDLER, { Records: records });
+}
+
+/** The webhook delivery worker's invocation for one delivery job (the SQS event). */
+export async function callDeliveryWorker(job: { endpointId: string; deliveryId: string }): Promise<unknown> {
+  const { WEBHOOK_DELIVER_WORKER_HANDLER } = await import('../../lib/constructs/webhooks');
+  const { sqsEventOf } = await import('../../shared/webhooks/delivery-queue');
+  return invoke(WEBHOOK_DELIVER_WORKER_HANDLER, sqsEventOf([job]));
 }

@@ -12,6 +12,7 @@ import type { OperationFigure } from '../suites/operations';
 import type { RateLimitResult, ThroughputResult } from '../suites/realtime';
 import type { ScalingRow } from '../suites/scaling';
 import type { VerificationBenchResult } from '../suites/verifications';
+import type { WebhookBenchResult } from '../suites/webhooks';
 
 export interface BenchResults {
   readonly functions: ReadonlyArray<{
@@ -44,9 +45,10 @@ export interface BenchResults {
   readonly fanoutDetail: FanoutResult;
   readonly throughputDetail: ThroughputResult;
   readonly metering: MeteringResult;
-  readonly cost: Pick<CostModel, 'breakdown' | 'prices' | 'lambdaMemoryMb' | 'excluded'>;
+  readonly cost: Pick<CostModel, 'breakdown' | 'smsCarrier' | 'prices' | 'lambdaMemoryMb' | 'excluded'>;
   readonly numbers: NumberBenchResult;
   readonly verifications: VerificationBenchResult;
+  readonly webhooks: WebhookBenchResult;
   readonly conversations: { readonly sendMessage: Cost; readonly listConversations: Cost };
   readonly run: {
     readonly startedAt: string;
@@ -347,11 +349,60 @@ export function renderResults(r: BenchResults): string {
         r.cost.breakdown[key].lines.map((l) => [l.item, l.usdPerMillion.toFixed(3)]),
       ),
     ]),
+    "**SMS carrier price per segment, by destination** (the deployment's SMS pricing table, `GET /v1/sms/pricing`, shared/sms/pricing.ts): what one segment costs at the carrier, per million segments, and a one-segment SMS in total with the platform's part above (smsSent).",
+    table(
+      ['destination', 'per segment', 'carrier, USD per million segments', 'one-segment SMS, USD per million'],
+      r.cost.smsCarrier.map((c) => [
+        c.country,
+        `$${c.perSegmentUsd.toFixed(4)}`,
+        `$${c.carrierPerMillionSegments.toLocaleString('en-US')}`,
+        `**$${c.totalPerMillionSms.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}**`,
+      ]),
+    ),
+    `A message of k segments costs k × the carrier price (quota and charge count segments); the platform's part stays that of one message (${usd(r.costPerMillion.smsSent)} per million), as the receipt events and the DynamoDB items are per message, not per segment.`,
     '**Not included**',
     bullets([
       ...r.cost.excluded,
       'Cold starts: since August 2025 Lambda bills the INIT phase of on-demand functions too; each cold start adds its init time (see above) at the same GB-second price.',
     ]),
+  );
+
+  // Webhooks.
+  const wh = r.webhooks;
+  const attempt = wh.attempt.cost;
+  const route = wh.routing;
+  push(
+    '## Webhooks (transactional outbox → signed deliveries, local runtime, receivers on loopback)',
+    table(
+      ['figure', 'value'],
+      [
+        [
+          `commit → webhook delivered, ${wh.endpoints} endpoints (${wh.latency.events} events, ${wh.latency.deliveries} deliveries)`,
+          `**p50 ${n(wh.latency.p50Ms)} ms, p99 ${n(wh.latency.p99Ms)} ms**, max ${n(wh.latency.maxMs)} ms (the POST itself: p50 ${n(wh.latency.requestP50Ms)} ms)`,
+        ],
+        [
+          'one delivery attempt (SQS worker: read delivery + endpoint, claim, sign, POST, record)',
+          `${attempt.calls} calls, ${n(attempt.readUnits)} RRU + ${n(attempt.writeUnits)} WRU, p50 ${n(wh.attempt.p50Ms)} ms`,
+        ],
+        [
+          'one event routed by the stream consumer, nobody subscribed',
+          `${route.noEndpoint.calls} calls, ${n(route.noEndpoint.readUnits)} RRU + ${n(route.noEndpoint.writeUnits)} WRU`,
+        ],
+        [
+          `one event routed to ${wh.endpoints} endpoints (5 users)`,
+          `${route.fiftyEndpoints.calls} calls (${Object.entries(route.fiftyEndpoints.byOperation)
+            .map(([operation, count]) => `${count} ${operation.replace(/Command$/, '')}`)
+            .join(
+              ', ',
+            )}), ${n(route.fiftyEndpoints.readUnits)} RRU + ${n(route.fiftyEndpoints.writeUnits)} WRU: ${n(route.perDeliveryCreated.wcu, 2)} WRU per delivery created`,
+        ],
+        [
+          `sustained: backlog of ${wh.sustained.events} events × ${wh.endpoints} endpoints`,
+          `**${n(wh.sustained.eventsPerSecond, 2)} events/s = ${n(wh.sustained.deliveriesPerSecond)} deliveries/s** on this machine (${wh.sustained.deliveries} deliveries in ${n(wh.sustained.seconds)} s)`,
+        ],
+      ],
+    ),
+    bullets(wh.notes),
   );
 
   // Per-context figures.

@@ -3,6 +3,7 @@
  * durations this run measured and AWS's published on-demand prices. Every figure is the sum of
  * named components, so RESULTS.md can show where the money goes.
  */
+import type { SmsPrice } from '../../shared/sms/pricing';
 import type { MeteringResult } from './metering';
 import type { OperationFigure } from './operations';
 
@@ -38,6 +39,16 @@ export interface CostEntry {
   readonly assumes: string;
 }
 
+/** The carrier's part of an SMS in one destination country, and the whole SMS with the platform's. */
+export interface SmsCountryCost {
+  readonly country: string;
+  readonly perSegmentUsd: number;
+  /** USD per million segments to this country: the carrier price alone. */
+  readonly carrierPerMillionSegments: number;
+  /** USD per million one-segment SMS: carrier price + the platform's `smsSent` figure. */
+  readonly totalPerMillionSms: number;
+}
+
 export interface CostModel {
   readonly costPerMillion: {
     readonly messagesSent: number;
@@ -46,6 +57,8 @@ export interface CostModel {
     readonly apiRequests: number;
   };
   readonly breakdown: Record<'messagesSent' | 'smsSent' | 'verifications' | 'apiRequests', CostEntry>;
+  /** Carrier price per segment by destination (the deployment's SMS pricing table, GET /v1/sms/pricing). */
+  readonly smsCarrier: readonly SmsCountryCost[];
   readonly prices: typeof PRICES;
   readonly lambdaMemoryMb: number;
   readonly excluded: string[];
@@ -67,7 +80,11 @@ const line = (item: string, usdPerOperation: number): CostLine => ({
   usdPerMillion: Math.round(perMillion(usdPerOperation) * 1000) / 1000,
 });
 
-export function costModel(operations: readonly OperationFigure[], metering: MeteringResult): CostModel {
+export function costModel(
+  operations: readonly OperationFigure[],
+  metering: MeteringResult,
+  smsPrices: readonly SmsPrice[],
+): CostModel {
   const op = (name: string) => {
     const found = operations.find((o) => o.name === name);
     if (!found) throw new Error(`cost model: no measured operation "${name}"`);
@@ -106,14 +123,22 @@ export function costModel(operations: readonly OperationFigure[], metering: Mete
     ),
   ];
 
-  const sms = op('send SMS');
+  const sms = op('send SMS (with its delivery receipt)');
   const smsSent = [
-    ...restRequest(sms, 'send-sms + queue worker'),
+    ...restRequest(sms, 'send-sms + queue worker + 2 receipt events'),
     line('second Lambda request (the SQS-triggered worker)', PRICES.lambdaRequestPerMillion / 1e6),
     line('SQS: send, receive, delete', (3 * PRICES.sqsRequestPerMillion) / 1e6),
     line(
-      'WebSocket: message.created + message.status to the sender',
-      (2 * PRICES.webSocketMessagePerMillion) / 1e6,
+      'delivery receipts: 2 events (TEXT_SUCCESSFUL, TEXT_DELIVERED) published to the SNS event destination',
+      (2 * PRICES.snsPublishPerMillion) / 1e6,
+    ),
+    line(
+      'delivery receipts: 2 Lambda requests (the receipts handler)',
+      (2 * PRICES.lambdaRequestPerMillion) / 1e6,
+    ),
+    line(
+      'WebSocket: message.created + message.status (sent, delivered) to the sender',
+      (3 * PRICES.webSocketMessagePerMillion) / 1e6,
     ),
   ];
 
@@ -146,7 +171,7 @@ export function costModel(operations: readonly OperationFigure[], metering: Mete
       total: sum(smsSent),
       lines: smsSent,
       assumes:
-        'an SMS of one segment to a known recipient, sent from an owned number; the carrier price is not included',
+        'an SMS of one segment to a known recipient, sent from an owned number, with its two delivery-receipt events; the carrier price per segment is in the per-country table',
     },
     verifications: {
       total: sum(verifications),
@@ -160,6 +185,15 @@ export function costModel(operations: readonly OperationFigure[], metering: Mete
       assumes: 'an authenticated REST read (a conversation-list page) with its usage metering',
     },
   };
+  const smsCarrier = smsPrices.map((p) => {
+    const perSegmentUsd = p.perSegmentCents / 100;
+    return {
+      country: p.country,
+      perSegmentUsd,
+      carrierPerMillionSegments: Math.round(perSegmentUsd * 1e6 * 100) / 100,
+      totalPerMillionSms: Math.round((perSegmentUsd * 1e6 + breakdown.smsSent.total) * 100) / 100,
+    };
+  });
   return {
     costPerMillion: {
       messagesSent: breakdown.messagesSent.total,
@@ -168,10 +202,12 @@ export function costModel(operations: readonly OperationFigure[], metering: Mete
       apiRequests: breakdown.apiRequests.total,
     },
     breakdown,
+    smsCarrier,
     prices: PRICES,
     lambdaMemoryMb: LAMBDA_MEMORY_MB,
     excluded: [
-      'The SMS itself (SNS / AWS End User Messaging): priced per message part and destination country, plus carrier fees — e.g. US 10DLC or toll-free outbound, several tenths of a cent per part; see the AWS End User Messaging SMS pricing page for each country. Inbound SMS are also charged per message by country.',
+      "Carrier prices beyond the pricing table: the table (GET /v1/sms/pricing, per deployment) holds one price per segment and country, set near AWS End User Messaging's list price plus carrier fees, rounded up to whole cents; the real charge varies by origination type (10DLC, toll-free, short code) and carrier. Inbound SMS are also charged per message by country.",
+      'The outbox stream consumer\'s share of a message (it reads the message INSERT and each status change once more after the commit): see "Webhooks" for its cost per routed event.',
       'Origination numbers (monthly lease per number) and 10DLC registration fees.',
       'Free tiers, data transfer out, CloudWatch metrics/alarms, X-Ray traces (tracing is ACTIVE on every function), S3 (attachments, exports), Cognito MAUs, SES emails.',
       'WebSocket connection minutes ($0.25 per million minutes): one user online 8 hours a day costs ~$0.0036 a month.',

@@ -20,7 +20,14 @@ import {
   sharedMeter,
 } from '../harness/index';
 import { seedMessages } from './conversations';
-import { callAuthorizer, callInboundSms, callJob, expectRoute, jwtCaller } from '../harness/lambda';
+import {
+  callAuthorizer,
+  callInboundSms,
+  callJob,
+  expectRoute,
+  jwtCaller,
+  lambdaInvoker,
+} from '../harness/lambda';
 import { POOL_COUNTRY, seedPool } from './verifications';
 
 export interface Minimum {
@@ -110,6 +117,20 @@ export const MINIMUMS: Readonly<Record<string, Minimum & { readonly gap?: string
     wcu: 20,
     why: 'Idempotency-Key (2 WCU), ownership + conversation reads (1 RCU), monthly quota ADD (1 WCU), one transaction: message + conversation + list row (3 × 2 WCU + GSI), search index of 7 words (7 WCU), status update by the worker (1 WCU)',
     gap: 'the prefix search index (22 items for 7 words); month and day quota rows plus per-number usage (3 ADDs); 4 strongly consistent reads of the user partition (limits, ownership, thread, preferences) that one read could serve; an outbound dedupe marker for exactly-once carrier hand-off; message.created / message.status pushes (connections Query each)',
+  },
+  'send SMS (with its delivery receipt)': {
+    ddbCalls: 9,
+    rcu: 1.5,
+    wcu: 22,
+    why: "send SMS's minimum, plus one conditional status update per receipt event (TEXT_SUCCESSFUL finds the worker's `sent` and changes nothing; TEXT_DELIVERED moves it forward with the carrier price), 1 WCU each",
+    gap: "send SMS's gaps (above), plus a consistent read of the message before each receipt's conditional write, the status change as a transaction (the same write refunds a `failed` message at most once: 2 WRU), and the message.status push's connections Query",
+  },
+  'inbound STOP (opt-out + confirmation reply)': {
+    ddbCalls: 9,
+    rcu: 1,
+    wcu: 35,
+    why: "dedupe marker (1 WCU), number route read (1 RCU), the STOP stored: message + conversation + list row (3 × 2 WCU), the opt-out item (1 WCU), the reply stored the same way (3 × 2 WCU) with a search index of its 18 words (18 WCU), the worker's status update and the two receipt updates (3 WCU)",
+    gap: "the reply is a full outbound SMS (its quota rows, outbound dedupe marker, prefix search index of ~50 items, status pushes, the receipts' read-then-transaction; see send SMS), on top of the inbound side's usage counters and owner-partition reads (see inbound SMS); the opt-out is read before it is written so a repeated STOP gets no second reply",
   },
   'inbound SMS': {
     ddbCalls: 5,
@@ -335,6 +356,51 @@ export async function runOperationBenchmarks(
     related,
     Math.min(times, 10),
   );
+  // With the carrier simulator of the local runtime installed here, each accepted SMS is followed
+  // by its receipt events (TEXT_SUCCESSFUL, TEXT_DELIVERED) through the `sms/receipts` handler,
+  // as End User Messaging's event destination delivers them in AWS; no simulated delays.
+  const { installCarrier } = await import('../../shared/sms/carrier');
+  const { createCarrierSimulator } = await import('../../local/carrier-simulator');
+  const { isOptedOut } = await import('../../shared/sms/opt-outs');
+  const simulator = createCarrierSimulator(await lambdaInvoker(), { acceptedAfterMs: 0, finalAfterMs: 0 });
+  const settle = async () => {
+    await drainLocalQueue();
+    await simulator.drain();
+  };
+  installCarrier(simulator);
+  try {
+    // A known recipient of its own: at most 30 SMS a minute go from one number to one recipient.
+    const receiving = randomRecipient();
+    await sendSms(receiving);
+    await simulator.drain();
+    await measure(
+      'send SMS (with its delivery receipt)',
+      async () => receiving,
+      async (to) => {
+        await sendSms(to);
+        await simulator.drain();
+      },
+    );
+    // STOP from a recipient who texted the number before (a known sender, opted in).
+    let stopped = '';
+    await measure(
+      'inbound STOP (opt-out + confirmation reply)',
+      async () => {
+        const from = randomRecipient();
+        await callInboundSms({ from, to: own!, body: 'Is the table still free tonight?' });
+        await settle();
+        return { from, to: own!, body: 'STOP' };
+      },
+      async (sms) => {
+        await callInboundSms(sms);
+        await settle();
+        stopped = sms.from;
+      },
+    );
+    if (!(await isOptedOut(own!, stopped))) throw new Error('inbound STOP did not opt the recipient out');
+  } finally {
+    installCarrier(undefined);
+  }
   const peer = randomRecipient();
   await measure(
     'inbound SMS',
@@ -440,6 +506,8 @@ export async function runOperationBenchmarks(
       'REST operations exclude the authorizer, which API Gateway invokes once more per request (results cache off): add an "authorizer" row for the full request.',
       'Charging POSTs (purchase, send SMS, create verification) are sent with an Idempotency-Key, as the API asks clients to: that layer is 1 conditional put + 1 update (2 WCU) of each.',
       'send SMS includes the queue worker (carrier hand-off and status update) run by the local queue after the response; inbound rows go through the SNS subscriber, dedupe included.',
+      '"send SMS (with its delivery receipt)" adds the two receipt events End User Messaging sends for a delivered SMS (TEXT_SUCCESSFUL, TEXT_DELIVERED), each one invocation of the receipts handler (forward-only status transaction, carrier price stored, message.status push); the local carrier simulator emits them through the same handler. "inbound STOP" is the keyword SMS from a recipient who texted before: stored like any inbound SMS, the opt-out recorded, and the confirmation reply queued, sent by the worker and followed by its own two receipt events.',
+      'Not in these rows: the outbox stream consumer, which reads every routed record (the message INSERT, each status change) once more after the commit; its cost per event is in the webhooks section.',
       'RCU/WCU: DynamoDB reports CapacityUnits per table and index; units of read commands are read units, of write commands write units (a transaction write counts 2 per 1 KB item, GSI updates included).',
     ],
   };

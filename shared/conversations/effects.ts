@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { isConditionalFailure } from '../platform/db/errors';
 import { ttlIn } from '../platform/db/schema';
 import { db } from '../platform/db/service';
@@ -80,18 +81,29 @@ export async function runInlineEffects(conv: ConversationItem, item: MessageItem
   }
 }
 
+/** Pauses between looks at a claim the request holds (the last one repeats until the lease ends). */
+const WAIT_STEPS_MS = [50, 100, 200, 400, 800, 1000];
+
+const readMarker = async (messageId: string) =>
+  (await db().entities.messageEffects.get({ messageId }).go({ consistent: true })).data;
+
 /**
- * The consumer's side (message INSERT in the stream): nothing when done; retried later while the
- * request is still at it; otherwise claimed and run (throws on failure so the record is retried).
+ * The consumer's side (message INSERT in the stream): nothing when done; while the request is
+ * still at it (its claim within the lease), waits for its outcome — done, given back after a
+ * failure, or abandoned — instead of failing the record: the stream retries a failed record only
+ * a few times before setting it aside, and a request indexing a large message on a busy machine
+ * outlasts them, which lost the message's webhook events. Otherwise claims and runs the effects
+ * (throws on failure so the record is retried).
  */
 export async function runMessageEffects(conv: ConversationItem, item: MessageItem): Promise<void> {
   const { messageId } = item;
-  const { data: marker } = await db().entities.messageEffects.get({ messageId }).go({ consistent: true });
+  let marker = await readMarker(messageId);
+  for (let step = 0; marker?.state === 'inline' && Date.now() - marker.claimedAt < CLAIM_LEASE_MS; step++) {
+    await sleep(WAIT_STEPS_MS[Math.min(step, WAIT_STEPS_MS.length - 1)]!);
+    marker = await readMarker(messageId);
+  }
   if (marker?.state === 'done') return;
   const now = Date.now();
-  if (marker && now - marker.claimedAt < CLAIM_LEASE_MS && marker.state === 'inline') {
-    throw new EffectsInFlight(messageId);
-  }
   try {
     if (marker) {
       await db()

@@ -1,3 +1,5 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { db } from '../../../shared/platform/db/service';
 import { api } from '../helpers/api';
 import { busyUser, type TestUser } from '../helpers/session';
 import { auth, chat, eventually, send } from '../conversations/support';
@@ -52,6 +54,35 @@ describe('outbox fault injection', () => {
       45_000,
     );
     expect(r.received.filter(isOurs)).toHaveLength(1);
+  });
+
+  it('delivers an event whose message effects the request was still running when the consumer read it', async () => {
+    // The request runs a message's effects (search index, pushes) itself and holds a claim
+    // meanwhile; the consumer reading the record then must wait for that run, not fail the
+    // record until the poller sets it aside (the event was lost: no webhook, ever).
+    const own = await startReceiver();
+    const endpoint = await api.post<{ id: string }>(
+      '/v1/webhooks',
+      { url: own.url, events: ['message.created'] },
+      auth(bob),
+    );
+    expect(endpoint.status).toBe(201);
+    const conv = await chat(alice, [bob]);
+    expect((await api.post<{ running: boolean }>('/dev/outbox/stop')).json.running).toBe(false);
+    const message = await send(alice, conv.id, 'effects still running in the request');
+    const effects = db().entities.messageEffects;
+    // The request's claim, as while it is still indexing: the consumer finds it when it starts.
+    await effects.patch({ messageId: message.id }).set({ state: 'inline', claimedAt: Date.now() }).go();
+    expect((await api.post<{ running: boolean }>('/dev/outbox/start')).json.running).toBe(true);
+    // A slow request (a busy machine): its effects finish a few seconds later.
+    await sleep(3000);
+    await effects.patch({ messageId: message.id }).set({ state: 'done' }).go();
+    const isOurs = (x: Receiver['received'][number]) =>
+      (x.event.data.message as { id?: string } | undefined)?.id === message.id;
+    const got = await eventually(async () => own.received.find(isOurs), 45_000);
+    expect(got.event.type).toBe('message.created');
+    expect(own.received.filter(isOurs)).toHaveLength(1);
+    await own.close();
   });
 
   it('a failing search index after the commit answers 201 and the message becomes searchable', async () => {
