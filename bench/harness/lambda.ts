@@ -151,6 +151,6 @@ export async function callStreamConsumer(records: readonly DynamoDBRecord[]): Pr
 /** The webhook delivery worker's invocation for one delivery job (the SQS event). */
 export async function callDeliveryWorker(job: { endpointId: string; deliveryId: string }): Promise<unknown> {
   const { WEBHOOK_DELIVER_WORKER_HANDLER } = await import('../../lib/constructs/webhooks');
-  const { sqsEventOf } = await import('../../shared/webhooks/delivery-queue');
-  return invoke(WEBHOOK_DELIVER_WORKER_HANDLER, sqsEventOf([job]));
+  const { sqsEventOf } = await import('../../local/adapters/in-process-queue');
+  return invoke(WEBHOOK_DELIVER_WORKER_HANDLER, sqsEventOf('webhook-deliveries', job.deliveryId, job));
 }

@@ -359,15 +359,15 @@ export async function runOperationBenchmarks(
   // With the carrier simulator of the local runtime installed here, each accepted SMS is followed
   // by its receipt events (TEXT_SUCCESSFUL, TEXT_DELIVERED) through the `sms/receipts` handler,
   // as End User Messaging's event destination delivers them in AWS; no simulated delays.
-  const { installCarrier } = await import('../../shared/sms/carrier');
-  const { createCarrierSimulator } = await import('../../local/carrier-simulator');
+  const { carrier } = await import('../../shared/sms/carrier');
+  const { createCarrierSimulator } = await import('../../local/adapters/carrier-simulator');
   const { isOptedOut } = await import('../../shared/sms/opt-outs');
   const simulator = createCarrierSimulator(await lambdaInvoker(), { acceptedAfterMs: 0, finalAfterMs: 0 });
   const settle = async () => {
-    await drainLocalQueue();
+    await drainLocalQueues();
     await simulator.drain();
   };
-  installCarrier(simulator);
+  const previous = carrier.install(simulator);
   try {
     // A known recipient of its own: at most 30 SMS a minute go from one number to one recipient.
     const receiving = randomRecipient();
@@ -399,7 +399,7 @@ export async function runOperationBenchmarks(
     );
     if (!(await isOptedOut(own!, stopped))) throw new Error('inbound STOP did not opt the recipient out');
   } finally {
-    installCarrier(undefined);
+    carrier.install(previous);
   }
   const peer = randomRecipient();
   await measure(

@@ -196,7 +196,7 @@ export async function runWebhookBenchmarks(
   const backlog = options.backlog ?? 10;
   const { api } = await import('../../test/integration/helpers/api');
   const { busyUser } = await import('../../test/integration/helpers/session');
-  const { drainLocalDeliveries } = await import('../../shared/webhooks/delivery-queue');
+  const { localDeliveryQueue } = await import('../../local/adapters/index');
   const { db } = await import('../../shared/platform/db/service');
   const { dueShardOf } = await import('../../shared/webhooks/due');
 
@@ -282,7 +282,7 @@ export async function runWebhookBenchmarks(
         const record = await insertRecordOf(res.json.id);
         const cost = await meter.measure(async () => {
           await callStreamConsumer([record]);
-          await drainLocalDeliveries();
+          await localDeliveryQueue.drain();
         });
         return { cost, messageId: res.json.id };
       } finally {

@@ -38,7 +38,8 @@ export function inProcessQueue<Job>(
   };
 }
 
-function sqsEventOf(queue: string, id: string, job: unknown): SQSEvent {
+/** The SQS event Lambda would receive for one job of `queue`. */
+export function sqsEventOf(queue: string, id: string, job: unknown): SQSEvent {
   const now = String(Date.now());
   return {
     Records: [
