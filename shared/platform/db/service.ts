@@ -1,5 +1,5 @@
 import { Service } from 'electrodb';
-import { ApiKey, ApiKeySecret } from '../../accounts/entities/api-key';
+import { ApiKey, ApiKeyCount, ApiKeySecret } from '../../accounts/entities/api-key';
 import { LimitChange } from '../../accounts/entities/limit-change';
 import { Preferences } from '../../accounts/entities/preferences';
 import { Activity } from '../../activity/entities/activity';
@@ -49,6 +49,7 @@ export const entities = {
   revokedToken: RevokedToken,
   apiKey: ApiKey,
   apiKeySecret: ApiKeySecret,
+  apiKeyCount: ApiKeyCount,
   usageCounter: UsageCounter,
   session: Session,
   tokenSession: TokenSession,
