@@ -11,7 +11,7 @@ import { EmailCode } from '../../auth/entities/email-code';
 import { RevokedToken } from '../../auth/entities/revoked-token';
 import { IdempotencyRecord } from '../http/entities/idempotency-record';
 import { UsageCounter } from '../../usage/entities/usage-counter';
-import { Attachment } from '../../conversations/entities/attachment';
+import { Attachment, PendingUploads } from '../../conversations/entities/attachment';
 import { Conversation, SmsThread } from '../../conversations/entities/conversation';
 import { Membership } from '../../conversations/entities/membership';
 import { ClientMessageClaim, Message } from '../../conversations/entities/message';
@@ -64,6 +64,7 @@ export const entities = {
   clientMessageClaim: ClientMessageClaim,
   messageEffects: MessageEffects,
   attachment: Attachment,
+  pendingUploads: PendingUploads,
   searchToken: SearchToken,
   connection: Connection,
   typingThrottle: TypingThrottle,
