@@ -518,6 +518,9 @@ async function bindableAttachments(
       throw notFound(`No attachment ${id} of yours in this conversation.`);
     }
     if (item.state !== 'pending') throw attachmentInUse(id);
+    // A lapsed slot (its record awaits TTL deletion) may have lost its object to the lifecycle
+    // rule for unbound uploads: it is as good as never uploaded.
+    if (slotExpiresAt(id) <= Date.now()) throw attachmentNotUploaded(id);
     return item;
   });
   const checks = await Promise.all(items.map((a) => checkUploaded(a.objectKey, a.size, a.contentType)));
