@@ -55,7 +55,7 @@ describe('API keys do not multiply limits', () => {
       403,
       'limit_reached',
     );
-  });
+  }, 120_000);
 
   it('counts the keys a user held before the counter existed', async () => {
     const user = await busyUser('keylegacy');
@@ -71,7 +71,7 @@ describe('API keys do not multiply limits', () => {
       403,
       'limit_reached',
     );
-  });
+  }, 120_000);
 
   // The per-user bucket itself is proven in test/unit/local/gateway.test.ts (a clock-free
   // gateway); here, the AWS side: every key of a user presents the same usage identifier.

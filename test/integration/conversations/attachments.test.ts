@@ -233,7 +233,7 @@ describe('pending upload slots', () => {
     expect(sent.status).toBe(201);
     expect((await reserve(carol, id, declared)).status).toBe(201);
     expectProblem(await reserve(carol, id, declared), 429, 'too_many_pending_uploads');
-  });
+  }, 120_000);
 
   it('does not count slots past their lifetime', async () => {
     const [erin, frank] = await Promise.all([busyUser('erin'), busyUser('frank')]);
