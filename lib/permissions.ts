@@ -12,7 +12,8 @@
 export type TableAccess = 'none' | 'read' | 'readWrite';
 
 /** `read`: GetObject (presigned GET). `put`: PutObject (presigned POST). */
-export type BucketAccess = 'read' | 'put' | 'readWrite';
+/** `readTag`: read, and re-tag objects (s3:PutObjectTagging), e.g. to keep a bound attachment. */
+export type BucketAccess = 'read' | 'readTag' | 'put' | 'readWrite';
 
 /**
  * Cognito user pool actions a handler may call with IAM credentials. The public, unauthenticated
@@ -175,7 +176,7 @@ export const PERMISSIONS: Readonly<Record<string, FunctionPermissions>> = {
   'conversations/search-messages': { table: 'read', bucket: 'read' },
   'conversations/send-message': {
     table: 'readWrite',
-    bucket: 'read',
+    bucket: 'readTag',
     wsManage: true,
     sqsSend: true,
     smsPolicy: true,

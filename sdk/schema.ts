@@ -3383,7 +3383,7 @@ export interface operations {
           } & components["schemas"]["Problem"];
         };
       };
-      /** @description Rate or plan limit exceeded; retry after Retry-After seconds. Codes: `rate_limited`. */
+      /** @description Rate or plan limit exceeded; retry after Retry-After seconds. Codes: `rate_limited`, `too_many_pending_uploads`. */
       429: {
         headers: {
           /** @description Seconds to wait before retrying. */
@@ -3396,12 +3396,12 @@ export interface operations {
           "RateLimit-Reset"?: number;
         };
         content: {
-          "application/problem+json": {
+          "application/problem+json": ({
             /** @constant */
             status?: 429;
             /** @enum {string} */
-            code?: "rate_limited";
-          } & components["schemas"]["Problem"];
+            code?: "rate_limited" | "too_many_pending_uploads";
+          }) & components["schemas"]["Problem"];
         };
       };
       500: components["responses"]["InternalError"];

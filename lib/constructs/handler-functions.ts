@@ -223,17 +223,28 @@ export class HandlerFunctions extends Construct {
 
     if (p.bucket) {
       fn.addEnvironment('BUCKET_NAME', props.bucket.bucketName);
-      const grant =
+      const grants =
         p.bucket === 'read'
-          ? props.bucket.grantRead(fn)
-          : p.bucket === 'put'
-            ? props.bucket.grantPut(fn)
-            : props.bucket.grantReadWrite(fn);
-      acknowledgeGrantWildcards(
-        role,
-        grant,
-        'Object keys are generated per user at runtime (attachments/, exports/); the L2 bucket grant uses <bucket>/* and s3:GetObject*-style action groups.',
-      );
+          ? [props.bucket.grantRead(fn)]
+          : p.bucket === 'readTag'
+            ? [
+                props.bucket.grantRead(fn),
+                Grant.addToPrincipal({
+                  grantee: fn,
+                  actions: ['s3:PutObjectTagging'],
+                  resourceArns: [props.bucket.arnForObjects('*')],
+                }),
+              ]
+            : p.bucket === 'put'
+              ? [props.bucket.grantPut(fn)]
+              : [props.bucket.grantReadWrite(fn)];
+      for (const grant of grants) {
+        acknowledgeGrantWildcards(
+          role,
+          grant,
+          'Object keys are generated per user at runtime (attachments/, exports/); the L2 bucket grant uses <bucket>/* and s3:GetObject*-style action groups.',
+        );
+      }
     }
 
     if (p.sesSend) {

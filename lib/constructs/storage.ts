@@ -7,6 +7,7 @@ import {
   ObjectOwnership,
 } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { ATTACHMENT_TAG } from '../../shared/conversations/attachment-tags';
 import { acknowledge } from '../nag';
 
 /** Key prefixes of the data bucket (handlers build keys below these). */
@@ -72,6 +73,13 @@ export class Storage extends Construct {
           id: 'expire-exports',
           prefix: BUCKET_PREFIXES.exports,
           expiration: props.exportRetention ?? Duration.days(7),
+        },
+        {
+          // Uploads never bound to a message (shared/conversations/attachments.ts tags them
+          // pending on upload and re-tags them when a message binds them).
+          id: 'expire-unbound-attachments',
+          tagFilters: { [ATTACHMENT_TAG.key]: ATTACHMENT_TAG.pending },
+          expiration: Duration.days(1),
         },
         { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
         { id: 'expire-noncurrent-versions', noncurrentVersionExpiration: Duration.days(30) },

@@ -10,7 +10,7 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { Readable } from 'node:stream';
-import { PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import { PutObjectCommand, PutObjectTaggingCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import Busboy from 'busboy';
 import type { LocalLogger } from '../log';
 import { LOOPBACK } from '../ports';
@@ -287,7 +287,26 @@ async function putObject(s3: S3Client, upload: AuthorizedUpload, body: Buffer): 
       Metadata: metadata,
     }),
   );
+  // s3rver ignores a POST's `tagging` field but implements PutObjectTagging: applied here, as S3
+  // applies the field, so lifecycle-relevant tags can be checked locally.
+  const tagging = fields.get('tagging');
+  if (tagging !== undefined) {
+    await s3.send(
+      new PutObjectTaggingCommand({
+        Bucket: upload.bucket,
+        Key: upload.key,
+        Tagging: { TagSet: parseTagging(tagging) },
+      }),
+    );
+  }
   return output.ETag ?? '';
+}
+
+/** The tags of S3's `<Tagging><TagSet><Tag><Key>k</Key><Value>v</Value></Tag>...` document. */
+function parseTagging(xml: string): Array<{ Key: string; Value: string }> {
+  return [...xml.matchAll(/<Tag>\s*<Key>([^<]*)<\/Key>\s*<Value>([^<]*)<\/Value>\s*<\/Tag>/g)].map(
+    ([, key = '', value = '']) => ({ Key: key, Value: value }),
+  );
 }
 
 /** S3's answers to a stored POST: 303 to success_action_redirect, else success_action_status 200/201, else 204. */

@@ -1,6 +1,7 @@
 import { recordActivity } from '../activity/service';
 import { getUser } from '../auth/service';
 import { isConditionalFailure } from '../platform/db/errors';
+import { conflictBackoff, conflicted } from '../platform/db/transactions';
 import { db } from '../platform/db/service';
 import { LimitReached, NotFound } from '../platform/errors';
 import type { Scope } from '../platform/http/route';
@@ -33,6 +34,8 @@ const view = (k: ApiKeyItem): ApiKeyView => ({
 
 /** Live (not revoked) API keys a user may hold (../shared/API.md, v1.1 security). */
 export const MAX_LIVE_API_KEYS = 20;
+/** Tries of a key transaction that keeps losing races on the user's key counter. */
+const KEY_TRANSACTION_ATTEMPTS = 10;
 
 async function liveKeyCount(userId: string): Promise<number> {
   const { data } = await db()
@@ -43,10 +46,34 @@ async function liveKeyCount(userId: string): Promise<number> {
 }
 
 /**
+ * The user's live-key counter, created on first use from the keys already held (keys made
+ * before the counter existed). No key becomes live or revoked without a transaction that
+ * also writes the existing counter, and the counter is only created where none exists, so the
+ * count it starts from cannot be stale.
+ */
+async function ensureKeyCounter(userId: string): Promise<void> {
+  const { data } = await db().entities.apiKeyCount.get({ userId }).go({ consistent: true });
+  if (data) return;
+  const live = await liveKeyCount(userId);
+  await db()
+    .entities.apiKeyCount.create({ userId, live })
+    .go()
+    .catch((error: unknown) => {
+      if (!isConditionalFailure(error)) throw error; // a parallel request created it first
+    });
+}
+
+/** True when the transaction item at `index` failed its condition (not a mere conflict). */
+const conditionFailed = (result: { data: ReadonlyArray<{ code?: string }> }, index: number): boolean =>
+  result.data[index]?.code === 'ConditionalCheckFailed';
+
+/**
  * Creates a key; the secret is returned once and only its SHA-256 is stored. At most
- * MAX_LIVE_API_KEYS live keys (403 limit_reached). No API Gateway key is made per platform key:
- * the authorizer identifies every key of a user by the user's usage-plan key, so the plan's
- * rate is the user's, and keys cannot exhaust the region's API Gateway key quota.
+ * MAX_LIVE_API_KEYS live keys (403 limit_reached), exact under parallel creates: the key is
+ * written in one transaction with the user's counter, conditional on the limit. No API Gateway
+ * key is made per platform key: the authorizer identifies every key of a user by the user's
+ * usage-plan key, so the plan's rate is the user's, and keys cannot exhaust the region's API
+ * Gateway key quota.
  */
 export async function createApiKey(
   userId: string,
@@ -55,36 +82,49 @@ export async function createApiKey(
 ): Promise<ApiKeyView & { key: string }> {
   const user = await getUser(userId);
   if (!user) throw new NotFound('No such user.');
-  if ((await liveKeyCount(userId)) >= MAX_LIVE_API_KEYS) {
-    throw new LimitReached(`At most ${MAX_LIVE_API_KEYS} live API keys; revoke one first.`, {
-      extensions: { limit: MAX_LIVE_API_KEYS },
-    });
-  }
+  await ensureKeyCounter(userId);
   const keyId = newId('key');
   const key = generateApiKey();
   const secretHash = hashApiKey(key);
-  await db()
-    .transaction.write(({ apiKey, apiKeySecret }) => [
-      apiKey
-        .create({
-          userId,
-          keyId,
-          name,
-          prefix: visiblePrefix(key),
-          scopes: [...scopes],
-          secretHash,
-        })
-        .commit(),
-      apiKeySecret
-        .create({
-          secretHash,
-          keyId,
-          userId,
-          scopes: [...scopes],
-        })
-        .commit(),
-    ])
-    .go();
+  for (let attempt = 0; ; attempt += 1) {
+    const result = await db()
+      .transaction.write(({ apiKeyCount, apiKey, apiKeySecret }) => [
+        apiKeyCount
+          .patch({ userId })
+          .add({ live: 1 })
+          .where((attr, op) => op.lt(attr.live, MAX_LIVE_API_KEYS))
+          .commit(),
+        apiKey
+          .create({
+            userId,
+            keyId,
+            name,
+            prefix: visiblePrefix(key),
+            scopes: [...scopes],
+            secretHash,
+          })
+          .commit(),
+        apiKeySecret
+          .create({
+            secretHash,
+            keyId,
+            userId,
+            scopes: [...scopes],
+          })
+          .commit(),
+      ])
+      .go();
+    if (!result.canceled) break;
+    if (conditionFailed(result, 0)) {
+      throw new LimitReached(`At most ${MAX_LIVE_API_KEYS} live API keys; revoke one first.`, {
+        extensions: { limit: MAX_LIVE_API_KEYS },
+      });
+    }
+    if (!conflicted(result) || attempt + 1 >= KEY_TRANSACTION_ATTEMPTS) {
+      throw new Error('API key transaction kept being cancelled');
+    }
+    await conflictBackoff(attempt);
+  }
   await recordActivity(userId, 'api_key', `API key "${name}" created`, keyId);
   const { data } = await db().entities.apiKey.get({ userId, keyId }).go({ consistent: true });
   if (!data) throw new Error('API key vanished after creation');
@@ -149,10 +189,11 @@ export async function rotateApiKey(userId: string, keyId: string): Promise<ApiKe
  * otherwise the rotated secret would outlive the revocation.
  */
 export async function revokeApiKey(userId: string, keyId: string): Promise<void> {
-  for (let attempt = 0; attempt < 5; attempt += 1) {
+  await ensureKeyCounter(userId);
+  for (let attempt = 0; attempt < KEY_TRANSACTION_ATTEMPTS; attempt += 1) {
     const current = await activeKey(userId, keyId);
     const result = await db()
-      .transaction.write(({ apiKey, apiKeySecret }) => [
+      .transaction.write(({ apiKey, apiKeySecret, apiKeyCount }) => [
         apiKeySecret.delete({ secretHash: current.secretHash }).commit(),
         apiKey
           .patch({ userId, keyId })
@@ -161,9 +202,14 @@ export async function revokeApiKey(userId: string, keyId: string): Promise<void>
             (attr, op) => `${op.eq(attr.status, 'active')} AND ${op.eq(attr.secretHash, current.secretHash)}`,
           )
           .commit(),
+        apiKeyCount.patch({ userId }).add({ live: -1 }).commit(),
       ])
       .go();
-    if (result.canceled) continue; // Rotated or revoked meanwhile: read again.
+    if (result.canceled) {
+      // Rotated or revoked meanwhile (or a parallel write to the counter): read again.
+      await conflictBackoff(attempt);
+      continue;
+    }
     await deleteGatewayKey(current.gatewayKeyId);
     await recordActivity(userId, 'api_key', `API key "${current.name}" revoked`, keyId);
     return;

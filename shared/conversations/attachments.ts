@@ -1,9 +1,10 @@
-import { HeadObjectCommand, GetObjectCommand, NotFound } from '@aws-sdk/client-s3';
+import { GetObjectCommand, HeadObjectCommand, NotFound, PutObjectTaggingCommand } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { s3, s3Signer } from '../platform/adapters/storage';
 import { config } from '../platform/config';
 import { TooLarge, UnsupportedMedia } from '../platform/errors';
+import { ATTACHMENT_TAG, PENDING_TAGGING_XML } from './attachment-tags';
 
 /**
  * Attachment storage on S3 (s3rver locally). Browsers upload straight to the bucket with a
@@ -55,7 +56,11 @@ export interface UploadForm {
   readonly expiresAt: string;
 }
 
-/** A presigned POST that S3 accepts only for exactly this key, 1..size bytes and this content type. */
+/**
+ * A presigned POST that S3 accepts only for exactly this key, 1..size bytes and this content type.
+ * The object is tagged `attachment=pending` (the policy pins the tag set too), so the bucket's
+ * lifecycle rule deletes it unless a message binds it (`markBound`).
+ */
 export async function presignUpload(
   objectKey: string,
   contentType: string,
@@ -69,10 +74,28 @@ export async function presignUpload(
       ['content-length-range', 1, size],
       ['eq', '$Content-Type', contentType],
     ],
-    Fields: { 'Content-Type': contentType },
+    Fields: { 'Content-Type': contentType, tagging: PENDING_TAGGING_XML },
     Expires: UPLOAD_EXPIRES_SECONDS,
   });
   return { url, fields, expiresAt };
+}
+
+/** Re-tags bound attachments' objects so that the lifecycle rule for unbound uploads keeps them. */
+export async function tagAttachments(
+  objectKeys: readonly string[],
+  state: 'pending' | 'bound',
+): Promise<void> {
+  await Promise.all(
+    objectKeys.map((Key) =>
+      s3().send(
+        new PutObjectTaggingCommand({
+          Bucket: config('storage').BUCKET_NAME,
+          Key,
+          Tagging: { TagSet: [{ Key: ATTACHMENT_TAG.key, Value: ATTACHMENT_TAG[state] }] },
+        }),
+      ),
+    ),
+  );
 }
 
 export type UploadCheck = 'ok' | 'missing' | 'mismatch';

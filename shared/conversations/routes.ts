@@ -108,7 +108,7 @@ export const createAttachmentRoute = defineRoute({
   idempotent: true,
   successStatus: 201,
   responses: { 201: { schema: attachmentUploadSchema } },
-  problems: { 413: ['file_too_large'], 415: ['unsupported_type'] },
+  problems: { 413: ['file_too_large'], 415: ['unsupported_type'], 429: ['too_many_pending_uploads'] },
 });
 
 export const listMessagesRoute = defineRoute({

@@ -1,3 +1,4 @@
+import { decodeTime } from 'ulid';
 import * as z from 'zod';
 import { findUserIdBy, getUser } from '../auth/service';
 import type { chargeWrites, TxEntities } from '../billing/service';
@@ -5,7 +6,14 @@ import { isConditionalFailure } from '../platform/db/errors';
 import { ttlIn } from '../platform/db/schema';
 import { db } from '../platform/db/service';
 import { conflicted } from '../platform/db/transactions';
-import { Conflict, Forbidden, InvalidInput, NotFound, ValidationFailed } from '../platform/errors';
+import {
+  Conflict,
+  Forbidden,
+  InvalidInput,
+  NotFound,
+  RateLimited,
+  ValidationFailed,
+} from '../platform/errors';
 import { newId } from '../platform/ids';
 import { logger } from '../platform/observability/logger';
 import { pushToUsers } from '../realtime/connections';
@@ -15,6 +23,7 @@ import {
   normalizeContentType,
   objectKeyOf,
   presignUpload,
+  tagAttachments,
   type UploadForm,
 } from './attachments';
 import { decodeCursor, encodeCursor } from './cursor';
@@ -520,6 +529,9 @@ async function bindableAttachments(
       throw new NotFound(`No attachment ${id} of yours in this conversation.`);
     }
     if (item.state !== 'pending') throw attachmentInUse(id);
+    // A lapsed slot (its record awaits TTL deletion) may have lost its object to the lifecycle
+    // rule for unbound uploads: it is as good as never uploaded.
+    if (slotExpiresAt(id) <= Date.now()) throw attachmentNotUploaded(id);
     return item;
   });
   const checks = await Promise.all(items.map((a) => checkUploaded(a.objectKey, a.size, a.contentType)));
@@ -531,7 +543,14 @@ async function bindableAttachments(
   return items;
 }
 
-type TxKind = 'message' | 'claim' | 'conversation' | 'membership' | 'attachment' | 'extension';
+type TxKind =
+  | 'message'
+  | 'claim'
+  | 'conversation'
+  | 'membership'
+  | 'attachment'
+  | 'pendingUploads'
+  | 'extension';
 
 /**
  * The write path of every message. Transaction items: the message, its clientMessageId claim,
@@ -551,6 +570,13 @@ async function persistMessage(conv: ConversationItem, input: PersistInput): Prom
     conversationId,
     input.sender.userId,
     input.attachmentIds ?? [],
+  );
+  // Kept from now on: the objects are re-tagged before the binding commits, so a bound
+  // attachment never meets the lifecycle rule for unbound uploads. (If the message is then not
+  // stored, the objects stay: restoring the tag could race a parallel send that binds them.)
+  await tagAttachments(
+    attachments.map((a) => a.objectKey),
+    'bound',
   );
   const now = Date.now();
   const messageId = newMessageId(now);
@@ -637,6 +663,15 @@ async function persistMessage(conv: ConversationItem, input: PersistInput): Prom
             ops.push(membership.patch({ userId, conversationId }).add({ unreadCount: unread }).commit());
             kinds.push('membership');
           }
+        }
+        if (attachments.length > 0 && input.sender.userId) {
+          ops.push(
+            tx.pendingUploads
+              .update({ userId: input.sender.userId })
+              .delete({ attachmentIds: attachments.map((a) => a.attachmentId) })
+              .commit(),
+          );
+          kinds.push('pendingUploads');
         }
         for (const a of attachments) {
           ops.push(
@@ -900,9 +935,39 @@ async function markMessagesRead(
 // Attachments
 // ---------------------------------------------------------------------------------------------
 
+/** Pending (unbound) upload slots a user may hold at once (../shared/API.md, v1.1 security). */
+export const MAX_PENDING_UPLOADS = 20;
+
+const tooManyPendingUploads = (retryAfterSeconds: number) =>
+  new RateLimited('too_many_pending_uploads', 'Too many pending uploads', {
+    detail: `At most ${MAX_PENDING_UPLOADS} attachments may wait to be sent; send or let some expire first.`,
+    extensions: { limit: MAX_PENDING_UPLOADS, retryAfter: retryAfterSeconds },
+    retryAfterSeconds,
+  });
+
+/** When a pending slot lapses (its id is a ULID of its creation time). */
+const slotExpiresAt = (attachmentId: string): number =>
+  decodeTime(attachmentId.slice(attachmentId.indexOf('_') + 1)) + PENDING_ATTACHMENT_SECONDS * 1000;
+
+/**
+ * The user's pending slots, less the lapsed ones, which are dropped from the set (an
+ * idempotent DELETE of those ids, safe next to parallel reservations and sends).
+ */
+async function livePendingSlots(userId: string, now: number): Promise<string[]> {
+  const { data } = await db().entities.pendingUploads.get({ userId }).go({ consistent: true });
+  const ids = data?.attachmentIds ?? [];
+  const lapsed = ids.filter((id) => slotExpiresAt(id) <= now);
+  if (lapsed.length > 0) {
+    await db().entities.pendingUploads.update({ userId }).delete({ attachmentIds: lapsed }).go();
+  }
+  return ids.filter((id) => slotExpiresAt(id) > now);
+}
+
 /**
  * POST /v1/conversations/{id}/attachments: reserves an attachment slot and returns the
  * presigned POST for it. Size (413) and type (415) are checked here and again by S3's policy.
+ * At most MAX_PENDING_UPLOADS slots wait unbound per user (429 too_many_pending_uploads): the
+ * slot joins the user's pending set in its own transaction, conditional on the set's size.
  */
 export async function createAttachment(
   userId: string,
@@ -912,21 +977,46 @@ export async function createAttachment(
   await requireParticipant(userId, conversationId);
   const contentType = normalizeContentType(input.contentType);
   assertAcceptable(contentType, input.size);
+  const now = Date.now();
+  const pending = await livePendingSlots(userId, now);
   const attachmentId = newId('att');
   const objectKey = objectKeyOf(conversationId, attachmentId);
-  await db()
-    .entities.attachment.create({
-      conversationId,
-      attachmentId,
-      ownerUserId: userId,
-      fileName: input.fileName,
-      contentType,
-      size: input.size,
-      objectKey,
-      state: 'pending',
-      createdAt: new Date().toISOString(),
-      ttl: ttlIn(PENDING_ATTACHMENT_SECONDS),
-    })
-    .go();
+  for (let attempt = 0; ; attempt++) {
+    const result = await db()
+      .transaction.write(({ attachment, pendingUploads }) => [
+        pendingUploads
+          .update({ userId })
+          .add({ attachmentIds: [attachmentId] })
+          .where(
+            (attr, op) =>
+              `${op.notExists(attr.attachmentIds)} OR ${op.size(attr.attachmentIds)} < ${op.value(attr.attachmentIds, MAX_PENDING_UPLOADS as never)}`,
+          )
+          .commit(),
+        attachment
+          .create({
+            conversationId,
+            attachmentId,
+            ownerUserId: userId,
+            fileName: input.fileName,
+            contentType,
+            size: input.size,
+            objectKey,
+            state: 'pending',
+            createdAt: new Date(now).toISOString(),
+            ttl: ttlIn(PENDING_ATTACHMENT_SECONDS),
+          })
+          .commit(),
+      ])
+      .go();
+    if (!result.canceled) break;
+    if (result.data[0]?.code === 'ConditionalCheckFailed') {
+      const oldest = Math.min(...pending.map(slotExpiresAt), now + PENDING_ATTACHMENT_SECONDS * 1000);
+      throw tooManyPendingUploads(Math.max(1, Math.ceil((oldest - now) / 1000)));
+    }
+    if (!conflicted(result) || attempt + 1 >= TRANSACTION_ATTEMPTS * 2) {
+      throw new Error('Attachment transaction kept being cancelled');
+    }
+    await backoff(attempt);
+  }
   return { attachmentId, upload: await presignUpload(objectKey, contentType, input.size) };
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { encodeTime } from 'ulid';
+import { budgetedPage, keysetQuery, type PageableQuery } from '../platform/db/read-budget';
 import { db } from '../platform/db/service';
 import { decodeOpaqueCursor, encodeOpaqueCursor, invalidCursor } from '../platform/http/cursor';
 import type { VerificationItem } from './entities/verification';
@@ -10,15 +11,14 @@ import type { HistoryFilters } from './schemas';
  * first. from/to become the sort-key range (ids embed their creation time), service and status
  * are checked on the items read. Items are read page by page and filtered here rather than with a
  * FilterExpression: the capacity is the same (DynamoDB charges for what it reads), and knowing the
- * last id read lets a page stop anywhere (a read budget) and resume exactly there.
+ * last id read lets a page stop anywhere (the read budget of ../platform/db/read-budget.ts) and
+ * resume exactly there.
  */
 const ID_PREFIX = 'vrf_';
 const ULID_RANDOM_MIN = '0'.repeat(16);
 const ULID_RANDOM_MAX = 'Z'.repeat(16);
-/** DynamoDB items per Query page. */
+/** DynamoDB items per Query page of an export. */
 const PAGE_SIZE = 100;
-/** Pages one history request may read before it returns what it has and a cursor. */
-const HISTORY_PAGE_BUDGET = 10;
 
 export interface CursorState {
   /** Resume strictly below (older than) this id. */
@@ -72,42 +72,43 @@ export function matches(item: VerificationItem, filters: HistoryFilters): boolea
   );
 }
 
-export interface ScanPage {
-  /** Matching items of this DynamoDB page, newest first. */
-  readonly items: VerificationItem[];
-  /** Id of the last item read (matching or not): where the next page starts. */
-  readonly lastRead?: string;
-  /** False once the range is exhausted. */
-  readonly more: boolean;
+/** Crockford base32, the ULID alphabet, in sort order. */
+const ULID_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** The greatest id sorting strictly below `id` (same length and alphabet); undefined below the first. */
+export function idJustBelow(id: string): string | undefined {
+  const body = id.slice(ID_PREFIX.length).split('');
+  for (let i = body.length - 1; i >= 0; i -= 1) {
+    const position = ULID_ALPHABET.indexOf(body[i]!);
+    if (position > 0) {
+      body[i] = ULID_ALPHABET[position - 1]!;
+      return `${ID_PREFIX}${body.join('')}`;
+    }
+    body[i] = ULID_ALPHABET[ULID_ALPHABET.length - 1]!;
+  }
+  return undefined;
 }
 
 /**
- * Walks a user's history newest first, one DynamoDB page at a time, from just below `before`
- * (or the top of the window). Callers stop whenever they have enough.
+ * A user's history newest first as a keyset read: each call reads one DynamoDB page of up to
+ * `limit` items strictly below the cursor (an id; none: the top of the window) and returns the
+ * matching ones, with the id of the last item read as the cursor while the window goes on.
  */
-export async function* scanHistory(
-  userId: string,
-  filters: HistoryFilters,
-  options: { before?: string; pageSize?: number } = {},
-): AsyncGenerator<ScanPage> {
+function historyQuery(userId: string, filters: HistoryFilters): PageableQuery<VerificationItem> {
   const { lower, upper: windowUpper } = idRange(filters);
-  const upper = options.before && options.before < windowUpper ? options.before : windowUpper;
-  if (upper < lower) return;
-  let cursor: string | null = null;
-  do {
-    const page: { data: VerificationItem[]; cursor: string | null } = await db()
-      .entities.verification.query.byUser({ userId })
-      .between({ verificationId: lower }, { verificationId: upper })
-      .go({ order: 'desc', limit: options.pageSize ?? PAGE_SIZE, cursor });
-    cursor = page.cursor;
-    // `between` is inclusive; the cursor position itself was returned on the previous page.
-    const read = page.data.filter((item) => item.verificationId !== options.before);
-    yield {
-      items: read.filter((item) => matches(item, filters)),
-      ...(page.data.length > 0 ? { lastRead: page.data[page.data.length - 1]!.verificationId } : {}),
-      more: cursor !== null,
-    };
-  } while (cursor);
+  return keysetQuery(
+    async (after, limit) => {
+      const below = after ? idJustBelow(after) : windowUpper;
+      const upper = below !== undefined && below < windowUpper ? below : windowUpper;
+      if (below === undefined || upper < lower) return { data: [], cursor: null };
+      return db()
+        .entities.verification.query.byUser({ userId })
+        .between({ verificationId: lower }, { verificationId: upper })
+        .go({ order: 'desc', limit });
+    },
+    (item) => item.verificationId,
+    (item) => matches(item, filters),
+  );
 }
 
 export interface HistoryPage {
@@ -116,9 +117,9 @@ export interface HistoryPage {
 }
 
 /**
- * One page of history: up to `limit` matching items, newest first. With selective filters the
- * read stops after a budget of DynamoDB pages and returns fewer items with a cursor (which may be
- * an empty page's continuation, never a gap or a repeat).
+ * One page of history: up to `limit` matching items, newest first, read within the read budget
+ * (`budgetedPage`): with selective filters it returns fewer items with a cursor (which may be an
+ * empty page's continuation, never a gap or a repeat).
  */
 export async function historyPage(
   userId: string,
@@ -126,39 +127,35 @@ export async function historyPage(
   limit: number,
   cursor?: string,
 ): Promise<HistoryPage> {
-  const before = cursor ? decodeCursor(cursor, filters).before : undefined;
-  const items: VerificationItem[] = [];
-  let pages = 0;
-  // Read one more than asked: whether a next page exists is then known without an extra request.
-  const pageSize = Math.min(PAGE_SIZE, limit + 1);
-  for await (const page of scanHistory(userId, filters, { ...(before ? { before } : {}), pageSize })) {
-    pages++;
-    for (const item of page.items) {
-      if (items.length === limit) {
-        return { items, nextCursor: encodeCursor({ before: items[limit - 1]!.verificationId }, filters) };
-      }
-      items.push(item);
-    }
-    if (!page.more) break;
-    if (pages >= HISTORY_PAGE_BUDGET && page.lastRead) {
-      return { items, nextCursor: encodeCursor({ before: page.lastRead }, filters) };
-    }
-  }
-  return { items, nextCursor: null };
+  const before = cursor ? decodeCursor(cursor, filters).before : null;
+  const page = await budgetedPage(historyQuery(userId, filters), {
+    count: limit,
+    cursor: before,
+    cursorAfter: (item) => item.verificationId,
+  });
+  return {
+    items: page.data,
+    nextCursor: page.cursor ? encodeCursor({ before: page.cursor }, filters) : null,
+  };
 }
 
-/** Up to `max` matching items, newest first (exports). */
+/** Up to `max` matching items, newest first (exports, a background job: no read budget). */
 export async function collectHistory(
   userId: string,
   filters: HistoryFilters,
   max: number,
 ): Promise<VerificationItem[]> {
+  const query = historyQuery(userId, filters);
   const items: VerificationItem[] = [];
-  for await (const page of scanHistory(userId, filters)) {
-    for (const item of page.items) {
-      if (items.length === max) return items;
-      items.push(item);
-    }
-  }
+  let cursor: string | null = null;
+  do {
+    const page: { data: VerificationItem[]; cursor: string | null } = await query.go({
+      cursor,
+      limit: PAGE_SIZE,
+      pages: 1,
+    });
+    items.push(...page.data.slice(0, max - items.length));
+    cursor = page.cursor;
+  } while (cursor && items.length < max);
   return items;
 }

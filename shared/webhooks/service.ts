@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { port } from '../platform/adapters/port';
 import { isConditionalFailure } from '../platform/db/errors';
+import { budgetedPage, keysetQuery } from '../platform/db/read-budget';
 import { db } from '../platform/db/service';
 import { decodeOpaqueCursor, encodeOpaqueCursor, invalidCursor } from '../platform/http/cursor';
 import { LimitReached, NotFound } from '../platform/errors';
@@ -219,7 +220,7 @@ export async function pingWebhook(userId: string, endpointId: string): Promise<{
 
 const deliveriesCursor = { d: z.string().regex(/^whd_[0-9A-HJKMNP-TV-Z]{26}$/) };
 
-/** GET /v1/webhooks/{id}/deliveries: the log, newest first, optionally one status. */
+/** GET /v1/webhooks/{id}/deliveries: the log, newest first, optionally one status, within the read budget. */
 export async function listDeliveries(
   userId: string,
   endpointId: string,
@@ -232,18 +233,22 @@ export async function listDeliveries(
     if (!parsed.success) throw invalidCursor();
     after = parsed.data.d;
   }
-  const query = db().entities.webhookDelivery.query.primary({ endpointId });
-  const ranged = after ? query.lt({ deliveryId: after }) : query;
-  const filtered = options.status
-    ? ranged.where((attr, op) => op.eq(attr.status, options.status ?? 'pending'))
-    : ranged;
-  const { data } = await filtered.go({ order: 'desc', count: options.limit + 1, pages: 10 });
-  const page = data.slice(0, options.limit);
-  const last = page.at(-1);
+  const deliveries = keysetQuery(
+    (from, limit) => {
+      const query = db().entities.webhookDelivery.query.primary({ endpointId });
+      return (from ? query.lt({ deliveryId: from }) : query).go({ order: 'desc', limit });
+    },
+    (delivery) => delivery.deliveryId,
+    (delivery) => !options.status || delivery.status === options.status,
+  );
+  const page = await budgetedPage(deliveries, {
+    count: options.limit,
+    cursor: after ?? null,
+    cursorAfter: (delivery) => delivery.deliveryId,
+  });
   return {
-    items: page.map(deliveryView),
-    nextCursor:
-      data.length > options.limit && last ? encodeOpaqueCursor('deliveries', { d: last.deliveryId }) : null,
+    items: page.data.map(deliveryView),
+    nextCursor: page.cursor ? encodeOpaqueCursor('deliveries', { d: page.cursor }) : null,
   };
 }
 

@@ -165,6 +165,22 @@ describe('stateful stack', () => {
         },
       });
     });
+
+    it('expires uploads tagged pending (never bound to a message) after a day', () => {
+      template.hasResourceProperties('AWS::S3::Bucket', {
+        VersioningConfiguration: { Status: 'Enabled' },
+        LifecycleConfiguration: {
+          Rules: Match.arrayWith([
+            {
+              Id: 'expire-unbound-attachments',
+              Status: 'Enabled',
+              TagFilters: [{ Key: 'attachment', Value: 'pending' }],
+              ExpirationInDays: 1,
+            },
+          ]),
+        },
+      });
+    });
   });
 });
 

@@ -44,3 +44,19 @@ export const ApiKeySecret = new Entity({
   },
 });
 export type ApiKeySecretItem = EntityItem<typeof ApiKeySecret>;
+
+/**
+ * How many live keys a user holds: created with the key and decremented with its revocation in
+ * the same transactions, conditional on the limit, so parallel creates cannot pass it.
+ */
+export const ApiKeyCount = new Entity({
+  model: { service: SERVICE_NAME, entity: 'apiKeyCount', version: '1' },
+  attributes: {
+    userId: { type: 'string', required: true, readOnly: true },
+    live: { type: 'number', required: true, default: 0 },
+  },
+  indexes: {
+    primary: { pk: { field: 'pk', composite: ['userId'] }, sk: { field: 'sk', composite: [] } },
+  },
+});
+export type ApiKeyCountItem = EntityItem<typeof ApiKeyCount>;

@@ -29,3 +29,21 @@ export const Attachment = new Entity({
   },
 });
 export type AttachmentItem = EntityItem<typeof Attachment>;
+
+/**
+ * A user's pending upload slots (attachment ids), for the cap on unbound uploads. An id is
+ * added in its slot's transaction, conditional on the set's size (so parallel reservations
+ * cannot pass the cap), and removed in the transaction of the message that binds it; ids past
+ * their slot's lifetime (ULIDs carry their creation time) are pruned before a new one is added.
+ */
+export const PendingUploads = new Entity({
+  model: { service: SERVICE_NAME, entity: 'pendingUploads', version: '1' },
+  attributes: {
+    userId: { type: 'string', required: true, readOnly: true },
+    attachmentIds: { type: 'set', items: 'string' },
+  },
+  indexes: {
+    primary: { pk: { field: 'pk', composite: ['userId'] }, sk: { field: 'sk', composite: [] } },
+  },
+});
+export type PendingUploadsItem = EntityItem<typeof PendingUploads>;

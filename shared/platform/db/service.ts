@@ -1,5 +1,5 @@
 import { Service } from 'electrodb';
-import { ApiKey, ApiKeySecret } from '../../accounts/entities/api-key';
+import { ApiKey, ApiKeyCount, ApiKeySecret } from '../../accounts/entities/api-key';
 import { LimitChange } from '../../accounts/entities/limit-change';
 import { Preferences } from '../../accounts/entities/preferences';
 import { Activity } from '../../activity/entities/activity';
@@ -11,7 +11,7 @@ import { EmailCode } from '../../auth/entities/email-code';
 import { RevokedToken } from '../../auth/entities/revoked-token';
 import { IdempotencyRecord } from '../http/entities/idempotency-record';
 import { UsageCounter } from '../../usage/entities/usage-counter';
-import { Attachment } from '../../conversations/entities/attachment';
+import { Attachment, PendingUploads } from '../../conversations/entities/attachment';
 import { Conversation, SmsThread } from '../../conversations/entities/conversation';
 import { Membership } from '../../conversations/entities/membership';
 import { ClientMessageClaim, Message } from '../../conversations/entities/message';
@@ -49,6 +49,7 @@ export const entities = {
   revokedToken: RevokedToken,
   apiKey: ApiKey,
   apiKeySecret: ApiKeySecret,
+  apiKeyCount: ApiKeyCount,
   usageCounter: UsageCounter,
   session: Session,
   tokenSession: TokenSession,
@@ -63,6 +64,7 @@ export const entities = {
   clientMessageClaim: ClientMessageClaim,
   messageEffects: MessageEffects,
   attachment: Attachment,
+  pendingUploads: PendingUploads,
   searchToken: SearchToken,
   connection: Connection,
   typingThrottle: TypingThrottle,

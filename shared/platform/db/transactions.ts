@@ -18,3 +18,7 @@ export function conflicted(result: {
 }): boolean {
   return result.canceled && result.data.some((item) => item.code === 'TransactionConflict');
 }
+
+/** Jittered exponential wait before retrying a transaction that lost a race. */
+export const conflictBackoff = (attempt: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * 2 ** Math.min(attempt, 6)));

@@ -4,7 +4,7 @@ import { requestTemporaryIncrease } from '../../../shared/accounts/limits';
 import { authorize } from '../../../shared/auth/authorizer';
 import { db } from '../../../shared/platform/db/service';
 import { api, expectProblem } from '../helpers/api';
-import { signedInUser } from '../helpers/session';
+import { busyUser, signedInUser } from '../helpers/session';
 
 /** Limits must not multiply with API keys: a cap on live keys, and the plan's rate per user. */
 describe('API keys do not multiply limits', () => {
@@ -31,6 +31,47 @@ describe('API keys do not multiply limits', () => {
       (await api.post('/v1/me/api-keys', { name: 'again', scopes: ['account:read'] }, auth)).status,
     ).toBe(201);
   });
+
+  it('holds the cap exactly under parallel creates: of 25 at once, exactly 20 succeed', async () => {
+    const user = await busyUser('keyrush');
+    const auth = { token: user.accessToken };
+    const results = await Promise.all(
+      Array.from({ length: 25 }, (_, i) =>
+        api.post<{ id: string }>('/v1/me/api-keys', { name: `rush${i}`, scopes: ['account:read'] }, auth),
+      ),
+    );
+    const created = results.filter((res) => res.status === 201);
+    expect(created).toHaveLength(20);
+    for (const res of results.filter((r) => r.status !== 201)) expectProblem(res, 403, 'limit_reached');
+    const live = await api.get<{ items: Array<{ status: string }> }>('/v1/me/api-keys', auth);
+    expect(live.json.items.filter((k) => k.status === 'active')).toHaveLength(20);
+
+    expect((await api.delete(`/v1/me/api-keys/${created[0]!.json.id}`, auth)).status).toBe(204);
+    expect(
+      (await api.post('/v1/me/api-keys', { name: 'after revoke', scopes: ['account:read'] }, auth)).status,
+    ).toBe(201);
+    expectProblem(
+      await api.post('/v1/me/api-keys', { name: 'over again', scopes: ['account:read'] }, auth),
+      403,
+      'limit_reached',
+    );
+  }, 120_000);
+
+  it('counts the keys a user held before the counter existed', async () => {
+    const user = await busyUser('keylegacy');
+    const auth = { token: user.accessToken };
+    for (let i = 0; i < 20; i++) {
+      const res = await api.post('/v1/me/api-keys', { name: `old${i}`, scopes: ['account:read'] }, auth);
+      expect(res.status).toBe(201);
+    }
+    // As for keys made before v1.1: no counter item.
+    await db().entities.apiKeyCount.delete({ userId: user.userId }).go();
+    expectProblem(
+      await api.post('/v1/me/api-keys', { name: 'one too many', scopes: ['account:read'] }, auth),
+      403,
+      'limit_reached',
+    );
+  }, 120_000);
 
   // The per-user bucket itself is proven in test/unit/local/gateway.test.ts (a clock-free
   // gateway); here, the AWS side: every key of a user presents the same usage identifier.

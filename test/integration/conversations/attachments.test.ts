@@ -1,3 +1,9 @@
+import { GetObjectTaggingCommand } from '@aws-sdk/client-s3';
+import { ulid } from 'ulid';
+import { s3 } from '../../../shared/platform/adapters/storage';
+import { config } from '../../../shared/platform/config';
+import { db } from '../../../shared/platform/db/service';
+import { MAX_PENDING_UPLOADS } from '../../../shared/conversations/service';
 import { api, expectProblem } from '../helpers/api';
 import { busyUser, type TestUser } from '../helpers/session';
 import { auth, chat, history, type MessageView } from './support';
@@ -170,5 +176,75 @@ describe('attachments', () => {
       auth(alice),
     );
     expectProblem(sent, 404, 'not_found');
+  });
+
+  it('tags an upload attachment=pending and re-tags it bound when a message binds it', async () => {
+    const reserved = await reserve(alice, conversationId, {
+      fileName: 'kept.txt',
+      contentType: 'text/plain',
+      size: 4,
+    });
+    expect((await upload(reserved.json, 'keep', 'text/plain')).status).toBeLessThan(300);
+    const tagsOf = async () =>
+      (
+        await s3().send(
+          new GetObjectTaggingCommand({
+            Bucket: config('storage').BUCKET_NAME,
+            Key: reserved.json.upload.fields.key,
+          }),
+        )
+      ).TagSet;
+    expect(await tagsOf()).toEqual([{ Key: 'attachment', Value: 'pending' }]);
+
+    const sent = await api.post(
+      `/v1/conversations/${conversationId}/messages`,
+      { body: 'kept', attachments: [reserved.json.attachmentId] },
+      auth(alice),
+    );
+    expect(sent.status).toBe(201);
+    expect(await tagsOf()).toEqual([{ Key: 'attachment', Value: 'bound' }]);
+  });
+});
+
+describe('pending upload slots', () => {
+  const declared = { fileName: 'slot.txt', contentType: 'text/plain', size: 4 };
+
+  it(`caps unbound slots at ${MAX_PENDING_UPLOADS} per user, exactly under parallel reservations; a send frees one`, async () => {
+    const [carol, dave] = await Promise.all([busyUser('carol'), busyUser('dave')]);
+    const { id } = await chat(carol, [dave]);
+    const results = await Promise.all(
+      Array.from({ length: MAX_PENDING_UPLOADS + 5 }, () => reserve(carol, id, declared)),
+    );
+    const reserved = results.filter((res) => res.status === 201);
+    expect(reserved).toHaveLength(MAX_PENDING_UPLOADS);
+    for (const res of results.filter((r) => r.status !== 201)) {
+      expectProblem(res, 429, 'too_many_pending_uploads');
+      expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    }
+
+    // Binding one to a message frees its slot, and only that one.
+    const slot = reserved[0]!.json;
+    expect((await upload(slot, 'sent', 'text/plain')).status).toBeLessThan(300);
+    const sent = await api.post(
+      `/v1/conversations/${id}/messages`,
+      { body: 'with a file', attachments: [slot.attachmentId] },
+      auth(carol),
+    );
+    expect(sent.status).toBe(201);
+    expect((await reserve(carol, id, declared)).status).toBe(201);
+    expectProblem(await reserve(carol, id, declared), 429, 'too_many_pending_uploads');
+  }, 120_000);
+
+  it('does not count slots past their lifetime', async () => {
+    const [erin, frank] = await Promise.all([busyUser('erin'), busyUser('frank')]);
+    const { id } = await chat(erin, [frank]);
+    const twoDaysAgo = Date.now() - 2 * 86_400_000;
+    await db()
+      .entities.pendingUploads.update({ userId: erin.userId })
+      .add({
+        attachmentIds: Array.from({ length: MAX_PENDING_UPLOADS }, (_, i) => `att_${ulid(twoDaysAgo + i)}`),
+      })
+      .go();
+    expect((await reserve(erin, id, declared)).status).toBe(201);
   });
 });

@@ -121,3 +121,52 @@ describe('per-IP limit: every public auth route answers 429 rate_limited past th
     },
   );
 });
+
+/**
+ * Routes that create resources (201) without a documented cap, each with the reason it needs
+ * none. A new creating route either documents its cap (403 limit_reached or a 429 code of its
+ * own in `problems`) or is listed here with a reason: unbounded creation is a finding
+ * ("missing limit", as unused upload slots and API keys were).
+ */
+const CAP_EXEMPT: ReadonlyMap<string, string> = new Map([
+  [
+    'POST /v1/auth/register',
+    'one account per email address, which must be verified; rate-limited per client IP',
+  ],
+  [
+    'POST /v1/me/limits/temporary-increase',
+    'at most one per 7 days (409 temporary_increase_unavailable) and one active at a time',
+  ],
+  [
+    'POST /v1/conversations',
+    "an SMS conversation is found or created once per (number, peer); chats are a few items of the creator's own data, bounded by the per-user request rate",
+  ],
+  [
+    'POST /v1/conversations/{id}/messages',
+    'messages are bounded by the per-user request rate; SMS sends are paid per segment and counted against smsPerMonth',
+  ],
+]);
+
+const createsResources = (r: RouteDef): boolean =>
+  r.method === 'POST' && (r.responses ? 201 in r.responses : r.successStatus === 201);
+const documentsCap = (r: RouteDef): boolean =>
+  (r.problems?.[403] ?? []).includes('limit_reached') || (r.problems?.[429] ?? []).length > 0;
+
+describe('missing limit: every route that creates resources documents a cap or says why it needs none', () => {
+  it.each(routes.filter(createsResources).map((r) => [label(r), r] as const))('%s', (name, route) => {
+    // Fails for a route with neither: document its cap, or add it to CAP_EXEMPT with a reason.
+    expect({ documentsCap: documentsCap(route), exemptBecause: CAP_EXEMPT.get(name) }).toEqual(
+      documentsCap(route)
+        ? { documentsCap: true, exemptBecause: undefined }
+        : { documentsCap: false, exemptBecause: expect.stringMatching(/\w/) },
+    );
+  });
+
+  it('lists no route in CAP_EXEMPT that has a cap or creates nothing', () => {
+    const stale = [...CAP_EXEMPT.keys()].filter((name) => {
+      const route = routes.find((r) => label(r) === name);
+      return !route || !createsResources(route) || documentsCap(route);
+    });
+    expect(stale).toEqual([]);
+  });
+});

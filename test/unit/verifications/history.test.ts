@@ -1,7 +1,13 @@
 import { ulid } from 'ulid';
 import { InvalidInput } from '../../../shared/platform/errors';
 import type { VerificationItem } from '../../../shared/verifications/entities/verification';
-import { decodeCursor, encodeCursor, idRange, matches } from '../../../shared/verifications/history';
+import {
+  decodeCursor,
+  encodeCursor,
+  idJustBelow,
+  idRange,
+  matches,
+} from '../../../shared/verifications/history';
 
 const ID = 'vrf_01JZ0000000000000000000000';
 
@@ -60,5 +66,14 @@ describe('history window', () => {
     expect(matches(item, { service: 'telegram', status: 'pending' })).toBe(true);
     expect(matches(item, { service: 'google' })).toBe(false);
     expect(matches(item, { status: 'completed' })).toBe(false);
+  });
+});
+
+describe('keyset position', () => {
+  it('gives the greatest id strictly below an id', () => {
+    expect(idJustBelow('vrf_01JZ0000000000000000000001')).toBe('vrf_01JZ0000000000000000000000');
+    expect(idJustBelow('vrf_01JZ0000000000000000000010')).toBe('vrf_01JZ000000000000000000000Z');
+    expect(idJustBelow('vrf_01JZ000000000000000000000J')).toBe('vrf_01JZ000000000000000000000H');
+    expect(idJustBelow('vrf_00000000000000000000000000')).toBeUndefined();
   });
 });
