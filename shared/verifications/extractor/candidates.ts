@@ -180,7 +180,9 @@ function chainCandidates(text: string, chain: readonly Word[], seps: readonly st
       const rightSep = j < chain.length - 1 ? seps[j] : undefined;
       const punctNeighbour =
         (leftSep !== undefined && leftSep !== ' ') || (rightSep !== undefined && rightSep !== ' ');
-      if (date) adjust -= 2.5;
+      // A dotted/dashed part that is a date on its own: "12.06" in "12.06 14:20".
+      const partDate = j > i && seps[i] !== ' ' && isDateShape(groups.slice(i, j + 1));
+      if (date || partDate) adjust -= 2.5;
       else if (punctNeighbour && (irregularPunct || chain.length > 2)) adjust -= 2.5;
       else if (punctNeighbour) adjust -= 1.2;
       else if (containedInLarger) adjust -= 0.8;

@@ -69,7 +69,8 @@ function normaliseChar(cp: number, ch: string): string {
   }
   if (cp === 0x066b) return '.'; // Arabic decimal separator
   if (cp === 0x066c || cp === 0x060c) return ','; // Arabic thousands separator / comma
-  if (cp >= 0xff01 && cp <= 0xff5e) return String.fromCharCode(cp - 0xfee0); // fullwidth ASCII
+  // Fullwidth ASCII, except the CJK comma: "482193，5分钟内有效" is a code and a duration, not 482193,5.
+  if (cp >= 0xff01 && cp <= 0xff5e && cp !== 0xff0c) return String.fromCharCode(cp - 0xfee0);
   return ch;
 }
 

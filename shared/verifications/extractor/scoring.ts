@@ -17,7 +17,7 @@ import {
 import { IS_SUFFIXES } from './data/code-words';
 import { BRACKETS, OPENERS } from './data/characters';
 import { SERVICE_FORMATS } from './data/services';
-import { CURRENCY_SYMBOLS, UNIT_CHARS } from './data/vocabulary';
+import { CURRENCY_SYMBOLS, STREET_WORDS, UNIT_CHARS } from './data/vocabulary';
 import { CURRENCY_WORDS, type Hit, INSTRUMENTS, IS_WORDS, lowerBound, UNIT_WORDS } from './keywords';
 import { countBetween } from './structure';
 
@@ -95,7 +95,7 @@ function keywordFeatures(ctx: Context, cand: Candidate): KeywordFeatures {
     } else if (hit.kind === 'decoy') {
       // A comma closes the decoy's phrase: "Dear customer, 519274 is your OTP".
       const gap = ctx.folded.slice(hit.end, cand.start);
-      const closed = gap.includes(',') || INSTRUMENTS.some((w) => containsWord(gap, w));
+      const closed = /[,，、]/.test(gap) || INSTRUMENTS.some((w) => containsWord(gap, w));
       if (
         distance <= DECOY_WINDOW &&
         crossings === 0 &&
@@ -217,9 +217,24 @@ function layoutScore(ctx: Context, cand: Candidate, kw: KeywordFeatures): number
   if (afterCh !== undefined) {
     if (CURRENCY_SYMBOLS.has(afterCh) || afterCh === '%' || afterCh === '‰') s -= 2.5;
     else if (UNIT_CHARS.has(afterCh) || UNIT_WORDS.has(wordStartingAt(folded, after))) s -= 2.0;
+    else if (streetAfter(text, folded, after)) s -= 2.0;
   }
+  if (POSTCODE_BEFORE_RE.test(folded.slice(Math.max(0, cand.start - 30), cand.start))) s -= 2.0;
   return s;
 }
+
+/** "1600 Main St", "12 Rue ...": the number is a house number when a street word follows it. */
+function streetAfter(text: string, folded: string, at: number): boolean {
+  const first = wordStartingAt(folded, at);
+  if (STREET_WORDS.has(first)) return true;
+  if (first.length === 0 || !isAsciiUpper(text[at])) return false;
+  const next = skipSpacesRight(folded, at + first.length, 1);
+  return next > at + first.length && STREET_WORDS.has(wordStartingAt(folded, next));
+}
+
+/** "Hauptstr. 112, 10115 Berlin", "12 Main Street, 90210": a postal code after street and house number. */
+const POSTCODE_BEFORE_RE =
+  /(?:(?:str\.?|straße|strasse|weg|gatan|gade|vej|vei)|(?:^|[^\p{L}])(?:street|st\.?|road|rd\.?|avenue|ave\.?|ul\.|calle|rua|rue|via)) ?\d{1,4}[a-z]?, ?$/u;
 
 /** Scores one candidate; sets `excluded` for candidates that can never be the code. */
 export function scoreCandidate(ctx: Context, cand: Candidate, others: number): void {

@@ -151,7 +151,7 @@ export const CODE_KEYWORDS: readonly KeywordSpec[] = [
   ['รหัส', 1],
   ['ยืนยัน', 0.8],
   // Nordic, Finnish, Romanian, Malay, Zulu (compounds: "verifieringskod", "engangskode")
-  ['kode', 1, 'b'],
+  ['kode', 1],
   ['skod', 0.8],
   ['koodi', 1],
   ['codul', 1, 'b'],
@@ -194,6 +194,29 @@ export const CODE_KEYWORDS: readonly KeywordSpec[] = [
   ['კოდ', 1],
   ['կոդ', 1],
   ['ኮድ', 1],
+  // Nordic compounds ending in -kod/-kode, passwords in more languages
+  ['engangskod', 1],
+  ['engångskod', 1],
+  ['sikkerhedskod', 1],
+  ['sikkerhetskod', 1],
+  ['säkerhetskod', 1],
+  ['bekræftelseskod', 1],
+  ['bekreftelseskod', 1],
+  ['verifiseringskod', 1],
+  ['aktiveringskod', 1],
+  ['adgangskod', 1],
+  ['passord', 0.8, 'b'],
+  ['lösen', 0.8, 'b'],
+  ['salasana', 0.8, 'b'],
+  ['jelsz', 0.8, 'b'],
+  ['heslo', 0.8, 'b'],
+  ['parol', 0.8, 'b'],
+  ['lozink', 0.8, 'b'],
+  ['šifr', 0.9, 'b'],
+  ['पडताळणी', 0.8],
+  ['पासकोड', 1],
+  ['সত্যাপন', 0.8],
+  ['যাচাই', 0.8],
 ];
 
 /** Words meaning "is" that typically sit between a keyword and the code ("... code is 1234"). */

@@ -134,3 +134,11 @@ export const UPPERCASE_STOPWORDS: ReadonlySet<string> = new Set(
     ' ',
   ),
 );
+
+/** Street words after a number make it a house number ("1600 Main St", "12 Baker Street"). */
+export const STREET_WORDS: ReadonlySet<string> = new Set(
+  (
+    'st street ave avenue rd road blvd boulevard lane ln dr drive way str strasse straße weg allee ' +
+    'platz vej vei väg vägen gatan katu utca ulica ul caddesi cad sokak sok'
+  ).split(' '),
+);
