@@ -20,6 +20,8 @@ export interface Candidate {
   /** Structural adjustments decided while enumerating (fragments, dates, glued digits). */
   adjust: number;
   score: number;
+  /** Start of the digit chain the candidate was cut from ("915 04800"): decoy words label it whole. */
+  chainStart?: number;
   /** Set by scoring: a digit code with no decoy cue at all (structure, keywords, shape). */
   clean?: boolean;
 }
@@ -198,6 +200,7 @@ function chainCandidates(text: string, chain: readonly Word[], seps: readonly st
       excluded: false,
       adjust: (uneven ? adjust - 0.8 : adjust) - (thousands ? 1.5 : 0),
       score: 0,
+      chainStart: firstWord.start,
     };
   });
   if (uneven) {

@@ -75,6 +75,7 @@ function keywordFeatures(ctx: Context, cand: Candidate): KeywordFeatures {
   /** "<code> is your OTP": an "is" word right after the number, then a code keyword. */
   let namedAfter = false;
   const pivot = lowerBound(hits, cand.end);
+  const chainStart = cand.chainStart ?? cand.start;
   const sameSentence = (a: number, b: number): number => countBetween(boundaries, a, b);
   // Hits before the candidate (scan backwards from the pivot).
   for (let h = pivot - 1; h >= 0; h--) {
@@ -93,13 +94,15 @@ function keywordFeatures(ctx: Context, cand: Candidate): KeywordFeatures {
       if (crossings === 0) nearestCodeBefore = Math.min(nearestCodeBefore, distance);
       if (crossings === 0 && !numbersBetween) governingCodeEnd = hit.end;
     } else if (hit.kind === 'decoy') {
+      // A decoy word labels the whole digit chain after it ("ring 915 04800" labels 04800 too).
+      const from = hit.end <= chainStart ? chainStart : cand.start;
       // A comma closes the decoy's phrase: "Dear customer, 519274 is your OTP".
-      const gap = ctx.folded.slice(hit.end, cand.start);
+      const gap = ctx.folded.slice(hit.end, from);
       const closed = /[,，、]/.test(gap) || INSTRUMENTS.some((w) => containsWord(gap, w));
       if (
-        distance <= DECOY_WINDOW &&
+        from - hit.end <= DECOY_WINDOW &&
         crossings === 0 &&
-        !numbersBetween &&
+        countBetween(digits, hit.end, from) === 0 &&
         !closed &&
         distance < nearestDecoyBefore
       ) {

@@ -359,6 +359,27 @@ export const DECOY_KEYWORDS: readonly KeywordSpec[] = [
   ['联系', 1],
   ['聯絡', 1],
   ['問い合わせ', 1],
+  // hotlines, vehicles, "card ending in" and orders in more languages
+  ['tong dai', 1, 'b'],
+  ['tổng đài', 1, 'b'],
+  ['رقم', 1],
+  ['شحن', 1],
+  ['plate', 1, 'b'],
+  ['placa', 1, 'b'],
+  ['kennzeichen', 1, 'b'],
+  ['biển số', 1, 'b'],
+  ['bien so', 1, 'b'],
+  ['slutter på', 1, 'b'],
+  ['slutter med', 1, 'b'],
+  ['slutar på', 1, 'b'],
+  ['päättyv', 1, 'b'],
+  ['végződ', 1, 'b'],
+  ['končící', 1, 'b'],
+  ['закінчу', 1, 'b'],
+  ['kết thúc', 1, 'b'],
+  ['berakhir', 1, 'b'],
+  ['ትእዛዝ', 1],
+  ['ትዕዛዝ', 1],
 ];
 
 /**
