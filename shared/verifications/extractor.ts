@@ -34,7 +34,7 @@
  * slices or have no nested quantifiers, so a hostile 50 KB message cannot cause catastrophic
  * backtracking. The module has no dependencies so it can run in any Lambda or in the browser.
  */
-import { type Candidate, collectWords, digitCandidates, mixedCandidates } from './extractor/candidates';
+import { type Candidate, collectCandidates, collectWords } from './extractor/candidates';
 import { SERVICE_FORMATS } from './extractor/data/services';
 import { findHits } from './extractor/keywords';
 import { normalise } from './extractor/normalise';
@@ -97,7 +97,7 @@ export function extractCode(sms: string, opts: ExtractOptions = {}): Extraction 
   const { text, folded } = norm;
   const inUrl = markUrls(text, folded);
   const words = collectWords(text, inUrl);
-  const candidates = [...digitCandidates(text, words), ...mixedCandidates(text, words)];
+  const candidates = collectCandidates(text, words);
   if (candidates.length === 0) return { code: null, confidence: 0, candidates: [] };
 
   const hinted = resolveService(opts.service);

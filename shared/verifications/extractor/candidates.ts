@@ -80,7 +80,7 @@ function looksLikePhonePrefix(text: string, start: number): boolean {
  * candidate, as is each single group of 4-8 digits. Whole-chain shape then decides: phone
  * numbers veto all their parts, dates and unequal dash/dot groupings penalise them.
  */
-export function digitCandidates(text: string, words: readonly Word[]): Candidate[] {
+function digitCandidates(text: string, words: readonly Word[]): Candidate[] {
   const out: Candidate[] = [];
   let w = 0;
   while (w < words.length) {
@@ -256,7 +256,7 @@ function dashedAlnumPairs(text: string, words: readonly Word[], out: Candidate[]
     if (!first || !last || text[first.start - 1] === '-') continue;
     const lens = group.map((g) => g.end - g.start);
     if (Math.min(...lens) < 2 || Math.max(...lens) > 5 || Math.max(...lens) - Math.min(...lens) > 1) continue;
-    if (group.some((g) => g.digitsOnly)) continue;
+    // A group may be digits only ("ABC-123"): the joined code still needs letters and digits.
     let digits = 0;
     let letters = 0;
     let valid = true;
@@ -289,7 +289,7 @@ function dashedAlnumPairs(text: string, words: readonly Word[], out: Candidate[]
  * "7K2PD"), and digit runs glued to letters ("Office2019", "XX1234") which are penalised but kept
  * so they can lose visibly to the real code.
  */
-export function mixedCandidates(text: string, words: readonly Word[]): Candidate[] {
+function mixedCandidates(text: string, words: readonly Word[]): Candidate[] {
   const out: Candidate[] = [];
   const paired = dashedAlnumPairs(text, words, out);
   for (let w = 0; w < words.length; w++) {
@@ -342,4 +342,18 @@ export function mixedCandidates(text: string, words: readonly Word[]): Candidate
     }
   }
   return out;
+}
+
+/**
+ * Every candidate of a message. A digit group that is half of a dash-joined alphanumeric code
+ * ("123" in "ABC-123", "4417" in "4417-KQ7M") is a fragment of it, penalised like the letter halves.
+ */
+export function collectCandidates(text: string, words: readonly Word[]): Candidate[] {
+  const mixed = mixedCandidates(text, words);
+  const inJoined = new Uint8Array(text.length);
+  for (const c of mixed)
+    if (c.alnum && text.slice(c.start, c.end).includes('-')) inJoined.fill(1, c.start, c.end);
+  const digits = digitCandidates(text, words);
+  for (const c of digits) if (inJoined[c.start]) c.adjust -= 1.2;
+  return [...digits, ...mixed];
 }

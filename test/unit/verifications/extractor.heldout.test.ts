@@ -9,7 +9,7 @@ import { heldOut } from './extractor.heldout';
 import { measure, summarise, writeSection } from './extractor.report';
 
 /** Goal of issue 16: at least 99 % on a held-out set. */
-const TARGET = 0.99; // measured 99.1 % (422/426) after the wider training corpus (910 messages); never tune on this set
+const TARGET = 0.992; // measured 99.3 % (423/426) with the 1,040-message training corpus; never tune on this set
 
 describe('extractCode on the held-out set', () => {
   const figures = measure(heldOut);
