@@ -380,6 +380,16 @@ export const DECOY_KEYWORDS: readonly KeywordSpec[] = [
   ['berakhir', 1, 'b'],
   ['ትእዛዝ', 1],
   ['ትዕዛዝ', 1],
+  // requests, ids, zones and terminals; contact abbreviations
+  ['request', 1, 'b'],
+  ['id', 0.5, 'be'],
+  ['zone', 1, 'b'],
+  ['zona', 1, 'b'],
+  ['platform', 1, 'b'],
+  ['terminal', 1, 'b'],
+  ['lh', 1, 'be'],
+  ['lien he', 1, 'b'],
+  ['liên hệ', 1, 'b'],
 ];
 
 /**
