@@ -390,6 +390,13 @@ export const DECOY_KEYWORDS: readonly KeywordSpec[] = [
   ['lh', 1, 'be'],
   ['lien he', 1, 'b'],
   ['liên hệ', 1, 'b'],
+  // loyalty balances
+  ['bonus', 1, 'b'],
+  ['бонус', 1, 'b'],
+  ['cashback', 1, 'b'],
+  ['кэшбэк', 1, 'b'],
+  ['poin', 1, 'b'],
+  ['punkte', 1, 'b'],
 ];
 
 /**
