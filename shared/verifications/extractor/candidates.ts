@@ -3,6 +3,7 @@
  * uppercase alphanumeric tokens and dash-split ones, skipping anything inside a link.
  */
 import { isAsciiAlnum, isAsciiDigit, isAsciiLower, isAsciiUpper } from './chars';
+import { GLUED_LEAD_INS } from './data/code-words';
 import { UPPERCASE_STOPWORDS } from './data/vocabulary';
 import { isDateShape } from './structure';
 
@@ -328,6 +329,9 @@ function mixedCandidates(text: string, words: readonly Word[]): Candidate[] {
       while (i < word.end && isAsciiDigit(text[i])) i++;
       const len = i - s;
       if (len >= 4 && len <= 8) {
+        // Glued to the word that names it ("OTP551204", "code is551204"): a typo, not an id.
+        const named =
+          s > word.start && i === word.end && GLUED_LEAD_INS.has(text.slice(word.start, s).toLowerCase());
         out.push({
           start: s,
           end: i,
@@ -335,7 +339,7 @@ function mixedCandidates(text: string, words: readonly Word[]): Candidate[] {
           alnum: false,
           lettersOnly: false,
           excluded: false,
-          adjust: (masked ? -3 : -1.6) + half,
+          adjust: (masked ? -3 : named ? -0.2 : -1.6) + half,
           score: 0,
         });
       }

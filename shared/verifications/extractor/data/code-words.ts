@@ -255,3 +255,15 @@ export const IS_WORDS: readonly string[] = [
 
 /** Endings that play the role of "is"/":" in languages written without spaces. */
 export const IS_SUFFIXES: readonly string[] = ['是', '为', '為', 'は', '는', '은', 'คือ'];
+
+/** Words that are sometimes glued to the code they name ("OTP551204", "Code is551204"), lowercase. */
+export const GLUED_LEAD_INS: ReadonlySet<string> = new Set([
+  'otp',
+  'code',
+  'pin',
+  'tan',
+  'is',
+  'kod',
+  'kode',
+  'codigo',
+]);
