@@ -215,6 +215,7 @@ function chainCandidates(text: string, chain: readonly Word[], seps: readonly st
       excluded: false,
       adjust: (seps[0] === ' ' ? -0.1 : -0.4) - (thousands ? 1.5 : 0),
       score: 0,
+      chainStart: firstWord.start,
     });
   }
   return parts;
