@@ -69,6 +69,8 @@ function keywordFeatures(ctx: Context, cand: Candidate): KeywordFeatures {
   let nearestDecoyBefore = Number.POSITIVE_INFINITY;
   let decoyStart = -1;
   let decoySoft = false;
+  /** The decoy's phrase ends with a colon before the candidate ("код для получения посылки: 551204"). */
+  let decoyColon = false;
   /** Earliest code keyword that governs the candidate: same sentence, nothing numeric in between. */
   let governingCodeEnd = -1;
   let promo = false;
@@ -109,6 +111,7 @@ function keywordFeatures(ctx: Context, cand: Candidate): KeywordFeatures {
         nearestDecoyBefore = distance;
         decoyStart = hit.start;
         decoySoft = hit.weight < 1;
+        decoyColon = gap.includes(':');
       }
     } else if (distance <= 40 && crossings === 0) {
       promo = true;
@@ -135,10 +138,11 @@ function keywordFeatures(ctx: Context, cand: Candidate): KeywordFeatures {
     }
   }
   const score = Math.max(before, after) + 0.35 * Math.min(before, after);
-  // A decoy inside the code phrase itself ("code for your account: 703152", "رمز ... حسابك:") is
-  // governed by the code keyword before it; only a decoy that starts the phrase labels the number.
+  // A decoy inside the code phrase itself ("code for your account: 703152", "رمز ... حسابك:",
+  // "PIN code to collect the parcel: 551204") is governed by the code keyword before it; only a
+  // decoy that starts the phrase, or a hard one that names the number directly, labels it.
   const governed =
-    decoySoft &&
+    (decoySoft || decoyColon) &&
     governingCodeEnd !== -1 &&
     governingCodeEnd <= decoyStart &&
     decoyStart - governingCodeEnd <= 40;
