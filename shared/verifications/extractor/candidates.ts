@@ -306,7 +306,7 @@ function mixedCandidates(text: string, words: readonly Word[]): Candidate[] {
       else if (isAsciiLower(ch)) hasLower = true;
     }
     const masked = /^X{2,}\d+$|^\d+X{2,}$|XXX/.test(token) && token.length <= 24;
-    if (!hasLower && !masked && token.length >= 4 && token.length <= 8) {
+    if (!hasLower && !masked && token.length >= 4 && token.length <= (hasDigit ? 10 : 8)) {
       out.push({
         start: word.start,
         end: word.end,
