@@ -72,8 +72,15 @@ export function findHits(folded: string): Hit[] {
   // "promo code", "zip code", "QR-code": the modifier means the code keyword is not about a login.
   const promoEnds = new Set<number>();
   for (const h of hits) if (h.kind === 'promo' || h.kind === 'modifier') promoEnds.add(h.end);
+  // "PIN-Nummer", "OTP number", "Codenummer": a decoy word right after a strong code word names the code.
+  const codeEnds = new Set<number>();
+  for (const h of hits) if (h.kind === 'code' && h.weight >= 0.7) codeEnds.add(h.end);
+  const compound = (h: Hit): boolean =>
+    codeEnds.has(h.start) ||
+    (codeEnds.has(h.start - 1) && (folded[h.start - 1] === '-' || folded[h.start - 1] === ' '));
   return hits.filter((h) => {
     if (h.kind === 'modifier') return false;
+    if (h.kind === 'decoy') return !compound(h);
     if (h.kind !== 'code') return true;
     for (let gap = 0; gap <= 2; gap++) {
       if (promoEnds.has(h.start - gap)) return false;
