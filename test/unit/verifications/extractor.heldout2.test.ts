@@ -7,8 +7,8 @@
 import { heldOut2 } from './extractor.heldout2';
 import { measure, summarise, writeSection } from './extractor.report';
 
-/** Just below the last measurement (98.4 %, 479/487, training corpus of 1,099 messages). Never tune on this set. */
-const TARGET = 0.982;
+/** Just below the last measurement (98.6 %, 480/487, training corpus of 1,293 messages). Never tune on this set. */
+const TARGET = 0.985;
 
 describe('extractCode on the second held-out set', () => {
   it('has the promised breadth (size, services, languages, share of messages without a code)', () => {
