@@ -438,6 +438,17 @@ export const DECOY_KEYWORDS: readonly KeywordSpec[] = [
   ['reçu', 1, 'be'],
   ['recibo', 1, 'b'],
   ['ricevuta', 1, 'b'],
+  // flights
+  ['chuyến bay', 1, 'b'],
+  ['chuyen bay', 1, 'b'],
+  ['vol', 1, 'be'],
+  ['volo', 1, 'be'],
+  ['uçuş', 1, 'b'],
+  ['航班', 1],
+  ['フライト', 1],
+  ['항공편', 1],
+  ['เที่ยวบิน', 1],
+  ['penerbangan', 1, 'b'],
 ];
 
 /**
