@@ -66,6 +66,8 @@ function keywordFeatures(ctx: Context, cand: Candidate): KeywordFeatures {
   let before = 0;
   let after = 0;
   let nearestCodeBefore = Number.POSITIVE_INFINITY;
+  /** Same, counting only strong code words (not "login", "use", "enter", "confirm"). */
+  let nearestStrongCodeBefore = Number.POSITIVE_INFINITY;
   let nearestDecoyBefore = Number.POSITIVE_INFINITY;
   let decoyStart = -1;
   let decoySoft = false;
@@ -94,6 +96,8 @@ function keywordFeatures(ctx: Context, cand: Candidate): KeywordFeatures {
       if (numbersBetween) s *= 0.5;
       before = Math.max(before, s);
       if (crossings === 0) nearestCodeBefore = Math.min(nearestCodeBefore, distance);
+      if (crossings === 0 && hit.weight >= 0.7)
+        nearestStrongCodeBefore = Math.min(nearestStrongCodeBefore, distance);
       if (crossings === 0 && !numbersBetween) governingCodeEnd = hit.end;
     } else if (hit.kind === 'decoy') {
       // A decoy word labels the whole digit chain after it ("ring 915 04800" labels 04800 too).
@@ -106,7 +110,7 @@ function keywordFeatures(ctx: Context, cand: Candidate): KeywordFeatures {
         crossings === 0 &&
         countBetween(digits, hit.end, from) === 0 &&
         !closed &&
-        distance < nearestDecoyBefore
+        (distance < nearestDecoyBefore || (distance === nearestDecoyBefore && decoySoft && hit.weight >= 1))
       ) {
         nearestDecoyBefore = distance;
         decoyStart = hit.start;
@@ -147,7 +151,10 @@ function keywordFeatures(ctx: Context, cand: Candidate): KeywordFeatures {
     governingCodeEnd <= decoyStart &&
     decoyStart - governingCodeEnd <= 40;
   // "<decoy word>: 7713 is your code" - the words after the number name it.
-  const decoy = nearestDecoyBefore < nearestCodeBefore && !governed && !namedAfter;
+  // A weak code word inside a hard decoy's phrase does not take the number back: "customer
+  // number for login: 55120418" names a customer number ("confirm your number, enter 5530" does not).
+  const closerCode = !decoySoft && decoyColon ? nearestStrongCodeBefore : nearestCodeBefore;
+  const decoy = nearestDecoyBefore < closerCode && !governed && !namedAfter;
   return { score, nearestCodeBefore, decoy, promo, namedAfter };
 }
 

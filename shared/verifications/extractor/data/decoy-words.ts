@@ -449,6 +449,21 @@ export const DECOY_KEYWORDS: readonly KeywordSpec[] = [
   ['항공편', 1],
   ['เที่ยวบิน', 1],
   ['penerbangan', 1, 'b'],
+  // user names and ids, mailboxes
+  ['username', 1, 'b'],
+  ['user name', 1, 'b'],
+  ['user id', 1, 'b'],
+  ['userid', 1, 'b'],
+  ['login id', 1, 'b'],
+  ['логин', 1, 'b'],
+  ['benutzername', 1, 'b'],
+  ['benutzerkennung', 1, 'b'],
+  ['usuario', 1, 'b'],
+  ['utilisateur', 1, 'b'],
+  ['identifiant', 1, 'b'],
+  ['mailbox', 1, 'b'],
+  ['inbox', 1, 'b'],
+  ['اسم المستخدم', 1],
 ];
 
 /**
