@@ -217,6 +217,7 @@ export const CODE_KEYWORDS: readonly KeywordSpec[] = [
   ['पासकोड', 1],
   ['সত্যাপন', 0.8],
   ['যাচাই', 0.8],
+  ['السري', 0.9], // الرقم السري, الرمز السري: PIN, secret code
 ];
 
 /** Words meaning "is" that typically sit between a keyword and the code ("... code is 1234"). */
