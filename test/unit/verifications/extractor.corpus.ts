@@ -7,6 +7,7 @@
 import { languageRows } from './extractor.corpus.languages';
 import { serviceRows } from './extractor.corpus.services';
 import { shapeRows } from './extractor.corpus.shapes';
+import { worldRows } from './extractor.corpus.world';
 import type { CorpusRow } from './extractor.corpus.types';
 
 export interface CorpusCase {
@@ -661,10 +662,11 @@ const originalCases: CorpusCase[] = [
 
 const fromRow = ([sms, expected, sender, lang]: CorpusRow): CorpusCase => ({ sms, expected, sender, lang });
 
-/** The training corpus: the original cases plus the service, language and shape parts. */
+/** The training corpus: the original cases plus the service, language, shape and world parts. */
 export const corpus: CorpusCase[] = [
   ...originalCases,
   ...serviceRows.map(fromRow),
   ...languageRows.map(fromRow),
   ...shapeRows.map(fromRow),
+  ...worldRows.map(fromRow),
 ];

@@ -7,8 +7,8 @@
 import { heldOut2 } from './extractor.heldout2';
 import { measure, summarise, writeSection } from './extractor.report';
 
-/** Provisional gate; the lead sets the final figure after the first measurement. Never tune on this set. */
-const TARGET = 0.95;
+/** Just below the last measurement (98.6 %, 480/487, training corpus of 1,293 messages). Never tune on this set. */
+const TARGET = 0.985;
 
 describe('extractCode on the second held-out set', () => {
   it('has the promised breadth (size, services, languages, share of messages without a code)', () => {

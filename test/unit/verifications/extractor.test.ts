@@ -136,6 +136,12 @@ describe('extractCode behaviour', () => {
     expect(extractCode('आपका OTP ५५२१९० है').code).toBe('552190');
   });
 
+  it('reads a code glued to the word that names it, but not digits glued to other letters', () => {
+    expect(extractCode('OTP551204 is your code').code).toBe('551204');
+    expect(extractCode('Your code is551204').code).toBe('551204');
+    expect(extractCode('Your card XX4417 was charged 20.00 EUR').code).toBeNull();
+  });
+
   it('uses the service hint only as a nudge, never as a requirement', () => {
     expect(extractCode('Steam Guard code: 7K2PD').code).toBe('7K2PD');
     expect(extractCode('Steam Guard code: 7K2PD', { service: 'steam' }).code).toBe('7K2PD');

@@ -1,0 +1,300 @@
+/**
+ * Scoring: explainable features of each candidate (code keywords near it, lead-ins, brackets,
+ * service prefixes, length) minus penalties for decoy contexts (currency, units, order/ref/card
+ * words, phone/date/time shapes, years, digits glued to letters), squashed into a 0..1 confidence.
+ */
+import type { Candidate } from './candidates';
+import {
+  containsWord,
+  isAsciiAlnum,
+  isAsciiDigit,
+  isAsciiUpper,
+  skipSpacesLeft,
+  skipSpacesRight,
+  wordEndingAt,
+  wordStartingAt,
+} from './chars';
+import { IS_SUFFIXES } from './data/code-words';
+import { BRACKETS, OPENERS } from './data/characters';
+import { SERVICE_FORMATS } from './data/services';
+import { CURRENCY_SYMBOLS, STREET_WORDS, UNIT_CHARS } from './data/vocabulary';
+import { CURRENCY_WORDS, type Hit, INSTRUMENTS, IS_WORDS, lowerBound, UNIT_WORDS } from './keywords';
+import { countBetween } from './structure';
+
+/** Everything the scorer needs about the message, computed once. */
+export interface Context {
+  text: string;
+  folded: string;
+  hits: readonly Hit[];
+  boundaries: Int32Array;
+  digits: Int32Array;
+  service: string | undefined;
+  serviceFromHint: boolean;
+  /** The caller's service hint says this sender uses alphanumeric codes. */
+  lettersHint: boolean;
+}
+
+/** How far (in characters) a keyword may be from a candidate and still count. */
+const KEYWORD_WINDOW = 120;
+/** Decoy keywords only label the number right after them. */
+const DECOY_WINDOW = 30;
+
+/** Base score by length: six digits is by far the most common format, then 4/5, then 7/8. */
+const LENGTH_SCORE: Readonly<Record<number, number>> = { 4: 0.35, 5: 0.4, 6: 0.6, 7: 0.3, 8: 0.35 };
+
+/** Keyword influence decays with distance; half strength at 30 characters. */
+function decay(distance: number): number {
+  return 1 / (1 + Math.max(0, distance) / 30);
+}
+
+/** Keyword features of a candidate. */
+interface KeywordFeatures {
+  /** Combined score of code keywords around the candidate. */
+  score: number;
+  /** Distance to the nearest code keyword before the candidate (Infinity if none). */
+  nearestCodeBefore: number;
+  /** A decoy keyword labels this candidate. */
+  decoy: boolean;
+  /** Marketing vocabulary in the same sentence. */
+  promo: boolean;
+  /** "<number> is your code": an "is" word then a code keyword right after the number. */
+  namedAfter: boolean;
+}
+
+function keywordFeatures(ctx: Context, cand: Candidate): KeywordFeatures {
+  const { hits, boundaries, digits } = ctx;
+  let before = 0;
+  let after = 0;
+  let nearestCodeBefore = Number.POSITIVE_INFINITY;
+  /** Same, counting only strong code words (not "login", "use", "enter", "confirm"). */
+  let nearestStrongCodeBefore = Number.POSITIVE_INFINITY;
+  let nearestDecoyBefore = Number.POSITIVE_INFINITY;
+  let decoyStart = -1;
+  let decoySoft = false;
+  /** The decoy's phrase ends with a colon before the candidate ("код для получения посылки: 551204"). */
+  let decoyColon = false;
+  /** Earliest code keyword that governs the candidate: same sentence, nothing numeric in between. */
+  let governingCodeEnd = -1;
+  let promo = false;
+  /** "<code> is your OTP": an "is" word right after the number, then a code keyword. */
+  let namedAfter = false;
+  const pivot = lowerBound(hits, cand.end);
+  const chainStart = cand.chainStart ?? cand.start;
+  const sameSentence = (a: number, b: number): number => countBetween(boundaries, a, b);
+  // Hits before the candidate (scan backwards from the pivot).
+  for (let h = pivot - 1; h >= 0; h--) {
+    const hit = hits[h];
+    if (!hit) continue;
+    if (cand.start - hit.start > KEYWORD_WINDOW + 20) break;
+    if (hit.end > cand.start) continue; // overlaps the candidate
+    const distance = cand.start - hit.end;
+    if (distance > KEYWORD_WINDOW) continue;
+    const crossings = sameSentence(hit.end, cand.start);
+    const numbersBetween = countBetween(digits, hit.end, cand.start) > 0;
+    if (hit.kind === 'code') {
+      let s = hit.weight * 1.6 * decay(distance) * 0.55 ** Math.min(crossings, 3);
+      if (numbersBetween) s *= 0.5;
+      before = Math.max(before, s);
+      if (crossings === 0) nearestCodeBefore = Math.min(nearestCodeBefore, distance);
+      if (crossings === 0 && hit.weight >= 0.7)
+        nearestStrongCodeBefore = Math.min(nearestStrongCodeBefore, distance);
+      if (crossings === 0 && !numbersBetween) governingCodeEnd = hit.end;
+    } else if (hit.kind === 'decoy') {
+      // A decoy word labels the whole digit chain after it ("ring 915 04800" labels 04800 too).
+      const from = hit.end <= chainStart ? chainStart : cand.start;
+      // A comma closes the decoy's phrase: "Dear customer, 519274 is your OTP".
+      const gap = ctx.folded.slice(hit.end, from);
+      const closed = /[,，、]/.test(gap) || INSTRUMENTS.some((w) => containsWord(gap, w));
+      if (
+        from - hit.end <= DECOY_WINDOW &&
+        crossings === 0 &&
+        countBetween(digits, hit.end, from) === 0 &&
+        !closed &&
+        (distance < nearestDecoyBefore || (distance === nearestDecoyBefore && decoySoft && hit.weight >= 1))
+      ) {
+        nearestDecoyBefore = distance;
+        decoyStart = hit.start;
+        decoySoft = hit.weight < 1;
+        decoyColon = gap.includes(':');
+      }
+    } else if (distance <= 40 && crossings === 0) {
+      promo = true;
+    }
+  }
+  // Hits after the candidate ("482910 is your Amazon OTP", "123456是您的验证码").
+  for (let h = pivot; h < hits.length; h++) {
+    const hit = hits[h];
+    if (!hit) continue;
+    const distance = hit.start - cand.end;
+    if (distance > KEYWORD_WINDOW) break;
+    const crossings = sameSentence(cand.end, hit.start);
+    if (hit.kind === 'code') {
+      const numbersAfter = countBetween(digits, cand.end, hit.start) > 0;
+      let s = hit.weight * 1.3 * decay(distance) * 0.55 ** Math.min(crossings, 3);
+      if (numbersAfter) s *= 0.5;
+      after = Math.max(after, s);
+      if (hit.weight >= 0.8 && distance <= 30 && crossings === 0 && !numbersAfter) {
+        const next = skipSpacesRight(ctx.folded, cand.end, 2);
+        if (IS_WORDS.has(wordStartingAt(ctx.folded, next))) namedAfter = true;
+      }
+    } else if (hit.kind === 'promo' && distance <= 40 && crossings === 0) {
+      promo = true;
+    }
+  }
+  const score = Math.max(before, after) + 0.35 * Math.min(before, after);
+  // A decoy inside the code phrase itself ("code for your account: 703152", "رمز ... حسابك:",
+  // "PIN code to collect the parcel: 551204") is governed by the code keyword before it; only a
+  // decoy that starts the phrase, or a hard one that names the number directly, labels it.
+  const governed =
+    (decoySoft || decoyColon) &&
+    governingCodeEnd !== -1 &&
+    governingCodeEnd <= decoyStart &&
+    decoyStart - governingCodeEnd <= 40;
+  // "<decoy word>: 7713 is your code" - the words after the number name it.
+  // A weak code word inside a hard decoy's phrase does not take the number back: "customer
+  // number for login: 55120418" names a customer number ("confirm your number, enter 5530" does not).
+  const closerCode = !decoySoft && decoyColon ? nearestStrongCodeBefore : nearestCodeBefore;
+  const decoy = nearestDecoyBefore < closerCode && !governed && !namedAfter;
+  return { score, nearestCodeBefore, decoy, promo, namedAfter };
+}
+
+/** Apple/WebOTP domain-bound line: "@apple.com #123456" - the code follows '#' after '@domain'. */
+const DOMAIN_BOUND_RE = /@[a-z0-9][a-z0-9.-]{0,80}\.[a-z]{2,24} {0,3}#$/;
+
+/** Structural features around a candidate: lead-ins, brackets, prefixes, decoy neighbours. */
+function layoutScore(ctx: Context, cand: Candidate, kw: KeywordFeatures): number {
+  const { nearestCodeBefore } = kw;
+  const { text, folded } = ctx;
+  let s = 0;
+  const prev = text[cand.start - 1];
+  const next = text[cand.end];
+
+  // Lead-in: strip spaces and opening brackets, then look for ':', '=', 'is', a service prefix, '#'.
+  let p = skipSpacesLeft(text, cand.start - 1, 4);
+  while (p >= 0 && OPENERS.has(text.charAt(p)) && cand.start - p < 6) p = skipSpacesLeft(text, p - 1, 4);
+  const lead = text[p];
+  if (lead === ':' || lead === '=') {
+    s += 0.6;
+  } else if (lead === '-' && p === cand.start - 1 && isAsciiUpper(text[p - 1])) {
+    // Service prefix glued with a dash: "G-730155", "FB-20931" (1-4 capitals at a word start).
+    let q = p - 1;
+    while (q >= 0 && isAsciiUpper(text[q]) && p - q <= 5) q--;
+    if (p - 1 - q <= 4 && !isAsciiAlnum(text[q])) s += 1.0;
+  } else if (lead === '-' && text[p - 1] === ' ') {
+    s += 0.5; // "Код подтверждения — 602817"
+  } else if (lead === '#') {
+    const tail = folded.slice(Math.max(0, p - 100), p + 1);
+    if (DOMAIN_BOUND_RE.test(tail)) s += 1.8;
+    else if (nearestCodeBefore > 3 && !kw.namedAfter) s -= 1.2; // "Order #123456", "store #1042"
+  } else if (lead !== undefined) {
+    const word = wordEndingAt(folded, p);
+    if (IS_WORDS.has(word) || IS_SUFFIXES.some((suffix) => word.endsWith(suffix))) s += 0.6;
+  }
+
+  // Highlighted with brackets or quotes: [482910], «482910», 【482910】, "482910".
+  const open = text[skipSpacesLeft(text, cand.start - 1, 1)];
+  const close = text[skipSpacesRight(text, cand.end, 1)];
+  if (open !== undefined && close !== undefined && BRACKETS.get(open) === close) s += 0.5;
+
+  // Masked card/account digits: "*1234", "...4321", "•••• 4321" (but "*482917*" is emphasis).
+  const emphasised = (prev === '*' || prev === '_' || prev === '~') && next === prev;
+  if (
+    !emphasised &&
+    (prev === '*' || prev === '•' || prev === '·' || (prev === '.' && text[cand.start - 2] === '.'))
+  )
+    s -= 2.5;
+
+  // Part of a larger numeric expression: times (10:45), fractions/dates (12/31/2024), decimals.
+  if (prev === '/' || prev === '\\' || next === '/' || next === '\\') s -= 1.5;
+  if (
+    (prev === ':' && isAsciiDigit(text[cand.start - 2])) ||
+    (next === ':' && isAsciiDigit(text[cand.end + 1]))
+  ) {
+    s -= 1.5;
+  }
+  if ((prev === ',' || prev === '.') && isAsciiDigit(text[cand.start - 2])) s -= 1.5;
+  if ((next === ',' || next === '.') && isAsciiDigit(text[cand.end + 1])) s -= 1.5;
+  if ((next === ',' || next === '.') && (text[cand.end + 1] === '-' || text[cand.end + 1] === '—')) s -= 2.5; // 4829,- EUR
+  if (next === '+' || next === '=' || (!emphasised && (next === '_' || prev === '_'))) s -= 1.0; // hashes, ids
+
+  // Amounts and quantities.
+  const before = skipSpacesLeft(text, cand.start - 1, 1);
+  const beforeCh = text[before];
+  let currencyBefore = beforeCh !== undefined && CURRENCY_SYMBOLS.has(beforeCh);
+  if (!currencyBefore) {
+    const q = beforeCh === '.' ? before - 1 : before;
+    currencyBefore = CURRENCY_WORDS.has(wordEndingAt(folded, q));
+  }
+  if (currencyBefore) s -= 2.5;
+  const after = skipSpacesRight(text, cand.end, 1);
+  const afterCh = text[after];
+  if (afterCh !== undefined) {
+    if (CURRENCY_SYMBOLS.has(afterCh) || afterCh === '%' || afterCh === '‰') s -= 2.5;
+    else if (UNIT_CHARS.has(afterCh) || UNIT_WORDS.has(wordStartingAt(folded, after))) s -= 2.0;
+    else if (streetAfter(text, folded, after)) s -= 2.0;
+  }
+  if (POSTCODE_BEFORE_RE.test(folded.slice(Math.max(0, cand.start - 30), cand.start))) s -= 2.0;
+  return s;
+}
+
+/** "1600 Main St", "12 Rue ...": the number is a house number when a street word follows it. */
+function streetAfter(text: string, folded: string, at: number): boolean {
+  const first = wordStartingAt(folded, at);
+  if (STREET_WORDS.has(first)) return true;
+  if (first.length === 0 || !isAsciiUpper(text[at])) return false;
+  const next = skipSpacesRight(folded, at + first.length, 1);
+  return next > at + first.length && STREET_WORDS.has(wordStartingAt(folded, next));
+}
+
+/** "Hauptstr. 112, 10115 Berlin", "12 Main Street, 90210": a postal code after street and house number. */
+const POSTCODE_BEFORE_RE =
+  /(?:(?:str\.?|straße|strasse|weg|gatan|gade|vej|vei)|(?:^|[^\p{L}])(?:street|st\.?|road|rd\.?|avenue|ave\.?|ul\.|calle|rua|rue|via)) ?\d{1,4}[a-z]?, ?$/u;
+
+/** Scores one candidate; sets `excluded` for candidates that can never be the code. */
+export function scoreCandidate(ctx: Context, cand: Candidate, others: number): void {
+  const len = cand.end - cand.start;
+  const kw = keywordFeatures(ctx, cand);
+  let s = cand.adjust;
+
+  if (cand.alnum) {
+    // Alphanumeric tokens are only codes when a code keyword is close: uppercase words and
+    // model numbers are everywhere otherwise.
+    if (kw.score < 0.5) cand.excluded = true;
+    // All-letter codes ("FRCTB") only right after the word that names them.
+    const namedLetters = kw.nearestCodeBefore <= 12 && len >= 5 && (ctx.lettersHint || kw.score >= 1);
+    if (cand.lettersOnly && !namedLetters) cand.excluded = true;
+    s += 0.15;
+  } else {
+    s += LENGTH_SCORE[cand.code.length] ?? 0;
+  }
+
+  s += kw.score;
+  const layout = layoutScore(ctx, cand, kw);
+  s += layout;
+  if (kw.decoy) s -= 2.0;
+  if (kw.promo) s -= 1.5;
+
+  // A bare 19xx/20xx next to other numbers is usually a year ("© 2024", "valid until 2025").
+  // Right after a code keyword ("Security code 2025") it is much more likely the code itself.
+  const yearLike = !cand.alnum && /^(19|20)\d\d$/.test(cand.code);
+  if (yearLike && others > 1) s -= kw.nearestCodeBefore <= 3 ? 0.3 : 0.8;
+  cand.clean = !cand.alnum && !yearLike && !kw.decoy && !kw.promo && layout >= 0 && cand.adjust > -0.3;
+
+  // Service format hint: a small nudge, never decisive on its own.
+  const fmt = ctx.service ? SERVICE_FORMATS[ctx.service] : undefined;
+  if (fmt) {
+    const boost = ctx.serviceFromHint ? 0.3 : 0.15;
+    if (cand.alnum && fmt.alnumLength === len) s += boost;
+    if (!cand.alnum && fmt.lengths?.includes(cand.code.length)) s += boost;
+  }
+  cand.score = s;
+}
+
+/** Score added to the only decoy-free digit code of a message (see {@link extractCode}). */
+export const STRUCTURAL_BONUS = 0.9;
+
+/** Maps a raw score to 0..1; a score of 1.1 sits exactly at 0.5, the extractor's minimum confidence. */
+export function toConfidence(score: number): number {
+  const c = 1 / (1 + Math.exp(-2.2 * (score - 1.1)));
+  return Math.round(c * 1000) / 1000;
+}
