@@ -80,7 +80,11 @@ export interface ConversationBenchResult {
 export async function dataLayerBenchmarks(
   sizes: readonly number[],
 ): Promise<Omit<ConversationBenchResult, 'fanout'>> {
-  const service = await import('../../shared/conversations/service');
+  const service = {
+    ...(await import('../../shared/conversations/service/conversations')),
+    ...(await import('../../shared/conversations/service/messages')),
+    ...(await import('../../shared/conversations/service/participation')),
+  };
   const { postMessage } = await import('../../shared/conversations/send');
   const { searchMessages } = await import('../../shared/conversations/search');
   const meter = await sharedMeter();

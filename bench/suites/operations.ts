@@ -204,7 +204,8 @@ export async function runOperationBenchmarks(
   options: { samples?: number } = {},
 ): Promise<OperationsResult> {
   const times = options.samples ?? 20;
-  const conversations = await import('../../shared/conversations/service');
+  const conversations = await import('../../shared/conversations/service/conversations');
+  const { conversationOf } = await import('../../shared/conversations/service/participation');
   const verifications = await import('../../shared/verifications/service');
   const { createApiKey } = await import('../../shared/accounts/api-keys');
   const { db } = await import('../../shared/platform/db/service');
@@ -260,7 +261,7 @@ export async function runOperationBenchmarks(
     async () => ({ body: TEN_WORDS }),
     (body) => expectRoute({ route: 'sendMessage', params: { id: chat.id }, body, auth: aliceAuth }, 201),
   );
-  await seedMessages((await conversations.conversationOf(alice.userId, chat.id))!, alice.userId, 150);
+  await seedMessages((await conversationOf(alice.userId, chat.id))!, alice.userId, 150);
   await measure(
     'list conversations',
     async () => undefined,

@@ -5,7 +5,7 @@ import { logger } from '../platform/observability/logger';
 import type { ConversationItem } from './entities/conversation';
 import type { MessageItem } from './entities/message';
 import { indexMessage } from './search-index';
-import { deliverMessage } from './service';
+import { deliverMessage } from './service/receipts';
 import { type Message, toMessage } from './views';
 
 /**

@@ -1,10 +1,10 @@
 import * as z from 'zod';
 import { db } from '../platform/db/service';
 import { validationFailed } from '../platform/http/errors';
-import { decodeCursor, encodeCursor } from './cursor';
+import { decodeCursor, encodeCursor, type Page } from './cursor';
 import { MESSAGE_ID } from './ids';
 import { messagesByKey } from './search-index';
-import { requireParticipant, type Page } from './service';
+import { requireParticipant } from './service/participation';
 import { highlight, lookupKey, MAX_PREFIX, matchesAll, queryTerms } from './tokenizer';
 import { type Message, toMessage } from './views';
 
