@@ -9,7 +9,7 @@ import { deliverMessage } from './service/receipts';
 import { type Message, toMessage } from './views';
 
 /**
- * A message's post-commit effects: its search index entries for every reader, `message.created`
+ * A message's post-commit effects: its search index entries (./search-index.ts), `message.created`
  * to every participant's sockets and, in a chat, the `delivered` receipt. They run after the
  * message transaction committed, so they can fail on their own: the request tries them at once
  * (read-your-writes for search, `delivered` in the 201) but a failure no longer turns the 201
@@ -30,12 +30,9 @@ export class EffectsInFlight extends Error {
   }
 }
 
-const readersOf = (conv: ConversationItem): string[] =>
-  conv.participants.flatMap((p) => (p.userId ? [p.userId] : []));
-
 async function perform(conv: ConversationItem, item: MessageItem): Promise<Message> {
   const [indexed, delivered] = await Promise.allSettled([
-    indexMessage(readersOf(conv), conv.conversationId, item.messageId, item.body),
+    indexMessage(conv, item.messageId, item.body),
     deliverMessage(conv, item),
   ]);
   if (indexed.status === 'rejected') throw indexed.reason;

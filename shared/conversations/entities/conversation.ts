@@ -30,6 +30,8 @@ export const Conversation = new Entity({
     createdAt: { type: 'string', required: true, readOnly: true },
     lastMessageId: { type: 'string' },
     lastMessageAt: { type: 'string' },
+    /** Set once every participant's SearchScope item exists (large groups, ../search-index.ts). */
+    searchScoped: { type: 'boolean' },
   },
   indexes: {
     primary: {
