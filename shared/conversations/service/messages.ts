@@ -149,14 +149,15 @@ async function messageByClientId(
   return data ?? undefined;
 }
 
-type TxKind = 'message' | 'claim' | 'conversation' | 'membership' | 'attachment' | 'extension';
+type TxKind = 'message' | 'claim' | 'membership' | 'attachment' | 'extension';
 
 /**
  * The write path of every message. Transaction items: the message, its clientMessageId claim,
- * the conversation's last message (conditional on being newer), every user participant's
- * list row (preview + unread +1 for everyone but the sender, conditional on being newer) and
- * the attachments' binding (conditional on owner + pending). If a newer message won the
- * "last message" race, the transaction is retried with unread counters only.
+ * every user participant's list row (preview + unread +1 for everyone but the sender,
+ * conditional on being newer) and the attachments' binding (conditional on owner + pending).
+ * If a newer message won the "last message" race, the transaction is retried with unread
+ * counters only. The list rows are the only "last message" anyone reads, so the conversation
+ * item itself is not written (2 write units per message saved).
  */
 async function persistMessage(conv: ConversationItem, input: PersistInput): Promise<StoredMessage> {
   const { conversationId } = conv;
@@ -209,7 +210,7 @@ async function persistMessage(conv: ConversationItem, input: PersistInput): Prom
     const kinds: TxKind[] = [];
     const result = await db()
       .transaction.write((tx) => {
-        const { message, clientMessageClaim, conversation, membership, attachment } = tx;
+        const { message, clientMessageClaim, membership, attachment } = tx;
         const ops = [];
         if (input.extension) {
           for (const write of input.extension.writes(tx, { messageId, createdAt })) {
@@ -226,16 +227,6 @@ async function persistMessage(conv: ConversationItem, input: PersistInput): Prom
               .commit(),
           );
           kinds.push('claim');
-        }
-        if (updateLast) {
-          ops.push(
-            conversation
-              .patch({ conversationId })
-              .set({ lastMessageId: messageId, lastMessageAt: createdAt })
-              .where((a, op) => `(${op.notExists(a.lastMessageId)} OR ${op.lt(a.lastMessageId, messageId)})`)
-              .commit(),
-          );
-          kinds.push('conversation');
         }
         for (const userId of readers) {
           const unread = userId === input.sender.userId ? 0 : 1;
@@ -292,7 +283,7 @@ async function persistMessage(conv: ConversationItem, input: PersistInput): Prom
       if (error) throw error;
     }
     if (attempt + 1 >= TRANSACTION_ATTEMPTS) throw new Error('Message transaction kept being cancelled');
-    if (updateLast && (rejected.has('conversation') || rejected.has('membership'))) {
+    if (updateLast && rejected.has('membership')) {
       updateLast = false;
       continue;
     }

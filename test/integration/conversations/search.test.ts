@@ -147,6 +147,23 @@ describe('message search index cost and bounds', () => {
     expect((await search(alice, `q=aax&conversationId=${conv.id}`)).items).toHaveLength(1);
   });
 
+  it('still answers from entries written before word lists (one per reader and prefix)', async () => {
+    const [alice, bob] = await Promise.all([busyUser('alice'), busyUser('bob')]);
+    const conv = await chat(alice, [bob]);
+    const message = await send(bob, conv.id, `Legacy ${marker}old entry`);
+    // The old layout's two-letter entry: same key, no word list.
+    await db()
+      .entities.searchToken.put({
+        scope: alice.userId,
+        token: headOf(marker),
+        messageId: message.id,
+        conversationId: conv.id,
+      })
+      .go();
+    expect((await search(alice, `q=${marker}old`)).items.map((h) => h.message.id)).toEqual([message.id]);
+    expect((await search(alice, `q=${marker}new`)).items).toEqual([]);
+  });
+
   describe(`a group of more than ${INDEX_PER_READER_UP_TO} users`, () => {
     let members: TestUser[];
     let group: string;
