@@ -163,7 +163,7 @@ export const PERMISSIONS: Readonly<Record<string, FunctionPermissions>> = {
   'accounts/list-plans': { table: 'none' },
   'accounts/request-temporary-increase': { table: 'readWrite' },
 
-  // Conversations and messages (shared/conversations/service.ts): message views presign
+  // Conversations and messages (shared/conversations/service/): message views presign
   // attachment downloads (s3:GetObject); mutations push events to participants.
   'conversations/create-conversation': { table: 'readWrite', wsManage: true },
   'conversations/list-conversations': read,

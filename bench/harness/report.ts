@@ -306,7 +306,7 @@ export function renderResults(r: BenchResults): string {
         ['after waiting Retry-After', `${rl.waitedSeconds} s later: ${rl.afterRetryAfterStatus}`],
       ],
     ),
-    `A message write is the expensive request locally: the message transaction plus its search-index entries (one per reader and word prefix, ~54 items for 10 words in a two-person chat) all go through DynamoDB Local, whose single SQLite file on two shared cores took ${sr.seeding.itemsPerSecond.toLocaleString('en-US')} item writes per second even for plain seeding (BatchWriteItem, no SDK) in this run. That, not the gateway (see the read figure), bounds messages per second here; DynamoDB on-demand has no such ceiling. Fan-out latency likewise includes the sender's transaction and the index write running beside the 50 pushes.`,
+    `A message write is the expensive request locally: the message transaction plus its search-index entries (one per reader and word head, 20 items for 10 words in a two-person chat) all go through DynamoDB Local, whose single SQLite file on two shared cores took ${sr.seeding.itemsPerSecond.toLocaleString('en-US')} item writes per second even for plain seeding (BatchWriteItem, no SDK) in this run. That, not the gateway (see the read figure), bounds messages per second here; DynamoDB on-demand has no such ceiling. Fan-out latency likewise includes the sender's transaction and the index write running beside the 50 pushes.`,
   );
 
   // Metering.

@@ -34,14 +34,14 @@ const SEARCH_WORD = 'hello';
 /**
  * Seeds `count` messages into a conversation through the data layer's items and BatchWriteItem
  * (./harness.ts `seedItems`): the message items and the reader's search-index entries of
- * SEARCH_WORD under its full-word key (the only index partition the measured search reads).
+ * SEARCH_WORD under its word head (the only index partition the measured search reads).
  */
 export async function seedMessages(conv: ConversationItem, readerId: string, count: number): Promise<void> {
   const { db } = await import('../../shared/platform/db/service');
   const { newMessageId } = await import('../../shared/conversations/ids');
-  const { lookupKey } = await import('../../shared/conversations/tokenizer');
+  const { indexEntries } = await import('../../shared/conversations/tokenizer');
   const sender = conv.participants[1]!;
-  const token = lookupKey(SEARCH_WORD);
+  const [entry] = indexEntries(SEARCH_WORD);
   const base = Date.now() - count * 1000;
   const ids = Array.from({ length: count }, (_, i) => newMessageId(base + i * 1000));
   await seedItems(itemOfEntity(db().entities.message), count, (i) => ({
@@ -55,8 +55,9 @@ export async function seedMessages(conv: ConversationItem, readerId: string, cou
     createdAt: new Date(base + i * 1000).toISOString(),
   }));
   await seedItems(itemOfEntity(db().entities.searchToken), count, (i) => ({
-    userId: readerId,
-    token,
+    scope: readerId,
+    token: entry!.head,
+    words: entry!.words,
     messageId: ids[i]!,
     conversationId: conv.conversationId,
   }));
@@ -80,7 +81,11 @@ export interface ConversationBenchResult {
 export async function dataLayerBenchmarks(
   sizes: readonly number[],
 ): Promise<Omit<ConversationBenchResult, 'fanout'>> {
-  const service = await import('../../shared/conversations/service');
+  const service = {
+    ...(await import('../../shared/conversations/service/conversations')),
+    ...(await import('../../shared/conversations/service/messages')),
+    ...(await import('../../shared/conversations/service/participation')),
+  };
   const { postMessage } = await import('../../shared/conversations/send');
   const { searchMessages } = await import('../../shared/conversations/search');
   const meter = await sharedMeter();
@@ -129,9 +134,9 @@ export async function dataLayerBenchmarks(
     listConversations,
     bySize,
     notes: [
-      'sendMessage: GetItem (conversation, authorization) + TransactWriteItems (message, conversation, 2 list rows) + BatchWriteItem (search index: readers x word prefixes) + Query per reader (their sockets).',
+      'sendMessage: GetItem (conversation, authorization) + TransactWriteItems (message, conversation, 2 list rows) + BatchWriteItem (search index: readers x word heads, one entry per distinct first two letters) + Query per reader (their sockets).',
       'historyPage: GetItem (conversation) + one Query of limit+2 items, whatever the history size.',
-      'search: one index Query (limit+1 entries) + one BatchGetItem of the hits, whatever the number of stored messages.',
+      "search: the caller's group scopes (one Query) + one index Query per scope (limit+1 entries) + one BatchGetItem of the hits, whatever the number of stored messages.",
     ],
   };
 }

@@ -82,9 +82,9 @@ export const MINIMUMS: Readonly<Record<string, Minimum & { readonly gap?: string
   'send message (10 words)': {
     ddbCalls: 3,
     rcu: 1,
-    wcu: 28,
-    why: 'conversation read (1 RCU, consistent), one transaction: message + conversation + 2 list rows (4 × 2 WCU), search index: 10 words × 2 readers (20 WCU)',
-    gap: 'the search index holds one item per (reader, word prefix of 2–10 letters): 27 keys × 2 readers = 54 WCU instead of 20, so every search term, prefix or whole word, is one Query newest first; plus one connections Query per participant for the push (0.5 RCU each)',
+    wcu: 26,
+    why: 'conversation read (1 RCU, consistent), one transaction: message + 2 list rows (3 × 2 WCU), search index: 10 word heads × 2 readers (20 WCU)',
+    gap: 'the list rows are in the by-user GSI (1 WCU each) and the effects claim marker is written and closed (2 WCU); plus one connections Query per participant for the push (0.5 RCU each)',
   },
   'list conversations': {
     ddbCalls: 1,
@@ -103,7 +103,7 @@ export const MINIMUMS: Readonly<Record<string, Minimum & { readonly gap?: string
     rcu: 1.5,
     wcu: 0,
     why: 'one Query of 21 index entries carrying what a hit shows (≈ 6 KB, 1.5 RCU)',
-    gap: 'index entries are references (message id + conversation): the 20 hits are then read with one BatchGetItem, and DynamoDB rounds every item of a batch read up to 4 KB (20 × 0.5 RCU). Copying message bodies into each of the ~27 prefix entries per reader would make search ~1.5 RCU but multiply send-message writes by the body size: writes cost 5× reads, so references win unless searches outnumber sends by far',
+    gap: 'index entries are references (message id + conversation): the 20 hits are then read with one BatchGetItem, and DynamoDB rounds every item of a batch read up to 4 KB (20 × 0.5 RCU). Copying message bodies into each of the ~10 word-head entries per reader would make search ~1.5 RCU but multiply send-message writes by the body size: writes cost 5× reads, so references win unless searches outnumber sends by far',
   },
   'purchase number': {
     ddbCalls: 5,
@@ -225,7 +225,8 @@ export async function runOperationBenchmarks(
   options: { samples?: number } = {},
 ): Promise<OperationsResult> {
   const times = options.samples ?? 20;
-  const conversations = await import('../../shared/conversations/service');
+  const conversations = await import('../../shared/conversations/service/conversations');
+  const { conversationOf } = await import('../../shared/conversations/service/participation');
   const verifications = await import('../../shared/verifications/service');
   const { createApiKey } = await import('../../shared/accounts/api-keys');
   const { db } = await import('../../shared/platform/db/service');
@@ -281,7 +282,7 @@ export async function runOperationBenchmarks(
     async () => ({ body: TEN_WORDS }),
     (body) => expectRoute({ route: 'sendMessage', params: { id: chat.id }, body, auth: aliceAuth }, 201),
   );
-  await seedMessages((await conversations.conversationOf(alice.userId, chat.id))!, alice.userId, 150);
+  await seedMessages((await conversationOf(alice.userId, chat.id))!, alice.userId, 150);
   await measure(
     'list conversations',
     async () => undefined,

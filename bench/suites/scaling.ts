@@ -98,7 +98,8 @@ interface Owner {
 }
 
 async function newOwner(label: string): Promise<Owner> {
-  const conversations = await import('../../shared/conversations/service');
+  const conversations = await import('../../shared/conversations/service/conversations');
+  const { conversationOf } = await import('../../shared/conversations/service/participation');
   const reader = await seedUser(label);
   const peer = await seedUser(`${label}peer`);
   const created = await conversations.createConversation(reader.userId, {
@@ -107,7 +108,7 @@ async function newOwner(label: string): Promise<Owner> {
   return {
     userId: reader.userId,
     auth: await jwtCaller(reader.userId),
-    conv: (await conversations.conversationOf(reader.userId, created.id))!,
+    conv: (await conversationOf(reader.userId, created.id))!,
   };
 }
 

@@ -1,5 +1,5 @@
 import { archiveConversationRoute } from '../../shared/conversations/routes';
-import { archiveConversation } from '../../shared/conversations/service';
+import { archiveConversation } from '../../shared/conversations/service/conversations';
 import { httpHandler, noContent } from '../../shared/platform/http/handler';
 
 export const handler = httpHandler(archiveConversationRoute, async ({ auth, params }) => {

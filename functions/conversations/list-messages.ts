@@ -1,5 +1,5 @@
 import { listMessagesRoute } from '../../shared/conversations/routes';
-import { listMessages } from '../../shared/conversations/service';
+import { listMessages } from '../../shared/conversations/service/messages';
 import { httpHandler, ok } from '../../shared/platform/http/handler';
 
 export const handler = httpHandler(listMessagesRoute, async ({ auth, params, query }) =>

@@ -1,5 +1,5 @@
 import { markReadRoute } from '../../shared/conversations/routes';
-import { markRead } from '../../shared/conversations/service';
+import { markRead } from '../../shared/conversations/service/receipts';
 import { httpHandler, noContent } from '../../shared/platform/http/handler';
 
 export const handler = httpHandler(markReadRoute, async ({ auth, params, body }) => {

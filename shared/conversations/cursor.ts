@@ -11,6 +11,12 @@ import { decodeOpaqueCursor, encodeOpaqueCursor, invalidCursor } from '../platfo
  */
 export { invalidCursor };
 
+/** One page of a keyset-paginated list. */
+export interface Page<T> {
+  readonly items: T[];
+  readonly nextCursor: string | null;
+}
+
 export function encodeCursor(kind: string, position: Record<string, string>): string {
   return encodeOpaqueCursor(kind, position);
 }

@@ -6,11 +6,11 @@ import { logger } from '../platform/observability/logger';
 import type { ConversationItem } from './entities/conversation';
 import type { MessageItem } from './entities/message';
 import { indexMessage } from './search-index';
-import { deliverMessage } from './service';
+import { deliverMessage } from './service/receipts';
 import { type Message, toMessage } from './views';
 
 /**
- * A message's post-commit effects: its search index entries for every reader, `message.created`
+ * A message's post-commit effects: its search index entries (./search-index.ts), `message.created`
  * to every participant's sockets and, in a chat, the `delivered` receipt. They run after the
  * message transaction committed, so they can fail on their own: the request tries them at once
  * (read-your-writes for search, `delivered` in the 201) but a failure no longer turns the 201
@@ -31,12 +31,9 @@ export class EffectsInFlight extends Error {
   }
 }
 
-const readersOf = (conv: ConversationItem): string[] =>
-  conv.participants.flatMap((p) => (p.userId ? [p.userId] : []));
-
 async function perform(conv: ConversationItem, item: MessageItem): Promise<Message> {
   const [indexed, delivered] = await Promise.allSettled([
-    indexMessage(readersOf(conv), conv.conversationId, item.messageId, item.body),
+    indexMessage(conv, item.messageId, item.body),
     deliverMessage(conv, item),
   ]);
   if (indexed.status === 'rejected') throw indexed.reason;

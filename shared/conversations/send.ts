@@ -2,7 +2,8 @@ import { ValidationFailed } from '../platform/errors';
 import { authorizeSmsSend } from '../sms/send';
 import type { Scope } from '../platform/http/route';
 import type { ConversationItem } from './entities/conversation';
-import { requireParticipant, type StoredMessage, sendChatMessage, storeMessageOnce } from './service';
+import { type StoredMessage, sendChatMessage, storeMessageOnce } from './service/messages';
+import { requireParticipant } from './service/participation';
 
 export interface PostMessageInput {
   readonly body: string;

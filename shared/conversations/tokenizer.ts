@@ -6,14 +6,16 @@
  * are the same word; "Ｆｕｌｌwidth" folds to "fullwidth".
  */
 
-/** Prefixes shorter than this are not indexed: two letters are the least a search needs. */
+/** Words shorter than this are not indexed: two letters are the least a search needs. */
 export const MIN_PREFIX = 2;
-/** Longer prefixes are not indexed; longer query terms look up this prefix and are verified in memory. */
+/** Words are kept in index entries up to this many letters; longer query terms are verified on the message text. */
 export const MAX_PREFIX = 10;
 /** Words longer than this are cut (nobody searches for a 60-letter word by its end). */
 export const MAX_WORD = 40;
-/** Index keys per message per reader: bounds the write cost of a 4000-character message. */
-export const MAX_KEYS_PER_MESSAGE = 200;
+/** Index keys (word heads) per message and index scope: bounds the write cost of a 4000-character message. */
+export const MAX_KEYS_PER_MESSAGE = 64;
+/** UTF-8 bytes of the word list one index entry carries: keeps every entry one write unit (< 1 KB). */
+export const MAX_ENTRY_WORD_BYTES = 600;
 /** Terms per query. */
 export const MAX_QUERY_TERMS = 5;
 
@@ -37,26 +39,53 @@ export function words(text: string): string[] {
   return [...seen];
 }
 
-/**
- * The index keys of a message: every prefix of every word from MIN_PREFIX to MAX_PREFIX
- * letters ("hello" → he, hel, hell, hello), deduplicated, capped at MAX_KEYS_PER_MESSAGE.
- * Storing prefixes makes every search term an exact key, i.e. one Query.
- */
-export function indexKeys(text: string): string[] {
-  const keys = new Set<string>();
-  for (const word of words(text)) {
-    const chars = [...word];
-    const longest = Math.min(chars.length, MAX_PREFIX);
-    for (let length = MIN_PREFIX; length <= longest; length++) {
-      keys.add(chars.slice(0, length).join(''));
-      if (keys.size >= MAX_KEYS_PER_MESSAGE) return [...keys];
-    }
-  }
-  return [...keys];
+const UTF8 = new TextEncoder();
+
+/** What a search term or a word is indexed under: its first MIN_PREFIX letters ("hello" → "he"). */
+export const headOf = (word: string): string => [...word].slice(0, MIN_PREFIX).join('');
+
+/** The part of a term or word an index entry keeps and compares (its first MAX_PREFIX letters). */
+export const lookupKey = (term: string): string => [...term].slice(0, MAX_PREFIX).join('');
+
+/** One index entry of a message: a word head and the message's words under it (space-separated, MAX_PREFIX letters each). */
+export interface IndexEntry {
+  readonly head: string;
+  readonly words: string;
 }
 
-/** The index key a query term is looked up under (its first MAX_PREFIX letters). */
-export const lookupKey = (term: string): string => [...term].slice(0, MAX_PREFIX).join('');
+/**
+ * The index entries of a message: one per distinct word head ("help hello world" → he: "help hello",
+ * wo: "world"), at most MAX_KEYS_PER_MESSAGE of them, each listing at most MAX_ENTRY_WORD_BYTES of
+ * words. A search term is then ONE Query on its head's partition, and the entry's word list tells
+ * which entries hold a word starting with the term without reading the message.
+ */
+export function indexEntries(text: string): IndexEntry[] {
+  const byHead = new Map<string, string[]>();
+  const bytes = new Map<string, number>();
+  for (const word of words(text)) {
+    if ([...word].length < MIN_PREFIX) continue;
+    const head = headOf(word);
+    let list = byHead.get(head);
+    if (!list) {
+      if (byHead.size >= MAX_KEYS_PER_MESSAGE) continue;
+      list = [];
+      byHead.set(head, list);
+      bytes.set(head, 0);
+    }
+    const kept = lookupKey(word);
+    const size = UTF8.encode(kept).length + 1;
+    if (list.includes(kept) || bytes.get(head)! + size > MAX_ENTRY_WORD_BYTES) continue;
+    list.push(kept);
+    bytes.set(head, bytes.get(head)! + size);
+  }
+  return [...byHead].map(([head, list]) => ({ head, words: list.join(' ') }));
+}
+
+/** True when an entry's word list holds a word starting with `term` (compared on its first MAX_PREFIX letters). */
+export function entryHolds(entryWords: string, term: string): boolean {
+  const key = lookupKey(term);
+  return entryWords.split(' ').some((word) => word.startsWith(key));
+}
 
 /** Searchable terms of a query: normalised words of at least MIN_PREFIX letters, at most MAX_QUERY_TERMS. */
 export function queryTerms(query: string): string[] {

@@ -1,5 +1,6 @@
 import type { SNSEvent } from 'aws-lambda';
-import { findOrCreateSmsConversation, storeMessageOnce } from '../conversations/service';
+import { findOrCreateSmsConversation } from '../conversations/service/conversations';
+import { storeMessageOnce } from '../conversations/service/messages';
 import { isConditionalFailure } from '../platform/db/errors';
 import { ttlIn } from '../platform/db/schema';
 import { db } from '../platform/db/service';

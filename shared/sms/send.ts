@@ -1,8 +1,8 @@
 import { effectiveLimits } from '../accounts/limits';
 import { getUser } from '../auth/service';
 import { chargeWrites, insufficientFunds, recordSpend } from '../billing/service';
-import type { MessageTxExtension } from '../conversations/service';
-import { findOrCreateSmsConversation, storeMessage, storeMessageOnce } from '../conversations/service';
+import { findOrCreateSmsConversation } from '../conversations/service/conversations';
+import { type MessageTxExtension, storeMessage, storeMessageOnce } from '../conversations/service/messages';
 import { isConditionalFailure } from '../platform/db/errors';
 import { ttlIn } from '../platform/db/schema';
 import { db } from '../platform/db/service';

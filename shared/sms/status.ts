@@ -1,5 +1,5 @@
 import { creditWrites } from '../billing/service';
-import type { MessageStatus } from '../conversations/service';
+import type { MessageStatus } from '../conversations/views';
 import { db } from '../platform/db/service';
 import { logger } from '../platform/observability/logger';
 import { pushToUsers } from '../realtime/connections';

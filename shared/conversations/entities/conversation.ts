@@ -13,9 +13,11 @@ export const participantAttribute = {
 
 /**
  * The conversation itself, shared by all participants. It lives in the conversation's item
- * collection (same partition as its messages, attachments and client-id claims), is the
- * authority on who participates (every conversation route checks `participants` first), and
- * remembers the newest message id so concurrent sends never move "last message" backwards.
+ * collection (same partition as its messages, attachments and client-id claims) and is the
+ * authority on who participates (every conversation route checks `participants` first). It is
+ * not written per message: each participant's list row (Membership) carries the last message,
+ * guarded so concurrent sends never move it backwards. Items written before that may still hold
+ * `lastMessageId`/`lastMessageAt`, which nothing reads.
  */
 export const Conversation = new Entity({
   model: { service: SERVICE_NAME, entity: 'conversation', version: '1' },
@@ -28,8 +30,8 @@ export const Conversation = new Entity({
     participants: { type: 'list', items: participantAttribute, required: true },
     createdBy: { type: 'string', required: true, readOnly: true },
     createdAt: { type: 'string', required: true, readOnly: true },
-    lastMessageId: { type: 'string' },
-    lastMessageAt: { type: 'string' },
+    /** Set once every participant's SearchScope item exists (large groups, ../search-index.ts). */
+    searchScoped: { type: 'boolean' },
   },
   indexes: {
     primary: {

@@ -16,7 +16,7 @@ import { Conversation, SmsThread } from '../../conversations/entities/conversati
 import { Membership } from '../../conversations/entities/membership';
 import { ClientMessageClaim, Message } from '../../conversations/entities/message';
 import { MessageEffects } from '../../conversations/entities/message-effects';
-import { SearchToken } from '../../conversations/entities/search-token';
+import { SearchScope, SearchToken } from '../../conversations/entities/search-token';
 import { Connection } from '../../realtime/entities/connection';
 import { TypingThrottle } from '../../realtime/entities/typing-throttle';
 import { LedgerEntry } from '../../billing/entities/ledger-entry';
@@ -66,6 +66,7 @@ export const entities = {
   attachment: Attachment,
   pendingUploads: PendingUploads,
   searchToken: SearchToken,
+  searchScope: SearchScope,
   connection: Connection,
   typingThrottle: TypingThrottle,
   inventoryNumber: InventoryNumber,

@@ -3,7 +3,7 @@ import { ulid } from 'ulid';
 import { s3 } from '../../../shared/platform/adapters/storage';
 import { config } from '../../../shared/platform/config';
 import { db } from '../../../shared/platform/db/service';
-import { MAX_PENDING_UPLOADS } from '../../../shared/conversations/service';
+import { MAX_PENDING_UPLOADS } from '../../../shared/conversations/service/attachment-slots';
 import { api, expectProblem } from '../helpers/api';
 import { busyUser, type TestUser } from '../helpers/session';
 import { auth, chat, history, type MessageView } from './support';

@@ -1,3 +1,6 @@
+import { INDEX_PER_READER_UP_TO } from '../../../shared/conversations/search-index';
+import { headOf, indexEntries, MAX_KEYS_PER_MESSAGE } from '../../../shared/conversations/tokenizer';
+import { db } from '../../../shared/platform/db/service';
 import { api, expectProblem } from '../helpers/api';
 import { busyUser, type TestUser } from '../helpers/session';
 import { auth, chat, type MessageView, type Page, send } from './support';
@@ -101,5 +104,131 @@ describe('message search', () => {
       400,
       'validation_failed',
     );
+  });
+});
+
+/** The index entries stored for a message under `scope` (a user id or a group's conversation id), by head. */
+async function storedEntries(scope: string, messageId: string, heads: readonly string[]): Promise<string[]> {
+  const { data, unprocessed } = await db()
+    .entities.searchToken.get(heads.map((token) => ({ scope, token, messageId })))
+    .go();
+  expect(unprocessed).toEqual([]);
+  return data.map((e) => e.token).sort();
+}
+
+describe('message search index cost and bounds', () => {
+  const marker = `zg${Date.now().toString(36)}`;
+
+  it('writes one entry per distinct word head per reader: 10 words in a two-person chat are 20 entries', async () => {
+    const [alice, bob] = await Promise.all([busyUser('alice'), busyUser('bob')]);
+    const conv = await chat(alice, [bob]);
+    const body = 'Are we still on for lunch at noon tomorrow, Bob?';
+    const message = await send(alice, conv.id, body);
+    const heads = indexEntries(body).map((e) => e.head);
+    expect(heads).toHaveLength(10);
+    for (const user of [alice, bob]) {
+      expect(await storedEntries(user.userId, message.id, heads)).toEqual([...heads].sort());
+    }
+    expect((await search(bob, 'q=tomorr')).items.map((h) => h.message.id)).toEqual([message.id]);
+  });
+
+  it('caps the entries of a message at MAX_KEYS_PER_MESSAGE heads', async () => {
+    const [alice, bob] = await Promise.all([busyUser('alice'), busyUser('bob')]);
+    const conv = await chat(alice, [bob]);
+    const letters = 'abcdefghij';
+    // 100 words with 100 distinct heads (aa…jj), then the marker.
+    const words = [...letters].flatMap((a) => [...letters].map((b) => `${a}${b}x`));
+    const message = await send(alice, conv.id, `${words.join(' ')} ${marker}`);
+    const heads = [...words.map(headOf), headOf(marker)];
+    const stored = await storedEntries(alice.userId, message.id, heads);
+    expect(stored).toHaveLength(MAX_KEYS_PER_MESSAGE);
+    expect(stored).toEqual(heads.slice(0, MAX_KEYS_PER_MESSAGE).sort());
+    // The first words stay searchable; the ones past the cap are not indexed.
+    expect((await search(alice, `q=aax&conversationId=${conv.id}`)).items).toHaveLength(1);
+  });
+
+  it('still answers from entries written before word lists (one per reader and prefix)', async () => {
+    const [alice, bob] = await Promise.all([busyUser('alice'), busyUser('bob')]);
+    const conv = await chat(alice, [bob]);
+    const message = await send(bob, conv.id, `Legacy ${marker}old entry`);
+    // The old layout's two-letter entry: same key, no word list.
+    await db()
+      .entities.searchToken.put({
+        scope: alice.userId,
+        token: headOf(marker),
+        messageId: message.id,
+        conversationId: conv.id,
+      })
+      .go();
+    expect((await search(alice, `q=${marker}old`)).items.map((h) => h.message.id)).toEqual([message.id]);
+    expect((await search(alice, `q=${marker}new`)).items).toEqual([]);
+  });
+
+  describe(`a group of more than ${INDEX_PER_READER_UP_TO} users`, () => {
+    let members: TestUser[];
+    let group: string;
+    let first: MessageView;
+    let second: MessageView;
+
+    beforeAll(async () => {
+      members = await Promise.all(
+        Array.from({ length: INDEX_PER_READER_UP_TO + 2 }, (_, i) => busyUser(`group${i}`)),
+      );
+      group = (await chat(members[0]!, members.slice(1))).id;
+      first = await send(members[0]!, group, `Kickoff ${marker} at nine`);
+      second = await send(members[3]!, group, `Moved the ${marker} to ten`);
+    });
+
+    it('is indexed once under the conversation, not per reader', async () => {
+      const heads = [headOf(marker)];
+      expect(await storedEntries(group, first.id, heads)).toEqual(heads);
+      for (const member of members) {
+        expect(await storedEntries(member.userId, first.id, heads)).toEqual([]);
+      }
+      const { data: scopes } = await db()
+        .entities.searchScope.get(members.map((m) => ({ userId: m.userId, conversationId: group })))
+        .go();
+      expect(scopes).toHaveLength(members.length);
+    });
+
+    it('lets every member find its messages, newest first, alone or filtered by the conversation', async () => {
+      for (const member of members) {
+        const found = await search(member, `q=${marker}`);
+        expect(found.items.map((h) => h.message.id)).toEqual([second.id, first.id]);
+        expect(found.items.every((h) => h.conversationId === group)).toBe(true);
+      }
+      const filtered = await search(
+        members[1]!,
+        `q=${encodeURIComponent(`${marker} kick`)}&conversationId=${group}`,
+      );
+      expect(filtered.items.map((h) => h.message.id)).toEqual([first.id]);
+    });
+
+    it("merges the group with the caller's own chats and pages across both", async () => {
+      const [owner, other] = [members[0]!, members[1]!];
+      const direct = (await chat(owner, [other])).id;
+      const between = await send(other, direct, `Private ${marker} note`);
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: Page<Hit> = await search(
+          owner,
+          `q=${marker}&limit=1${cursor ? `&cursor=${cursor}` : ''}`,
+        );
+        seen.push(...page.items.map((h) => h.message.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(seen).toEqual([between.id, second.id, first.id]);
+    });
+
+    it('is found by no one outside the group', async () => {
+      const outsider = await busyUser('outsider');
+      expect((await search(outsider, `q=${marker}`)).items).toEqual([]);
+      expectProblem(
+        await api.get(`/v1/messages/search?q=${marker}&conversationId=${group}`, auth(outsider)),
+        404,
+        'not_found',
+      );
+    });
   });
 });

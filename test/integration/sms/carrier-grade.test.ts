@@ -359,9 +359,10 @@ describe('reliability', () => {
   it('a committed, charged SMS whose enqueue never happened is sent by the redrive-sms job', async () => {
     const { user, number } = await userWithNumber(100, 'redrive');
     const to = usRecipient();
-    const { findOrCreateSmsConversation, storeMessage } = await import(
-      '../../../shared/conversations/service'
+    const { findOrCreateSmsConversation } = await import(
+      '../../../shared/conversations/service/conversations'
     );
+    const { storeMessage } = await import('../../../shared/conversations/service/messages');
     const { authorizeSmsSend } = await import('../../../shared/sms/send');
     const grant = await authorizeSmsSend({ userId: user.userId, from: number.phoneNumber, to, body: 'lost' });
     const conversation = await findOrCreateSmsConversation({

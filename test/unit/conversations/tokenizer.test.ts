@@ -1,8 +1,10 @@
 import {
+  MAX_ENTRY_WORD_BYTES,
   MAX_KEYS_PER_MESSAGE,
-  MAX_PREFIX,
+  entryHolds,
+  headOf,
   highlight,
-  indexKeys,
+  indexEntries,
   lookupKey,
   matchesAll,
   normalizeWord,
@@ -36,21 +38,35 @@ describe('tokenizer', () => {
     expect(words('Привет мир')).toEqual(['привет', 'мир']);
   });
 
-  it('indexes every prefix from 2 letters up to the cap', () => {
-    expect(indexKeys('Hello')).toEqual(['he', 'hel', 'hell', 'hello']);
-    expect(indexKeys('a hi')).toEqual(['hi']);
-    const long = indexKeys('internationalization');
-    expect(long).toHaveLength(MAX_PREFIX - 1);
-    expect(long.at(-1)).toBe('internatio');
+  it('indexes one entry per word head, listing its words (10 letters each)', () => {
+    expect(indexEntries('Hello')).toEqual([{ head: 'he', words: 'hello' }]);
+    expect(indexEntries('a hi')).toEqual([{ head: 'hi', words: 'hi' }]);
+    expect(indexEntries('internationalization')).toEqual([{ head: 'in', words: 'internatio' }]);
+    expect(indexEntries('help Hello world, HELP')).toEqual([
+      { head: 'he', words: 'help hello' },
+      { head: 'wo', words: 'world' },
+    ]);
+    expect(headOf('hello')).toBe('he');
   });
 
-  it('deduplicates keys shared by words', () => {
-    expect(indexKeys('help hello')).toEqual(['he', 'hel', 'help', 'hell', 'hello']);
+  it('writes one entry per distinct head: a 10-word message is at most 10 entries', () => {
+    expect(indexEntries('Are we still on for lunch at noon tomorrow, Bob?')).toHaveLength(10);
   });
 
-  it('caps the keys of a huge message', () => {
-    const body = Array.from({ length: 800 }, (_, i) => `word${i}abcdef`).join(' ');
-    expect(indexKeys(body)).toHaveLength(MAX_KEYS_PER_MESSAGE);
+  it('caps the entries of a huge message and the words of an entry', () => {
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    const body = [...letters].flatMap((a) => [...letters].map((b) => `${a}${b}word`)).join(' ');
+    expect(indexEntries(body)).toHaveLength(MAX_KEYS_PER_MESSAGE);
+    const crowded = indexEntries(Array.from({ length: 800 }, (_, i) => `word${i}abcdef`).join(' '));
+    expect(crowded).toHaveLength(1);
+    expect(new TextEncoder().encode(crowded[0]!.words).length).toBeLessThanOrEqual(MAX_ENTRY_WORD_BYTES);
+  });
+
+  it('tells whether an entry holds a word starting with a term', () => {
+    expect(entryHolds('help hello', 'hel')).toBe(true);
+    expect(entryHolds('help hello', 'helm')).toBe(false);
+    expect(entryHolds('internatio', 'internationalization')).toBe(true);
+    expect(entryHolds('scaffold', 'caf')).toBe(false);
   });
 
   it('derives query terms of at least two letters', () => {
@@ -58,7 +74,7 @@ describe('tokenizer', () => {
     expect(queryTerms('a b c')).toEqual([]);
   });
 
-  it('looks long terms up by their indexed prefix', () => {
+  it('compares long terms on their first 10 letters', () => {
     expect(lookupKey('internationalization')).toBe('internatio');
     expect(lookupKey('hey')).toBe('hey');
   });
