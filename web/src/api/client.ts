@@ -28,10 +28,15 @@ const retry = { maxDelaySeconds: 10 } as const;
 
 const baseUrl = () => appConfig().apiUrl || window.location.origin;
 
-let clients: { readonly baseUrl: string; readonly api: SmsProjClient; readonly anonymous: SmsProjClient };
+interface Clients {
+  readonly baseUrl: string;
+  readonly api: SmsProjClient;
+  readonly anonymous: SmsProjClient;
+}
+let clients: Clients | undefined;
 
 /** The clients for the configured API URL (known once /config.json has loaded). */
-function current(): typeof clients {
+function current(): Clients {
   const url = baseUrl();
   if (clients?.baseUrl !== url) {
     clients = {
