@@ -16,3 +16,31 @@ export const IDEMPOTENT_OPERATIONS: ReadonlySet<string> = new Set([
   'POST /v1/verifications/{id}/report',
   'POST /v1/verifications/{id}/reuse',
 ]);
+
+/** API key scopes, in the order the API documents them. */
+export const SCOPES = [
+  'sms:send',
+  'messages:read',
+  'messages:write',
+  'numbers:read',
+  'numbers:write',
+  'verifications:read',
+  'verifications:write',
+  'account:read',
+  'webhooks:read',
+  'webhooks:write',
+] as const;
+export type Scope = (typeof SCOPES)[number];
+
+/** Event types a webhook endpoint can subscribe to. */
+export const WEBHOOK_EVENT_TYPES = [
+  'sms.received',
+  'sms.status',
+  'message.created',
+  'verification.code',
+  'verification.expired',
+  'number.renewal_due',
+  'number.expired',
+  'ping',
+] as const;
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];

@@ -3,7 +3,8 @@
  * shared/platform/openapi.ts builds from the route table:
  * - sdk/schema.ts: the API's types (openapi-typescript 6: it needs no TypeScript compiler API,
  *   which TypeScript 7 does not offer to JavaScript);
- * - sdk/operations.ts: the operations that honour Idempotency-Key (the SDK sends one).
+ * - sdk/operations.ts: the operations that honour Idempotency-Key (the SDK sends one), and the
+ *   value lists a client renders (API key scopes, webhook event types).
  * `--check` (npm run sdk:check, part of `npm test`) regenerates in memory and fails when a
  * checked-in file differs: a route or schema changed without `npm run sdk:generate`.
  * `--openapi <file>` also writes the document itself.
@@ -11,8 +12,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import openapiTS, { type OpenAPI3 } from 'openapi-typescript';
+import { SCOPES } from '../shared/platform/http/route';
 import { buildOpenApiDocument } from '../shared/platform/openapi';
 import { routes } from '../shared/routes';
+import { WEBHOOK_EVENT_TYPES } from '../shared/webhooks/schemas';
 
 const root = join(__dirname, '..');
 const HEADER =
@@ -28,9 +31,20 @@ export async function generate(): Promise<Record<string, string>> {
     .filter((route) => route.idempotent)
     .map((route) => `  '${route.method} ${route.path}',`)
     .sort();
+  const list = (values: readonly string[]) => values.map((value) => `  '${value}',`).join('\n');
   return {
     'sdk/schema.ts': `${HEADER}${types.replace(/^\/\*\*[\s\S]*?\*\/\n+/, '')}`,
-    'sdk/operations.ts': `${HEADER}\n/** Operations (method and path template) that honour the Idempotency-Key header. */\nexport const IDEMPOTENT_OPERATIONS: ReadonlySet<string> = new Set([\n${idempotent.join('\n')}\n]);\n`,
+    'sdk/operations.ts': [
+      HEADER,
+      '/** Operations (method and path template) that honour the Idempotency-Key header. */',
+      `export const IDEMPOTENT_OPERATIONS: ReadonlySet<string> = new Set([\n${idempotent.join('\n')}\n]);\n`,
+      '/** API key scopes, in the order the API documents them. */',
+      `export const SCOPES = [\n${list(SCOPES)}\n] as const;`,
+      'export type Scope = (typeof SCOPES)[number];\n',
+      '/** Event types a webhook endpoint can subscribe to. */',
+      `export const WEBHOOK_EVENT_TYPES = [\n${list(WEBHOOK_EVENT_TYPES)}\n] as const;`,
+      'export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];\n',
+    ].join('\n'),
   };
 }
 

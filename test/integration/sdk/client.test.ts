@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { ApiProblem, createClient, paginate, type Schemas, unwrap } from '../../../sdk';
+import { ApiProblem, createClient, paginate, type Schemas, unwrap, verifyWebhook } from '../../../sdk';
+import { eventually } from '../conversations/support';
 import { baseUrl } from '../helpers/api';
 import { checkContract } from '../helpers/contract';
 import { codeIn, latestEmail } from '../helpers/mailbox';
 import { signedInUser } from '../helpers/session';
+import { userWithNumber } from '../numbers/support';
+import { startReceiver } from '../webhooks/receiver';
 
 /** The SDK against the local runtime; every response it receives is contract-checked too. */
 const checkedFetch: typeof fetch = async (input, init) => {
@@ -26,6 +29,10 @@ const checkedFetch: typeof fetch = async (input, init) => {
   });
   return response;
 };
+
+/** The outbox consumer can lag under a busy machine: a ceiling, not a timing assertion. */
+const WEBHOOK_WAIT_MS = 45_000;
+jest.setTimeout(120_000);
 
 describe('SDK (sdk/index.ts) against the local runtime', () => {
   it('registers, verifies, logs in, chats, and pages through conversations and messages', async () => {
@@ -82,6 +89,48 @@ describe('SDK (sdk/index.ts) against the local runtime', () => {
     expect(conversations).toHaveLength(2);
     expect(conversations).toContain(chat.id);
     expect(bodies).toEqual(['three', 'two', 'one']);
+  });
+
+  it('sends an SMS and verifies the signed webhook it triggers with verifyWebhook', async () => {
+    const { user, number } = await userWithNumber(1000, 'sdksms');
+    const api = createClient({ baseUrl: baseUrl(), accessToken: user.accessToken, fetch: checkedFetch });
+    const receiver = await startReceiver();
+    try {
+      const endpoint = await unwrap(
+        api.POST('/v1/webhooks', { body: { url: receiver.url, events: ['sms.status'] } }),
+      );
+      const accepted = await unwrap(
+        api.POST('/v1/sms', {
+          body: { from: number.phoneNumber, to: '+14155550123', body: `SDK ${randomUUID()}` },
+        }),
+      );
+      const delivery = await eventually(
+        async () => receiver.received.find((r) => r.event.data['messageId'] === accepted.messageId),
+        WEBHOOK_WAIT_MS,
+      );
+      const event = verifyWebhook<{ messageId: string }>(
+        endpoint.secret,
+        String(delivery.headers['smsproj-signature']),
+        delivery.rawBody,
+      );
+      const forged = (() => {
+        try {
+          return verifyWebhook(
+            endpoint.secret,
+            String(delivery.headers['smsproj-signature']),
+            delivery.rawBody.replace(accepted.messageId, 'msg_forged'),
+          );
+        } catch (error) {
+          return error;
+        }
+      })();
+
+      expect(accepted.status).toBe('queued');
+      expect(event).toMatchObject({ type: 'sms.status', data: { messageId: accepted.messageId } });
+      expect(forged).toMatchObject({ name: 'WebhookVerificationError' });
+    } finally {
+      await receiver.close();
+    }
   });
 
   it('turns problem responses into typed ApiProblem errors', async () => {

@@ -100,6 +100,25 @@ describe('SDK helpers', () => {
     expect(error).toMatchObject({ status: 400, code: 'validation_failed', errors: [{ path: 'body.email' }] });
   });
 
+  it('throws a plain ApiProblem for an error that is not problem+json (a proxy error page)', async () => {
+    const api = createClient({
+      baseUrl: 'http://api.test',
+      retry: false,
+      fetch: async () => new Response('<html>Bad gateway</html>', { status: 502 }),
+    });
+
+    const error = await unwrap(api.GET('/v1/me')).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(ApiProblem);
+    expect((error as ApiProblem).body).toEqual({
+      type: 'about:blank',
+      title: 'HTTP 502',
+      status: 502,
+      detail: 'HTTP 502',
+      code: 'unknown',
+    });
+  });
+
   it('iterates over every item of every cursor page', async () => {
     const pages: Record<string, { items: number[]; nextCursor: string | null }> = {
       start: { items: [1, 2], nextCursor: 'b' },

@@ -1,52 +1,56 @@
-import { api, asPage } from './client';
-import type {
-  ApiKey,
-  Dashboard,
-  NewApiKey,
-  NotificationPreferences,
-  Page,
-  Plan,
-  PlanId,
-  Profile,
-  Scope,
-  Usage,
-} from './types';
+import { api, anonymous, idempotent, type Schemas, unwrap } from './client';
 
-export const getMe = () => api<Profile>('/v1/me');
+export type Profile = Schemas['Profile'];
+export type Dashboard = Schemas['Dashboard'];
+export type Plan = Schemas['Plan'];
+export type PlanId = Plan['id'];
+export type ApiKey = Schemas['ApiKey'];
+export { SCOPES, type Scope } from '../../../sdk/client';
+export type Usage = Schemas['UsageReport'];
+export type NotificationPreferences = Schemas['NotificationPreferences'];
+export type PreferenceKind = keyof NotificationPreferences['email'];
+/** The order the preferences page lists them in. */
+export const PREFERENCE_KINDS = [
+  'newMessage',
+  'numberRenewal',
+  'verificationExpired',
+  'usageWarnings',
+] as const satisfies readonly PreferenceKind[];
+
+export const getMe = () => unwrap(api().GET('/v1/me'));
 
 export const updateMe = (changes: { fullName?: string; username?: string }) =>
-  api<Profile>('/v1/me', { method: 'PATCH', body: changes });
+  unwrap(api().PATCH('/v1/me', { body: changes }));
 
 export const changePassword = (currentPassword: string, newPassword: string) =>
-  api<void>('/v1/me/password', { body: { currentPassword, newPassword } });
+  unwrap(api().POST('/v1/me/password', { body: { currentPassword, newPassword } }));
 
-export const getDashboard = () => api<Dashboard>('/v1/me/dashboard');
+export const getDashboard = () => unwrap(api().GET('/v1/me/dashboard'));
 
-export const listPlans = async () => asPage(await api<Plan[]>('/v1/plans', { auth: false })).items;
+export const listPlans = () => unwrap(anonymous().GET('/v1/plans'));
 
 export const changePlan = (plan: PlanId, idempotencyKey: string) =>
-  api<Profile>('/v1/me/plan', { body: { plan }, idempotencyKey });
+  unwrap(api().POST('/v1/me/plan', { params: idempotent(idempotencyKey), body: { plan } }));
 
-export const listApiKeys = async () => asPage(await api<Page<ApiKey>>('/v1/me/api-keys')).items;
+export const listApiKeys = async () => (await unwrap(api().GET('/v1/me/api-keys'))).items;
 
-export const createApiKey = (name: string, scopes: readonly Scope[], idempotencyKey: string) =>
-  api<NewApiKey>('/v1/me/api-keys', { body: { name, scopes }, idempotencyKey });
+export const createApiKey = (name: string, scopes: ApiKey['scopes'], idempotencyKey: string) =>
+  unwrap(api().POST('/v1/me/api-keys', { params: idempotent(idempotencyKey), body: { name, scopes } }));
 
 export const rotateApiKey = (id: string) =>
-  api<NewApiKey>(`/v1/me/api-keys/${encodeURIComponent(id)}/rotate`, { body: {} });
+  unwrap(api().POST('/v1/me/api-keys/{id}/rotate', { params: { path: { id } }, body: {} }));
 
 export const revokeApiKey = (id: string) =>
-  api<void>(`/v1/me/api-keys/${encodeURIComponent(id)}`, { method: 'DELETE' });
+  unwrap(api().DELETE('/v1/me/api-keys/{id}', { params: { path: { id } } }));
 
-export const getPreferences = () => api<NotificationPreferences>('/v1/me/notification-preferences');
+export const getPreferences = () => unwrap(api().GET('/v1/me/notification-preferences'));
 
 export const putPreferences = (prefs: NotificationPreferences) =>
-  api<NotificationPreferences>('/v1/me/notification-preferences', { method: 'PUT', body: prefs });
+  unwrap(api().PUT('/v1/me/notification-preferences', { body: prefs }));
 
-export const getUsage = () => api<Usage>('/v1/me/usage');
+export const getUsage = () => unwrap(api().GET('/v1/me/usage'));
 
 export const requestTemporaryIncrease = (reason: string, idempotencyKey: string) =>
-  api<{ factor: number; expiresAt: string }>('/v1/me/limits/temporary-increase', {
-    body: { reason },
-    idempotencyKey,
-  });
+  unwrap(
+    api().POST('/v1/me/limits/temporary-increase', { params: idempotent(idempotencyKey), body: { reason } }),
+  );

@@ -1,31 +1,20 @@
+/**
+ * The web client's access to the API: the SDK's typed client (../../../sdk/client.ts, generated
+ * from the route table), with the browser session's credentials and one silent token refresh.
+ */
+import { ApiProblem, createClient, type operations, type SmsProjClient, unwrap } from '../../../sdk/client';
 import { appConfig } from './config';
 import { getTokens, setTokens } from './tokens';
-import type { Page } from './types';
 
-/** An RFC 9457 problem returned by the API. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly fieldErrors: ReadonlyArray<{ readonly path: string; readonly message: string }> = [],
-    readonly body: Record<string, unknown> = {},
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
+export { ApiProblem, unwrap };
+export type { Schemas } from '../../../sdk/client';
 
-export interface RequestOptions {
-  readonly method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  readonly body?: unknown;
-  readonly query?: Record<string, string | number | boolean | undefined | null>;
-  /** Sent as Idempotency-Key (POSTs that create or charge). */
-  readonly idempotencyKey?: string;
-  /** Send the access token (default) and refresh it once on a 401. */
-  readonly auth?: boolean;
-  readonly signal?: AbortSignal;
+/** The JSON body an operation takes (`RequestBody<'createConversation'>`). */
+export type RequestBody<Id extends keyof operations> = operations[Id] extends {
+  requestBody?: { content: { 'application/json': infer Body } };
 }
+  ? Body
+  : never;
 
 let sessionLost: () => void = () => {};
 
@@ -34,40 +23,40 @@ export function onSessionLost(handler: () => void): void {
   sessionLost = handler;
 }
 
-export function buildUrl(path: string, query?: RequestOptions['query']): string {
-  const url = new URL(`${appConfig().apiUrl}${path}`, window.location.origin);
-  for (const [key, value] of Object.entries(query ?? {})) {
-    if (value !== undefined && value !== null && value !== '') url.searchParams.set(key, String(value));
+/** A 429 is retried after its Retry-After, but never keeps the page waiting for long. */
+const retry = { maxDelaySeconds: 10 } as const;
+
+const baseUrl = () => appConfig().apiUrl || window.location.origin;
+
+interface Clients {
+  readonly baseUrl: string;
+  readonly api: SmsProjClient;
+  readonly anonymous: SmsProjClient;
+}
+let clients: Clients | undefined;
+
+/** The clients for the configured API URL (known once /config.json has loaded). */
+function current(): Clients {
+  const url = baseUrl();
+  if (clients?.baseUrl !== url) {
+    clients = {
+      baseUrl: url,
+      api: createClient({
+        baseUrl: url,
+        accessToken: () => getTokens()?.accessToken,
+        fetch: sessionFetch,
+        retry,
+      }),
+      anonymous: createClient({ baseUrl: url, retry }),
+    };
   }
-  return url.toString();
+  return clients;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
-
-async function toError(response: Response): Promise<ApiError> {
-  let body: Record<string, unknown> = {};
-  try {
-    const parsed: unknown = await response.json();
-    if (isRecord(parsed)) body = parsed;
-  } catch {
-    // Not JSON (a proxy error page): fall back to the status text.
-  }
-  const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
-  const fieldErrors = Array.isArray(body['errors'])
-    ? body['errors']
-        .filter(isRecord)
-        .map((e) => ({ path: str(e['path']) ?? '', message: str(e['message']) ?? '' }))
-    : [];
-  return new ApiError(
-    response.status,
-    str(body['code']) ?? `http_${response.status}`,
-    str(body['detail']) ?? str(body['title']) ?? (response.statusText || 'Request failed'),
-    fieldErrors,
-    body,
-  );
-}
+/** The session's client: bearer token, one silent refresh on a 401, then /login. */
+export const api = (): SmsProjClient => current().api;
+/** Public operations (register, login, plans, ...): no credentials. */
+export const anonymous = (): SmsProjClient => current().anonymous;
 
 let refreshing: Promise<boolean> | null = null;
 
@@ -77,17 +66,11 @@ export function refreshSession(): Promise<boolean> {
     const tokens = getTokens();
     if (!tokens) return false;
     try {
-      const response = await fetch(buildUrl('/v1/auth/refresh'), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ refreshToken: tokens.refreshToken }),
+      const { data } = await anonymous().POST('/v1/auth/refresh', {
+        body: { refreshToken: tokens.refreshToken },
       });
-      if (!response.ok) return false;
-      const body: unknown = await response.json();
-      if (!isRecord(body) || typeof body['accessToken'] !== 'string') return false;
-      const refreshToken =
-        typeof body['refreshToken'] === 'string' ? body['refreshToken'] : tokens.refreshToken;
-      setTokens({ accessToken: body['accessToken'], refreshToken });
+      if (!data) return false;
+      setTokens({ accessToken: data.accessToken, refreshToken: data.refreshToken ?? tokens.refreshToken });
       return true;
     } catch {
       return false;
@@ -98,46 +81,22 @@ export function refreshSession(): Promise<boolean> {
   return refreshing;
 }
 
-function send(path: string, options: RequestOptions): Promise<Response> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
-  if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
-  const token = getTokens()?.accessToken;
-  if (options.auth !== false && token) headers['authorization'] = `Bearer ${token}`;
-  return fetch(buildUrl(path, options.query), {
-    method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
-    headers,
-    body: options.body === undefined ? null : JSON.stringify(options.body),
-    signal: options.signal ?? null,
-  });
-}
-
-/** Sends a request with the session's credentials; one silent refresh on a 401, then /login. */
-export async function request(path: string, options: RequestOptions = {}): Promise<Response> {
-  let response = await send(path, options);
-  if (response.status === 401 && options.auth !== false && getTokens()) {
-    if (await refreshSession()) response = await send(path, options);
-    if (response.status === 401) {
-      setTokens(null);
-      sessionLost();
-    }
+/** Sends with the session's token; on a 401, refreshes once and resends, else ends the session. */
+async function sessionFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+  const request = new Request(input, init);
+  const response = await fetch(request.clone());
+  if (response.status !== 401 || !getTokens()) return response;
+  let last = response;
+  if (await refreshSession()) {
+    const again = new Request(request);
+    again.headers.set('authorization', `Bearer ${getTokens()?.accessToken ?? ''}`);
+    last = await fetch(again);
   }
-  if (!response.ok) throw await toError(response);
-  return response;
-}
-
-/** A JSON request; 204 and empty bodies resolve to undefined. */
-export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const response = await request(path, options);
-  const text = await response.text();
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
-/** Lists come as `{ items, nextCursor }`; a few public lists are bare arrays. */
-export function asPage<T>(value: Page<T> | T[] | undefined): Page<T> {
-  if (!value) return { items: [], nextCursor: null };
-  if (Array.isArray(value)) return { items: value, nextCursor: null };
-  return { items: value.items ?? [], nextCursor: value.nextCursor ?? null };
+  if (last.status === 401) {
+    setTokens(null);
+    sessionLost();
+  }
+  return last;
 }
 
 /** A fresh Idempotency-Key for one user intent (a retry of the same click reuses it). */
@@ -147,9 +106,19 @@ export function newIdempotencyKey(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** The header parameter of an operation that honours Idempotency-Key. */
+export const idempotent = (key: string) => ({ header: { 'Idempotency-Key': key } });
+
+/** Query parameters without the unset ones (`''` from an empty form field, null, undefined). */
+export function query<T extends object>(values: T): { [K in keyof T]?: Exclude<T[K], '' | null> } {
+  return Object.fromEntries(
+    Object.entries(values).filter(([, value]) => value !== undefined && value !== null && value !== ''),
+  ) as { [K in keyof T]?: Exclude<T[K], '' | null> };
+}
+
 /** A readable one-line message for any thrown value. */
 export function errorMessage(error: unknown): string {
-  if (error instanceof ApiError) return error.message;
+  if (error instanceof ApiProblem) return error.detail;
   if (error instanceof Error) return error.message;
   return 'Something went wrong.';
 }

@@ -1,64 +1,70 @@
-import { api, asPage } from './client';
-import type { AttachmentUpload, Conversation, Message, Page, Participant, SearchHit } from './types';
+import { api, type RequestBody, type Schemas, unwrap } from './client';
 
-export const listConversations = async (archived: boolean, cursor?: string | null) =>
-  asPage(await api<Page<Conversation>>('/v1/conversations', { query: { archived, limit: 50, cursor } }));
+export type Conversation = Schemas['Conversation'];
+export type Participant = Schemas['Participant'];
+export type SearchHit = Schemas['SearchHit'];
+export type AttachmentUpload = Awaited<ReturnType<typeof createAttachment>>;
+/** An attachment as the server sends it, or (client-only) one still uploading: no id/link yet. */
+export type Attachment = Pick<Schemas['Attachment'], 'fileName' | 'contentType' | 'size'> &
+  Partial<Pick<Schemas['Attachment'], 'id' | 'downloadUrl'>>;
+/** `sending` (client-only): a message posted optimistically and not yet confirmed. */
+export type MessageStatus = Schemas['Message']['status'] | 'sending';
+export type Message = Omit<Schemas['Message'], 'status' | 'attachments'> & {
+  status: MessageStatus;
+  attachments: Attachment[];
+};
+export type NewConversation = RequestBody<'createConversation'>;
+export type SendMessage = RequestBody<'sendMessage'>;
 
-export const getConversation = (id: string) =>
-  api<Conversation>(`/v1/conversations/${encodeURIComponent(id)}`);
+const path = (id: string) => ({ path: { id } });
+const cursorOf = (cursor?: string | null) => (cursor ? { cursor } : {});
 
-export interface NewConversation {
-  readonly title?: string;
-  readonly participants: ReadonlyArray<{ username: string } | { phoneNumber: string }>;
-  readonly fromNumber?: string;
-}
-
-export const createConversation = (input: NewConversation) =>
-  api<Conversation>('/v1/conversations', { body: input });
-
-export const archiveConversation = (id: string) =>
-  api<void>(`/v1/conversations/${encodeURIComponent(id)}`, { method: 'DELETE' });
-
-export const restoreConversation = (id: string) =>
-  api<Conversation>(`/v1/conversations/${encodeURIComponent(id)}/restore`, { method: 'POST', body: {} });
-
-export const listMessages = async (id: string, cursor?: string | null, limit = 30) =>
-  asPage(
-    await api<Page<Message>>(`/v1/conversations/${encodeURIComponent(id)}/messages`, {
-      query: { limit, cursor },
+export const listConversations = (archived: boolean, cursor?: string | null) =>
+  unwrap(
+    api().GET('/v1/conversations', {
+      params: { query: { archived: archived ? 'true' : 'false', limit: 50, ...cursorOf(cursor) } },
     }),
   );
 
-export interface SendMessage {
-  readonly body: string;
-  readonly clientMessageId: string;
-  readonly attachments?: readonly string[];
-}
+export const getConversation = (id: string) =>
+  unwrap(api().GET('/v1/conversations/{id}', { params: path(id) }));
+
+export const createConversation = (input: NewConversation) =>
+  unwrap(api().POST('/v1/conversations', { body: input }));
+
+export const archiveConversation = (id: string) =>
+  unwrap(api().DELETE('/v1/conversations/{id}', { params: path(id) }));
+
+export const restoreConversation = (id: string) =>
+  unwrap(api().POST('/v1/conversations/{id}/restore', { params: path(id) }));
+
+export const listMessages = (id: string, cursor?: string | null, limit = 30) =>
+  unwrap(
+    api().GET('/v1/conversations/{id}/messages', {
+      params: { ...path(id), query: { limit, ...cursorOf(cursor) } },
+    }),
+  );
 
 export const sendMessage = (conversationId: string, input: SendMessage) =>
-  api<Message>(`/v1/conversations/${encodeURIComponent(conversationId)}/messages`, { body: input });
+  unwrap(api().POST('/v1/conversations/{id}/messages', { params: path(conversationId), body: input }));
 
 export const markRead = (conversationId: string, messageId: string) =>
-  api<void>(`/v1/conversations/${encodeURIComponent(conversationId)}/read`, { body: { messageId } });
+  unwrap(api().POST('/v1/conversations/{id}/read', { params: path(conversationId), body: { messageId } }));
 
 export const mentionCandidates = async (conversationId: string, prefix: string) =>
-  asPage(
-    await api<Page<Participant> | Participant[]>(
-      `/v1/conversations/${encodeURIComponent(conversationId)}/participants`,
-      { query: { prefix } },
-    ),
+  (
+    await unwrap(
+      api().GET('/v1/conversations/{id}/participants', {
+        params: { ...path(conversationId), query: { prefix } },
+      }),
+    )
   ).items;
 
-export const searchMessages = async (q: string, cursor?: string | null) =>
-  asPage(await api<Page<SearchHit>>('/v1/messages/search', { query: { q, limit: 20, cursor } }));
+export const searchMessages = (q: string, cursor?: string | null) =>
+  unwrap(api().GET('/v1/messages/search', { params: { query: { q, limit: 20, ...cursorOf(cursor) } } }));
 
-export const createAttachment = (
-  conversationId: string,
-  file: { fileName: string; contentType: string; size: number },
-) =>
-  api<AttachmentUpload>(`/v1/conversations/${encodeURIComponent(conversationId)}/attachments`, {
-    body: file,
-  });
+export const createAttachment = (conversationId: string, file: RequestBody<'createAttachment'>) =>
+  unwrap(api().POST('/v1/conversations/{id}/attachments', { params: path(conversationId), body: file }));
 
 /** Uploads straight to storage with the presigned POST (the policy enforces size and type). */
 export async function uploadToStorage(upload: AttachmentUpload['upload'], file: File): Promise<void> {

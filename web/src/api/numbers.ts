@@ -1,5 +1,9 @@
-import { api, asPage } from './client';
-import type { AvailableNumber, Capability, NumberType, OwnedNumber, Page } from './types';
+import { api, idempotent, query, type Schemas, unwrap } from './client';
+
+export type AvailableNumber = Schemas['AvailableNumber'];
+export type NumberType = AvailableNumber['type'];
+export type Capability = AvailableNumber['capabilities'][number];
+export type OwnedNumber = Schemas['OwnedNumber'];
 
 export interface NumberFilters {
   readonly country: string;
@@ -8,27 +12,35 @@ export interface NumberFilters {
   readonly contains?: string;
 }
 
-export const searchAvailable = async (filters: NumberFilters, cursor?: string | null) =>
-  asPage(
-    await api<Page<AvailableNumber>>('/v1/numbers/available', {
-      query: { ...filters, limit: 20, cursor },
-    }),
-  );
+const path = (phoneNumber: string) => ({ path: { phoneNumber } });
+
+export const searchAvailable = (filters: NumberFilters, cursor?: string | null) =>
+  unwrap(api().GET('/v1/numbers/available', { params: { query: query({ ...filters, limit: 20, cursor }) } }));
 
 export const availableDetail = (phoneNumber: string) =>
-  api<AvailableNumber>(`/v1/numbers/available/${encodeURIComponent(phoneNumber)}`);
+  unwrap(api().GET('/v1/numbers/available/{phoneNumber}', { params: path(phoneNumber) }));
 
 export const buyNumber = (phoneNumber: string, idempotencyKey: string) =>
-  api<OwnedNumber>('/v1/numbers', { body: { phoneNumber, autoRenew: true }, idempotencyKey });
+  unwrap(
+    api().POST('/v1/numbers', { params: idempotent(idempotencyKey), body: { phoneNumber, autoRenew: true } }),
+  );
 
-export const listOwned = async () =>
-  asPage(await api<Page<OwnedNumber>>('/v1/numbers', { query: { limit: 100 } }));
+export const listOwned = () => unwrap(api().GET('/v1/numbers', { params: { query: { limit: 100 } } }));
 
 export const setAutoRenew = (phoneNumber: string, autoRenew: boolean) =>
-  api<OwnedNumber>(`/v1/numbers/${encodeURIComponent(phoneNumber)}`, {
-    method: 'PATCH',
-    body: { autoRenew },
-  });
+  unwrap(api().PATCH('/v1/numbers/{phoneNumber}', { params: path(phoneNumber), body: { autoRenew } }));
 
 export const cancelNumber = (phoneNumber: string) =>
-  api<{ status: 'cancelled' }>(`/v1/numbers/${encodeURIComponent(phoneNumber)}`, { method: 'DELETE' });
+  unwrap(api().DELETE('/v1/numbers/{phoneNumber}', { params: path(phoneNumber) }));
+
+/** Recipients who texted STOP to the number. */
+export const listOptOuts = async (phoneNumber: string) =>
+  (
+    await unwrap(
+      api().GET('/v1/numbers/{phoneNumber}/opt-outs', {
+        params: { ...path(phoneNumber), query: { limit: 100 } },
+      }),
+    )
+  ).items;
+
+export const smsPricing = () => unwrap(api().GET('/v1/sms/pricing'));

@@ -1,4 +1,6 @@
-import type { Tokens } from './types';
+import type { Schemas } from '../../../sdk/client';
+
+export type Tokens = Pick<Schemas['Tokens'], 'accessToken' | 'refreshToken'>;
 
 /**
  * The session's tokens, kept in localStorage so a reload stays logged in. Listeners hear

@@ -10,9 +10,9 @@ import {
 } from 'react';
 import { getMe } from '../api/account';
 import { logout as apiLogout } from '../api/auth';
-import { ApiError, onSessionLost } from '../api/client';
+import { ApiProblem, onSessionLost } from '../api/client';
 import { getTokens, onTokensChange } from '../api/tokens';
-import type { Profile } from '../api/types';
+import type { Profile } from '../api/account';
 import { navigate } from '../lib/router';
 import { realtime } from '../realtime/socket';
 
@@ -60,7 +60,7 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
     };
     reloadMe().then(startSocket, (error: unknown) => {
       // A 401 has already ended the session; otherwise (network, 5xx) the socket keeps retrying.
-      if (!(error instanceof ApiError && error.status === 401)) startSocket();
+      if (!(error instanceof ApiProblem && error.status === 401)) startSocket();
     });
     return () => {
       cancelled = true;

@@ -1,4 +1,5 @@
-import type { Attachment, Conversation, Message, MessageStatus, Participant, Profile } from '../api/types';
+import type { Profile } from '../api/account';
+import type { Conversation, Message, MessageStatus, Participant } from '../api/conversations';
 
 const RANK: Record<MessageStatus, number> = {
   failed: -1,
@@ -64,21 +65,6 @@ export function upsertMessage(list: readonly Message[], incoming: Message): Mess
   next.push(merged);
   next.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
   return next;
-}
-
-/** Normalises an attachment whatever the exact field names the server uses. */
-export function attachmentInfo(attachment: Attachment): {
-  name: string;
-  type: string;
-  url: string | undefined;
-} {
-  const a: Record<string, unknown> = { ...attachment };
-  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
-  return {
-    name: str(a['fileName']) ?? str(a['name']) ?? str(a['filename']) ?? 'attachment',
-    type: str(a['contentType']) ?? str(a['type']) ?? '',
-    url: str(a['downloadUrl']) ?? str(a['url']),
-  };
 }
 
 export const ALLOWED_ATTACHMENT_TYPES = [

@@ -1,4 +1,4 @@
-import { ApiError, errorMessage } from '../api/client';
+import { ApiProblem, errorMessage } from '../api/client';
 
 /**
  * What a verification error means for the person in front of the page: the server's problem
@@ -23,7 +23,7 @@ const EXPLANATIONS: Record<string, (body: Record<string, unknown>) => string> = 
 };
 
 export function verificationProblem(error: unknown): string {
-  if (!(error instanceof ApiError)) return errorMessage(error);
+  if (!(error instanceof ApiProblem)) return errorMessage(error);
   const replacement = REPLACEMENTS[error.code];
   if (replacement) return replacement;
   const explain = EXPLANATIONS[error.code];

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { getConversation, restoreConversation } from '../api/conversations';
-import type { Conversation } from '../api/types';
+import type { Conversation } from '../api/conversations';
 import { useSession } from '../auth/session';
 import { ConversationList } from '../components/chat/ConversationList';
 import { ConversationView } from '../components/chat/ConversationView';

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { getDashboard } from '../api/account';
 import { errorMessage } from '../api/client';
-import type { Dashboard } from '../api/types';
+import type { Dashboard } from '../api/account';
 import { useSession } from '../auth/session';
 import { Alert } from '../components/Alert';
 import { ApiKeys } from '../components/dashboard/ApiKeys';

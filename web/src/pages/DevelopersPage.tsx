@@ -9,20 +9,21 @@ import {
   rotateWebhookSecret,
   testWebhook,
   updateWebhook,
-  WEBHOOK_EVENTS,
+  WEBHOOK_EVENT_TYPES,
   type Webhook,
   type WebhookDelivery,
+  type WebhookEventType,
 } from '../api/webhooks';
 import { Alert } from '../components/Alert';
-import { CopyButton } from '../components/CopyButton';
 import { Field } from '../components/Field';
+import { SecretOnce } from '../components/SecretOnce';
 import { formatDateTime } from '../lib/format';
 
 /** Developers: webhook endpoints (secret shown once), test ping, delivery log, redeliver. */
 export function DevelopersPage() {
   const [hooks, setHooks] = useState<Webhook[]>([]);
   const [url, setUrl] = useState('');
-  const [events, setEvents] = useState<Set<string>>(new Set(['sms.received']));
+  const [events, setEvents] = useState<Set<WebhookEventType>>(new Set(['sms.received']));
   const [secret, setSecret] = useState<{ url: string; secret: string } | null>(null);
   const [open, setOpen] = useState<string | null>(null);
   const [log, setLog] = useState<WebhookDelivery[]>([]);
@@ -60,7 +61,7 @@ export function DevelopersPage() {
     });
   };
 
-  const toggle = (type: string) =>
+  const toggle = (type: WebhookEventType) =>
     setEvents((all) => {
       const next = new Set(all);
       if (next.has(type)) next.delete(type);
@@ -78,26 +79,20 @@ export function DevelopersPage() {
           receiver).
         </p>
         {secret ? (
-          <div className="secret" role="status">
-            <p>
-              Signing secret for <strong>{secret.url}</strong>. Copy it now: it will not be shown again.
-            </p>
-            <output className="mono break secret-value" aria-label="Webhook signing secret">
-              {secret.secret}
-            </output>
-            <div className="row">
-              <CopyButton value={secret.secret} label="Copy secret" />
-              <button type="button" className="link" onClick={() => setSecret(null)}>
-                I saved it
-              </button>
-            </div>
-          </div>
+          <SecretOnce
+            value={secret.secret}
+            label="Webhook signing secret"
+            copyLabel="Copy secret"
+            onDismiss={() => setSecret(null)}
+          >
+            Signing secret for <strong>{secret.url}</strong>.
+          </SecretOnce>
         ) : null}
         <form onSubmit={create} noValidate>
           <Field label="Endpoint URL" value={url} onChange={(e) => setUrl(e.target.value)} maxLength={2048} />
           <fieldset className="scopes">
             <legend>Events</legend>
-            {WEBHOOK_EVENTS.map((type) => (
+            {WEBHOOK_EVENT_TYPES.map((type) => (
               <label key={type} className="check">
                 <input type="checkbox" checked={events.has(type)} onChange={() => toggle(type)} />
                 {type}

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { forgotPassword, resetPassword } from '../api/auth';
-import { ApiError, errorMessage } from '../api/client';
+import { ApiProblem, errorMessage } from '../api/client';
 import { Alert } from '../components/Alert';
 import { Field } from '../components/Field';
 import { Link, navigate } from '../lib/router';
@@ -45,7 +45,7 @@ export function ForgotPasswordPage() {
       navigate(`/login?email=${encodeURIComponent(email.trim())}`, { replace: true });
     } catch (err) {
       setError(
-        err instanceof ApiError && err.code === 'invalid_code'
+        err instanceof ApiProblem && err.code === 'invalid_code'
           ? 'That code is not right.'
           : errorMessage(err),
       );

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { login } from '../api/auth';
-import { ApiError, errorMessage } from '../api/client';
+import { ApiProblem, errorMessage } from '../api/client';
 import { Alert } from '../components/Alert';
 import { Field } from '../components/Field';
 import { Link, navigate, useSearchParam } from '../lib/router';
@@ -22,9 +22,9 @@ export function LoginPage() {
       await login(identifier.trim(), password);
       navigate('/chat', { replace: true });
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'invalid_credentials') {
+      if (err instanceof ApiProblem && err.code === 'invalid_credentials') {
         setError('Wrong email, username or password.');
-      } else if (err instanceof ApiError && err.code === 'email_not_verified') {
+      } else if (err instanceof ApiProblem && err.code === 'email_not_verified') {
         setError('Please verify your email first: we sent you a code when you registered.');
         setUnverified(true);
       } else {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { errorMessage } from '../api/client';
 import { listOwned } from '../api/numbers';
-import type { OwnedNumber } from '../api/types';
+import type { OwnedNumber } from '../api/numbers';
 import { Alert } from '../components/Alert';
 import { Marketplace } from '../components/numbers/Marketplace';
 import { OptOuts } from '../components/numbers/OptOuts';

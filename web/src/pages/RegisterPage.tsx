@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { register, resendVerification, verifyEmail } from '../api/auth';
-import { ApiError, errorMessage } from '../api/client';
+import { ApiProblem, errorMessage } from '../api/client';
 import { Alert } from '../components/Alert';
 import { Field } from '../components/Field';
 import { Link, navigate, useSearchParam } from '../lib/router';
@@ -56,13 +56,13 @@ export function RegisterPage() {
       });
       setRegisteredEmail(email);
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'email_taken')
+      if (err instanceof ApiProblem && err.code === 'email_taken')
         setErrors({ email: 'This email is already registered.' });
-      else if (err instanceof ApiError && err.code === 'username_taken')
+      else if (err instanceof ApiProblem && err.code === 'username_taken')
         setErrors({ username: 'This username is taken.' });
-      else if (err instanceof ApiError && err.fieldErrors.length > 0) {
+      else if (err instanceof ApiProblem && err.errors.length > 0) {
         const fromServer: FieldErrors = {};
-        for (const e of err.fieldErrors) {
+        for (const e of err.errors) {
           const field = e.path.replace(/^\/?(body[./])?/, '') as Fields;
           if (field in values) fromServer[field] = e.message;
         }
@@ -142,7 +142,7 @@ function VerifyStep({ email }: { readonly email: string }) {
       navigate(`/login?verified=1&email=${encodeURIComponent(email)}`, { replace: true });
     } catch (err) {
       setError(
-        err instanceof ApiError && err.code === 'invalid_code'
+        err instanceof ApiProblem && err.code === 'invalid_code'
           ? 'That code is not right.'
           : errorMessage(err),
       );

@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { errorMessage, newIdempotencyKey } from '../api/client';
-import type { Verification, VerificationService } from '../api/types';
+import type { Verification, VerificationService } from '../api/verifications';
 import { createVerification, getVerification, listServices, listVerifications } from '../api/verifications';
 import { Alert } from '../components/Alert';
 import { ActiveVerification } from '../components/verifications/ActiveVerification';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { RealtimeEvent, RealtimeEventType } from '../api/types';
+import type { RealtimeEvent, RealtimeEventType } from './events';
 import { type ConnectionState, realtime } from './socket';
 
 /** Subscribes to one event type for the component's lifetime; the latest handler is always used. */

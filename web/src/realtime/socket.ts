@@ -1,7 +1,7 @@
 import { refreshSession } from '../api/client';
 import { appConfig } from '../api/config';
 import { getTokens } from '../api/tokens';
-import type { RealtimeEvent, RealtimeEventType } from '../api/types';
+import type { RealtimeEvent, RealtimeEventType } from './events';
 
 export type ConnectionState = 'connecting' | 'open' | 'closed';
 type EventOf<T extends RealtimeEventType> = Extract<RealtimeEvent, { type: T }>;

@@ -7,9 +7,10 @@ import {
   useRef,
   useState,
 } from 'react';
-import { api } from '../../api/client';
 import { mentionCandidates } from '../../api/conversations';
-import type { Conversation, Participant, Profile } from '../../api/types';
+import { smsPricing } from '../../api/numbers';
+import type { Profile } from '../../api/account';
+import type { Conversation, Participant } from '../../api/conversations';
 import { formatBytes } from '../../lib/format';
 import { Icon } from '../Icon';
 import { ALLOWED_ATTACHMENT_TYPES, mentionQuery } from '../../lib/messages';
@@ -36,7 +37,7 @@ export function Composer({ conversation, me, onSend, onTyping }: Props) {
   useEffect(() => {
     if (conversation.type !== 'sms') return;
     let live = true;
-    api<Array<{ country: string; perSegmentCents: number }>>('/v1/sms/pricing')
+    smsPricing()
       .then((table) => {
         if (live) setPrices(table);
       })

@@ -1,4 +1,5 @@
-import type { Conversation, Profile } from '../../api/types';
+import type { Profile } from '../../api/account';
+import type { Conversation } from '../../api/conversations';
 import { shortWhen } from '../../lib/format';
 import { conversationName } from '../../lib/messages';
 import { Link } from '../../lib/router';

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { archiveConversation, markRead } from '../../api/conversations';
-import type { Conversation, Profile } from '../../api/types';
+import type { Profile } from '../../api/account';
+import type { Conversation } from '../../api/conversations';
 import { conversationName, isMine, participantName } from '../../lib/messages';
 import { Link } from '../../lib/router';
 import { realtime } from '../../realtime/socket';

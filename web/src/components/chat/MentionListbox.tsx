@@ -1,4 +1,4 @@
-import type { Participant } from '../../api/types';
+import type { Participant } from '../../api/conversations';
 
 interface Props {
   readonly id: string;
@@ -28,7 +28,6 @@ export function MentionListbox({ id, options, active, onPick }: Props) {
           }}
         >
           @{option.username}
-          {option.fullName ? <span className="muted"> {option.fullName}</span> : null}
         </div>
       ))}
     </div>

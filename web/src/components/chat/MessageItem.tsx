@@ -1,7 +1,8 @@
-import type { Attachment, Message, Profile } from '../../api/types';
+import type { Profile } from '../../api/account';
+import type { Attachment, Message } from '../../api/conversations';
 import { formatDateTime, formatTime } from '../../lib/format';
 import { Icon } from '../Icon';
-import { attachmentInfo, mentionParts, participantName, STATUS_ICON, STATUS_LABEL } from '../../lib/messages';
+import { mentionParts, participantName, STATUS_ICON, STATUS_LABEL } from '../../lib/messages';
 
 interface Props {
   readonly message: Message;
@@ -81,7 +82,7 @@ export function MessageItem({ message, mine, showAuthor, me, onRetry }: Props) {
 }
 
 function AttachmentView({ attachment }: { readonly attachment: Attachment }) {
-  const { name, type, url } = attachmentInfo(attachment);
+  const { fileName: name, contentType: type, downloadUrl: url } = attachment;
   if (type.startsWith('image/') && url) {
     return (
       <li>

@@ -1,5 +1,6 @@
 import { Fragment, useEffect, useLayoutEffect, useRef } from 'react';
-import type { Message, Profile } from '../../api/types';
+import type { Profile } from '../../api/account';
+import type { Message } from '../../api/conversations';
 import { dayKey, dayLabel } from '../../lib/format';
 import { isMine } from '../../lib/messages';
 import { MessageItem } from './MessageItem';

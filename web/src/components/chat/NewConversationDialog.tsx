@@ -1,8 +1,9 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import { ApiError, errorMessage } from '../../api/client';
+import { ApiProblem, errorMessage } from '../../api/client';
 import { createConversation } from '../../api/conversations';
 import { listOwned } from '../../api/numbers';
-import type { Conversation, OwnedNumber } from '../../api/types';
+import type { Conversation } from '../../api/conversations';
+import type { OwnedNumber } from '../../api/numbers';
 import { Link } from '../../lib/router';
 import { Alert } from '../Alert';
 import { Field } from '../Field';
@@ -94,9 +95,9 @@ export function NewConversationDialog({ open, onClose, onCreated }: Props) {
       reset();
       onCreated(created);
     } catch (err) {
-      if (err instanceof ApiError && (err.status === 404 || err.code === 'not_found')) {
+      if (err instanceof ApiProblem && (err.status === 404 || err.code === 'not_found')) {
         setFieldError('No user with that username.');
-      } else if (err instanceof ApiError && err.code === 'number_not_owned') {
+      } else if (err instanceof ApiProblem && err.code === 'number_not_owned') {
         setError('You can only send from a number you own.');
       } else setError(errorMessage(err));
     } finally {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../api/client';
 import { searchMessages } from '../../api/conversations';
-import type { SearchHit } from '../../api/types';
+import type { SearchHit } from '../../api/conversations';
 import { shortWhen } from '../../lib/format';
 import { participantName } from '../../lib/messages';
 import { Link } from '../../lib/router';

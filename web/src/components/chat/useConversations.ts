@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { getConversation, listConversations } from '../../api/conversations';
-import type { Conversation } from '../../api/types';
+import type { Conversation } from '../../api/conversations';
 import { useSession } from '../../auth/session';
 import { useConnectionState, useRealtimeEvent } from '../../realtime/hooks';
 

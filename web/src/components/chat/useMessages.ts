@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { listMessages, sendMessage } from '../../api/conversations';
-import type { Attachment, Message, MessageStatus, Profile } from '../../api/types';
+import type { Profile } from '../../api/account';
+import type { Attachment, Message, MessageStatus } from '../../api/conversations';
 import { newClientMessageId } from '../../lib/ids';
 import { laterStatus, upsertMessage } from '../../lib/messages';
 import { useConnectionState, useRealtimeEvent } from '../../realtime/hooks';
@@ -112,7 +113,7 @@ export function useMessages(conversationId: string, me: Profile | null) {
         const saved = await sendMessage(conversationId, {
           body: out.body,
           clientMessageId,
-          ...(out.attachmentIds.length > 0 ? { attachments: out.attachmentIds } : {}),
+          ...(out.attachmentIds.length > 0 ? { attachments: [...out.attachmentIds] } : {}),
         });
         outgoing.current.delete(clientMessageId);
         setMessages((list) =>
@@ -140,7 +141,7 @@ export function useMessages(conversationId: string, me: Profile | null) {
         sender: { userId: me.userId, username: me.username },
         body: out.body,
         mentions: out.mentions,
-        attachments: out.localAttachments,
+        attachments: [...out.localAttachments],
         status: 'sending',
         createdAt: new Date().toISOString(),
       };

@@ -1,11 +1,11 @@
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { createApiKey, listApiKeys, revokeApiKey, rotateApiKey } from '../../api/account';
 import { errorMessage, newIdempotencyKey } from '../../api/client';
-import { type ApiKey, SCOPES, type Scope } from '../../api/types';
+import { type ApiKey, type Scope, SCOPES } from '../../api/account';
 import { formatDateTime } from '../../lib/format';
 import { Alert } from '../Alert';
-import { CopyButton } from '../CopyButton';
 import { Field } from '../Field';
+import { SecretOnce } from '../SecretOnce';
 
 /** API keys: create with scopes (the secret is shown once), rotate, revoke. */
 export function ApiKeys() {
@@ -72,20 +72,14 @@ export function ApiKeys() {
     <section className="card" aria-labelledby="keys-title">
       <h2 id="keys-title">API keys</h2>
       {secret ? (
-        <div className="secret" role="status">
-          <p>
-            Your new key <strong>{secret.name}</strong>. Copy it now: it will not be shown again.
-          </p>
-          <output className="mono break secret-value" aria-label="New API key">
-            {secret.key}
-          </output>
-          <div className="row">
-            <CopyButton value={secret.key} label="Copy key" />
-            <button type="button" className="link" onClick={() => setSecret(null)}>
-              I saved it
-            </button>
-          </div>
-        </div>
+        <SecretOnce
+          value={secret.key}
+          label="New API key"
+          copyLabel="Copy key"
+          onDismiss={() => setSecret(null)}
+        >
+          Your new key <strong>{secret.name}</strong>.
+        </SecretOnce>
       ) : null}
       <form onSubmit={create} noValidate>
         <Field label="Key name" value={name} onChange={(e) => setName(e.target.value)} maxLength={64} />

@@ -1,4 +1,4 @@
-import type { Dashboard } from '../../api/types';
+import type { Dashboard } from '../../api/account';
 import { formatDate, formatDateTime, formatMoney } from '../../lib/format';
 import { UsageCard } from './UsageCard';
 

@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { changePlan, listPlans, requestTemporaryIncrease } from '../../api/account';
-import { ApiError, errorMessage, newIdempotencyKey } from '../../api/client';
-import type { Plan, PlanId } from '../../api/types';
+import { ApiProblem, errorMessage, newIdempotencyKey } from '../../api/client';
+import type { Plan, PlanId } from '../../api/account';
 import { formatDateTime, formatMoney, formatNumber } from '../../lib/format';
 import { Alert } from '../Alert';
 import { Field } from '../Field';
@@ -26,7 +26,7 @@ export function Plans({ current, onChanged }: { readonly current: PlanId; readon
       onChanged();
     } catch (err) {
       setError(
-        err instanceof ApiError && err.code === 'insufficient_funds'
+        err instanceof ApiProblem && err.code === 'insufficient_funds'
           ? 'Your balance is too low for this plan.'
           : errorMessage(err),
       );
@@ -96,7 +96,7 @@ function TemporaryIncrease() {
       intent.current = newIdempotencyKey();
       setReason('');
     } catch (err) {
-      const code = err instanceof ApiError ? (err.status === 409 ? 'conflict' : err.code) : '';
+      const code = err instanceof ApiProblem ? (err.status === 409 ? 'conflict' : err.code) : '';
       setError(INCREASE_PROBLEMS[code] ?? errorMessage(err));
     }
   };

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { getPreferences, putPreferences } from '../../api/account';
 import { errorMessage } from '../../api/client';
-import { type NotificationPreferences, PREFERENCE_KINDS, type PreferenceKind } from '../../api/types';
+import { type NotificationPreferences, PREFERENCE_KINDS, type PreferenceKind } from '../../api/account';
 import { Alert } from '../Alert';
 
 const LABELS: Record<PreferenceKind, string> = {

@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { changePassword, updateMe } from '../../api/account';
-import { ApiError, errorMessage } from '../../api/client';
-import type { Profile } from '../../api/types';
+import { ApiProblem, errorMessage } from '../../api/client';
+import type { Profile } from '../../api/account';
 import { Alert } from '../Alert';
 import { Field } from '../Field';
 
@@ -36,7 +36,7 @@ export function ProfileForm({
       onSaved(await updateMe(changes));
       setSaved(true);
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'username_taken')
+      if (err instanceof ApiProblem && err.code === 'username_taken')
         setUsernameError('This username is taken.');
       else setError(errorMessage(err));
     }
@@ -94,7 +94,7 @@ export function PasswordForm() {
       setDone(true);
     } catch (err) {
       setError(
-        err instanceof ApiError && err.code === 'invalid_credentials'
+        err instanceof ApiProblem && err.code === 'invalid_credentials'
           ? 'Your current password is not right.'
           : errorMessage(err),
       );

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { getUsage } from '../../api/account';
 import { errorMessage } from '../../api/client';
-import type { Usage } from '../../api/types';
+import type { Usage } from '../../api/account';
 import { formatDate, formatDateTime, formatMoney, formatNumber } from '../../lib/format';
 import { Alert } from '../Alert';
 

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { ApiError, errorMessage, newIdempotencyKey } from '../../api/client';
+import { ApiProblem, errorMessage, newIdempotencyKey } from '../../api/client';
 import { availableDetail, buyNumber } from '../../api/numbers';
-import type { AvailableNumber } from '../../api/types';
+import type { AvailableNumber } from '../../api/numbers';
 import { useSession } from '../../auth/session';
 import { formatMoney } from '../../lib/format';
 import { Link } from '../../lib/router';
@@ -50,7 +50,7 @@ export function BuyDialog({ phoneNumber, onClose, onBought }: Props) {
       await reloadMe().catch(() => {});
       onBought();
     } catch (err) {
-      setError(err instanceof ApiError ? (MESSAGES[err.code] ?? err.message) : errorMessage(err));
+      setError(err instanceof ApiProblem ? (MESSAGES[err.code] ?? err.message) : errorMessage(err));
     } finally {
       setBusy(false);
     }

@@ -1,7 +1,7 @@
 import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
 import { errorMessage } from '../../api/client';
 import { type NumberFilters, searchAvailable } from '../../api/numbers';
-import type { AvailableNumber, Capability, NumberType } from '../../api/types';
+import type { AvailableNumber, Capability, NumberType } from '../../api/numbers';
 import { COUNTRIES, formatMoney } from '../../lib/format';
 import { Alert } from '../Alert';
 import { BuyDialog } from './BuyDialog';

@@ -1,11 +1,8 @@
 import { useEffect, useState } from 'react';
-import { api, errorMessage } from '../../api/client';
+import { errorMessage, type Schemas } from '../../api/client';
+import { listOptOuts } from '../../api/numbers';
 
-interface OptOut {
-  readonly phoneNumber: string;
-  readonly keyword: string;
-  readonly optedOutAt: string;
-}
+type OptOut = Schemas['SmsOptOut'];
 
 /** Recipients who texted STOP to one of the user's numbers (GET /v1/numbers/{n}/opt-outs). */
 export function OptOuts({ numbers }: { readonly numbers: readonly string[] }) {
@@ -18,10 +15,8 @@ export function OptOuts({ numbers }: { readonly numbers: readonly string[] }) {
     const list = key === '' ? [] : key.split(',');
     Promise.all(
       list.map(async (number) => {
-        const page = await api<{ items: OptOut[] }>(`/v1/numbers/${encodeURIComponent(number)}/opt-outs`, {
-          query: { limit: 100 },
-        });
-        return page.items.map((item) => ({ ...item, number }));
+        const items = await listOptOuts(number);
+        return items.map((item) => ({ ...item, number }));
       }),
     )
       .then((all) => {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { errorMessage } from '../../api/client';
 import { cancelNumber, setAutoRenew } from '../../api/numbers';
-import type { OwnedNumber } from '../../api/types';
+import type { OwnedNumber } from '../../api/numbers';
 import { formatDate, formatMoney } from '../../lib/format';
 import { Alert } from '../Alert';
 

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { newIdempotencyKey } from '../../api/client';
-import type { ReportReason, Verification } from '../../api/types';
+import type { ReportReason, Verification } from '../../api/verifications';
 import {
   cancelVerification,
   completeVerification,

@@ -1,6 +1,6 @@
 import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { errorMessage, newIdempotencyKey } from '../../api/client';
-import type { Verification, VerificationService, VerificationStatus } from '../../api/types';
+import type { Verification, VerificationService, VerificationStatus } from '../../api/verifications';
 import {
   exportVerifications,
   type HistoryFilters,
