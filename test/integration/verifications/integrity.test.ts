@@ -1,3 +1,5 @@
+import { DomainError } from '../../../shared/platform/errors';
+import { statusOf } from '../../../shared/platform/http/errors';
 import { db } from '../../../shared/platform/db/service';
 import { handleVerificationSms, MAX_MESSAGES } from '../../../shared/verifications/inbound';
 import {
@@ -30,8 +32,8 @@ async function failure(promise: Promise<unknown>): Promise<{ status: number; cod
   try {
     await promise;
   } catch (error) {
-    const e = error as { status?: number; code?: string };
-    return { status: e.status ?? 500, code: e.code ?? 'unknown' };
+    if (!(error instanceof DomainError)) throw error;
+    return { status: statusOf(error), code: error.code };
   }
   throw new Error('expected the call to fail');
 }
