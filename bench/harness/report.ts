@@ -166,6 +166,17 @@ export function renderResults(r: BenchResults): string {
         ],
       ],
     ),
+    `**What the data layer costs** (issue 17): ElectroDB bound to the DynamoDB client with one entity, and the full Service of every entity in the registry (shared/platform/db/service.ts), bundled and timed like the functions in the same rounds. All entities over one: **${n(r.coldStart.electrodb.allOverOneInit, 2)}× the init**.`,
+    table(
+      ['probe', 'entities', 'bytes', 'init ms', '× floor'],
+      r.coldStart.electrodb.probes.map((p) => [
+        p.name,
+        p.entities,
+        kb(p.bytes),
+        n(p.initMs),
+        n(p.initMs / floor),
+      ]),
+    ),
     `**Bundled or provided SDK.** CDK's choice here is ${r.coldStart.method.cdkChoice}. Measured on the same functions:`,
     table(
       ['function', 'bundled init ms', 'SDK external init ms'],
