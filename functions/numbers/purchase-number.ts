@@ -1,7 +1,8 @@
-import { created, httpHandler } from '../../shared/platform/http/handler';
+import { created } from '../../shared/platform/http/handler';
+import { idempotentHandler } from '../../shared/platform/http/idempotency';
 import { purchaseNumberRoute } from '../../shared/numbers/routes';
 import { purchaseNumber } from '../../shared/numbers/service';
 
-export const handler = httpHandler(purchaseNumberRoute, async ({ body, auth }) =>
+export const handler = idempotentHandler(purchaseNumberRoute, async ({ body, auth }) =>
   created(await purchaseNumber({ userId: auth.userId, ...body })),
 );

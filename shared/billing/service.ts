@@ -1,11 +1,12 @@
 import { encodeTime, ulid } from 'ulid';
 import { recordActivity } from '../activity/service';
-import { db } from '../platform/db/service';
+import { db } from './db';
 import { rejectedItems } from '../platform/db/transactions';
 import { notFound, paymentRequired } from '../platform/http/errors';
 import { logger } from '../platform/observability/logger';
 import { recordUsage } from '../usage/service';
-import type { LedgerEntryItem, LedgerType } from './entities/ledger-entry';
+import type { LedgerEntryItem } from './entities/ledger-entry';
+import type { LedgerType } from './ledger-types';
 
 /**
  * Balances and the ledger.

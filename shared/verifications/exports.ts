@@ -3,7 +3,7 @@ import { isConditionalFailure } from '../platform/db/errors';
 import { ttlIn } from '../platform/db/schema';
 import { db } from '../platform/db/service';
 import { notFound } from '../platform/http/errors';
-import type { HttpResult } from '../platform/http/handler';
+import type { HttpResult } from '../platform/http/types';
 import { newId } from '../platform/ids';
 import { logger } from '../platform/observability/logger';
 import type { ExportFormat, VerificationExportItem } from './entities/verification-export';
