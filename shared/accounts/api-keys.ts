@@ -1,7 +1,7 @@
 import { recordActivity } from '../activity/service';
 import { getUser } from '../auth/service';
 import { isConditionalFailure } from '../platform/db/errors';
-import { db } from '../platform/db/service';
+import { db } from './db';
 import { limitReached, notFound } from '../platform/http/errors';
 import type { Scope } from '../platform/http/route';
 import { newId } from '../platform/ids';

@@ -2,7 +2,7 @@ import { ulid } from 'ulid';
 import { recordActivity } from '../activity/service';
 import { getUser } from '../auth/service';
 import { insufficientFunds, ledgerEntryItem, recordSpend } from '../billing/service';
-import { db } from '../platform/db/service';
+import { db } from './db';
 import { rejectedItems } from '../platform/db/transactions';
 import { AppError, notFound } from '../platform/http/errors';
 import { addMonths } from '../numbers/dates';

@@ -2,7 +2,7 @@ import { nextPlanCharge } from './plan-renewals';
 import { recentActivity } from '../activity/service';
 import { getUser } from '../auth/service';
 import { listLedger } from '../billing/service';
-import { db } from '../platform/db/service';
+import { db } from './db';
 import { notFound } from '../platform/http/errors';
 import { countActiveNumbers } from '../numbers/service';
 import { METRICS, type Metric, monthUsage, periodEnd, periodStart } from '../usage/service';

@@ -1,7 +1,7 @@
 import { ulid } from 'ulid';
 import { recordActivity } from '../activity/service';
 import { getUser } from '../auth/service';
-import { db } from '../platform/db/service';
+import { db } from './db';
 import { AppError, notEligible, notFound } from '../platform/http/errors';
 import type { UserItem } from './entities/user';
 import { activeFactor } from './limit-factor';

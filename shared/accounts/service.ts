@@ -3,7 +3,7 @@ import * as cognito from '../auth/cognito';
 import { getUser, usernameTaken } from '../auth/service';
 import { revokeOtherSessions, sessionOfAccessToken, validAfterNow } from '../auth/sessions';
 import { closeAllConnections } from '../realtime/connections';
-import { db } from '../platform/db/service';
+import { db } from './db';
 import { rejectedItems } from '../platform/db/transactions';
 import { AppError, notFound, unauthorized, wrongCurrentPassword } from '../platform/http/errors';
 import type { AuthContext } from '../platform/http/route';

@@ -1,6 +1,6 @@
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import { isConditionalFailure } from '../platform/db/errors';
-import { db } from '../platform/db/service';
+import { db } from './db';
 import { ttlIn } from '../platform/db/schema';
 import { AppError } from '../platform/http/errors';
 import { consume, type WindowLimit } from './abuse-limits';

@@ -1,7 +1,7 @@
 import type { UserItem } from '../accounts/entities/user';
 import { createGatewayKey } from '../accounts/gateway-keys';
 import { sendEmail } from '../platform/adapters/email';
-import { db } from '../platform/db/service';
+import { db } from './db';
 import { ttlIn } from '../platform/db/schema';
 import { rejectedItems } from '../platform/db/transactions';
 import {

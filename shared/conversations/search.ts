@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { db } from '../platform/db/service';
+import { db } from './db';
 import { validationFailed } from '../platform/http/errors';
 import { decodeCursor, encodeCursor } from './cursor';
 import { MESSAGE_ID } from './ids';

@@ -1,9 +1,10 @@
 import * as z from 'zod';
 import { findUserIdBy, getUser } from '../auth/service';
-import type { chargeWrites, TxEntities } from '../billing/service';
+import type { chargeWrites } from '../billing/service';
+import type { TxEntities } from '../platform/db/data-service';
 import { isConditionalFailure } from '../platform/db/errors';
 import { ttlIn } from '../platform/db/schema';
-import { db } from '../platform/db/service';
+import { db, type entities } from './db';
 import { conflicted } from '../platform/db/transactions';
 import { AppError, conflict, notFound, numberNotOwned, validationFailed } from '../platform/http/errors';
 import { newId } from '../platform/ids';
@@ -390,10 +391,13 @@ export interface StoreMessageInput {
   readonly extension?: MessageTxExtension;
 }
 
+/** The entities a message's transaction spans (this context's data module). */
+export type MessageTx = TxEntities<typeof entities>;
+
 /** One item another context adds to the message transaction (a charge, an outbox row). */
 export type MessageTxWrite =
   | ReturnType<typeof chargeWrites>[number]
-  | ReturnType<ReturnType<TxEntities['smsPendingSend']['create']>['commit']>;
+  | ReturnType<ReturnType<MessageTx['smsPendingSend']['create']>['commit']>;
 
 /**
  * What the SMS context adds to a message's transaction: its charge and outbox row commit (or
@@ -402,7 +406,7 @@ export type MessageTxWrite =
  * not thrown: the message is paid for and on its way.
  */
 export interface MessageTxExtension {
-  writes(tx: TxEntities, message: { messageId: string; createdAt: string }): MessageTxWrite[];
+  writes(tx: MessageTx, message: { messageId: string; createdAt: string }): MessageTxWrite[];
   /** The error for a cancelled transaction whose extension items (by index) failed their condition. */
   rejected(indexes: readonly number[]): Error | undefined;
   afterCommit(message: { messageId: string; createdAt: string }): Promise<void>;

@@ -1,7 +1,7 @@
 import { budgetedPage } from '../platform/db/read-budget';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { isConditionalFailure } from '../platform/db/errors';
-import { db } from '../platform/db/service';
+import { db } from './db';
 import { notFound } from '../platform/http/errors';
 import { logger } from '../platform/observability/logger';
 import type { InventoryInput } from './catalog';

@@ -1,7 +1,7 @@
 import { getUser } from '../auth/service';
 import { insufficientFunds } from '../billing/service';
 import { isConditionalFailure } from '../platform/db/errors';
-import { db } from '../platform/db/service';
+import { db } from './db';
 import { notFound } from '../platform/http/errors';
 import { logger } from '../platform/observability/logger';
 import type { Capability, InventoryStatus, NumberType } from './entities/inventory-number';

@@ -4,7 +4,7 @@ import { recordActivity } from '../activity/service';
 import { getUser } from '../auth/service';
 import { chargeWrites, insufficientFunds, isInsufficientFunds, recordSpend } from '../billing/service';
 import { isConditionalFailure } from '../platform/db/errors';
-import { db } from '../platform/db/service';
+import { db } from './db';
 import { conflicted, rejectedItems } from '../platform/db/transactions';
 import { notFound } from '../platform/http/errors';
 import { logger } from '../platform/observability/logger';

@@ -2,7 +2,7 @@ import type { SNSEvent } from 'aws-lambda';
 import { findOrCreateSmsConversation, storeMessageOnce } from '../conversations/service';
 import { isConditionalFailure } from '../platform/db/errors';
 import { ttlIn } from '../platform/db/schema';
-import { db } from '../platform/db/service';
+import { db } from './db';
 import { newId } from '../platform/ids';
 import { logger } from '../platform/observability/logger';
 import { bestEffort, recordNumberUsage, routeOf } from '../numbers/service';

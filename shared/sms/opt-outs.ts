@@ -1,4 +1,4 @@
-import { db } from '../platform/db/service';
+import { db } from './db';
 import { badRequest } from '../platform/http/errors';
 import { getOwnedNumber } from '../numbers/service';
 import { logger } from '../platform/observability/logger';

@@ -5,7 +5,7 @@ import type { MessageTxExtension } from '../conversations/service';
 import { findOrCreateSmsConversation, storeMessage, storeMessageOnce } from '../conversations/service';
 import { isConditionalFailure } from '../platform/db/errors';
 import { ttlIn } from '../platform/db/schema';
-import { db } from '../platform/db/service';
+import { db } from './db';
 import { AppError, insufficientScope, notFound, numberNotOwned } from '../platform/http/errors';
 import type { Scope } from '../platform/http/route';
 import { bestEffort, isActiveOwnedNumber, recordNumberUsage } from '../numbers/service';

@@ -1,7 +1,7 @@
 import { config, isLocal } from '../platform/config';
 import { isConditionalFailure } from '../platform/db/errors';
 import { ttlIn } from '../platform/db/schema';
-import { db } from '../platform/db/service';
+import { db } from './db';
 import { notFound } from '../platform/http/errors';
 import type { HttpResult } from '../platform/http/types';
 import { newId } from '../platform/ids';

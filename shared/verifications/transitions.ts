@@ -1,7 +1,7 @@
 import { creditWrites } from '../billing/service';
 import { config } from '../platform/config';
 import { conflicted, rejectedItems } from '../platform/db/transactions';
-import { db } from '../platform/db/service';
+import { db } from './db';
 import { invalidState, notFound } from '../platform/http/errors';
 import type { VerificationItem } from './entities/verification';
 import {

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { isLocal } from '../platform/config';
 import { isConditionalFailure } from '../platform/db/errors';
-import { db } from '../platform/db/service';
+import { db } from './db';
 import { decodeOpaqueCursor, encodeOpaqueCursor, invalidCursor } from '../platform/http/cursor';
 import { limitReached, notFound } from '../platform/http/errors';
 import { newId } from '../platform/ids';

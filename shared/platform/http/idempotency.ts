@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { isConditionalFailure } from '../db/errors';
-import { db } from '../db/service';
+import { db } from './db';
 import { ttlIn } from '../db/schema';
 import { badRequest, idempotencyInProgress, idempotencyKeyReused } from './errors';
 import { routeChain } from './handler';
