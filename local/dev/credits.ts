@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { findUserIdBy } from '../../shared/auth/service';
+import { findUserIdBy } from '../../shared/auth/users';
 import { topUp } from '../../shared/billing/service';
 import { notFound } from '../../shared/platform/http/errors';
 import { email } from '../../shared/platform/http/schemas';

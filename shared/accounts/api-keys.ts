@@ -1,5 +1,5 @@
 import { recordActivity } from '../activity/service';
-import { getUser } from '../auth/service';
+import { getUser } from '../auth/users';
 import { isConditionalFailure } from '../platform/db/errors';
 import { db } from './db';
 import { limitReached, notFound } from '../platform/http/errors';

@@ -1,6 +1,6 @@
 import { nextPlanCharge } from './plan-renewals';
 import { recentActivity } from '../activity/service';
-import { getUser } from '../auth/service';
+import { getUser } from '../auth/users';
 import { listLedger } from '../billing/service';
 import { db } from './db';
 import { notFound } from '../platform/http/errors';

@@ -1,6 +1,6 @@
 import { ulid } from 'ulid';
 import { recordActivity } from '../activity/service';
-import { getUser } from '../auth/service';
+import { getUser } from '../auth/users';
 import { db } from './db';
 import { AppError, notEligible, notFound } from '../platform/http/errors';
 import type { UserItem } from './entities/user';

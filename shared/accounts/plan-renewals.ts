@@ -1,6 +1,6 @@
 import { ulid } from 'ulid';
 import { recordActivity } from '../activity/service';
-import { getUser } from '../auth/service';
+import { getUser } from '../auth/users';
 import { ledgerEntryItem, recordSpend } from '../billing/service';
 import { db } from './db';
 import { rejectedItems } from '../platform/db/transactions';

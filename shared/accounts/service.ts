@@ -1,6 +1,6 @@
 import { recordActivity } from '../activity/service';
 import * as cognito from '../auth/cognito';
-import { getUser, usernameTaken } from '../auth/service';
+import { getUser, usernameTaken } from '../auth/users';
 import { revokeOtherSessions, sessionOfAccessToken, validAfterNow } from '../auth/sessions';
 import { closeAllConnections } from '../realtime/connections';
 import { db } from './db';

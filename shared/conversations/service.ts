@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { findUserIdBy, getUser } from '../auth/service';
+import { findUserIdBy, getUser } from '../auth/users';
 import type { chargeWrites } from '../billing/service';
 import type { TxEntities } from '../platform/db/data-service';
 import { isConditionalFailure } from '../platform/db/errors';

@@ -1,4 +1,4 @@
-import { getUser } from '../auth/service';
+import { getUser } from '../auth/users';
 import { insufficientFunds } from '../billing/service';
 import { isConditionalFailure } from '../platform/db/errors';
 import { db } from './db';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { effectiveLimits } from '../accounts/limits';
 import { recordActivity } from '../activity/service';
-import { getUser } from '../auth/service';
+import { getUser } from '../auth/users';
 import { chargeWrites, insufficientFunds, isInsufficientFunds, recordSpend } from '../billing/service';
 import { isConditionalFailure } from '../platform/db/errors';
 import { db } from './db';

@@ -1,5 +1,5 @@
 import { effectiveLimits } from '../accounts/limits';
-import { getUser } from '../auth/service';
+import { getUser } from '../auth/users';
 import { chargeWrites, insufficientFunds, recordSpend } from '../billing/service';
 import type { MessageTxExtension } from '../conversations/service';
 import { findOrCreateSmsConversation, storeMessage, storeMessageOnce } from '../conversations/service';

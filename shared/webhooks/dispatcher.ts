@@ -1,6 +1,6 @@
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { sendEmail } from '../platform/adapters/email';
-import { getUser } from '../auth/service';
+import { getUser } from '../auth/users';
 import { isConditionalFailure } from '../platform/db/errors';
 import { db } from './db';
 import type { JobResult } from '../platform/jobs/registry';
