@@ -11,7 +11,8 @@
  * Two variants are measured beside CDK's choice, on a few representative functions:
  * - `sdkExternal`: @aws-sdk/* and @smithy/* left to the Lambda runtime's copy (NodejsFunction's
  *   default with the sdkV3ExcludeSmithyPackages flag that cdk.json sets);
- * - `noSourceMaps`: the SDK floor without NODE_OPTIONS=--enable-source-maps (what the option costs).
+ * - `noSourceMaps`: the SDK floor and those functions without NODE_OPTIONS=--enable-source-maps
+ *   (what the option costs at init: Node reads and parses each bundle's map when it loads it).
  *
  * Runs on its own too: `npx tsx bench/suites/cold-start.ts` (no runtime needed; BENCH_INIT_RUNS as in run.ts).
  */
@@ -117,6 +118,8 @@ export interface FunctionFigure {
 export interface VariantFigure {
   readonly name: string;
   readonly bundledInitMs: number;
+  /** The same bundle without NODE_OPTIONS=--enable-source-maps (Node then never reads the map). */
+  readonly bundledNoSourceMapsInitMs: number;
   readonly sdkExternalInitMs: number;
 }
 
@@ -329,9 +332,10 @@ export async function runColdStartBenchmarks(
     task('floor:nomaps', floor.file, 'floor', noMaps),
     ...Object.keys(PROBES).map((name) => task(name, bundledAll.get(name)!.file, 'floor')),
     ...[...bundled].map(([name, b]) => task(name, b.file, 'handler')),
-    ...VARIANT_FUNCTIONS.filter((name) => modules.has(name)).map((name) =>
+    ...VARIANT_FUNCTIONS.filter((name) => modules.has(name)).flatMap((name) => [
       task(`${name}:external`, external.get(name)!.file, 'handler'),
-    ),
+      task(`${name}:nomaps`, bundled.get(name)!.file, 'handler', noMaps),
+    ]),
   ];
   const measureStarted = performance.now();
   // Rounds of every task in a new random order: noise from other processes spreads evenly.
@@ -381,6 +385,7 @@ export async function runColdStartBenchmarks(
     variants: VARIANT_FUNCTIONS.filter((name) => modules.has(name)).map((name) => ({
       name,
       bundledInitMs: initOf(name),
+      bundledNoSourceMapsInitMs: initOf(`${name}:nomaps`),
       sdkExternalInitMs: initOf(`${name}:external`),
     })),
     bundlesOver1MB: functions.filter((f) => f.bytes > ONE_MB).map((f) => f.name),
