@@ -188,6 +188,7 @@ async function run(): Promise<void> {
         sdkFloorBytes: coldStart.sdkFloorBytes,
         sdkFloorExternalInitMs: coldStart.sdkFloorExternalInitMs,
         sdkFloorNoSourceMapsInitMs: coldStart.sdkFloorNoSourceMapsInitMs,
+        electrodb: coldStart.electrodb,
         variants: coldStart.variants,
         bundlesOver1MB: coldStart.bundlesOver1MB,
         initOver1_5xFloor: coldStart.initOver1_5xFloor,

@@ -168,10 +168,26 @@ export function renderResults(r: BenchResults): string {
         ],
       ],
     ),
+    `**What the data layer costs** (issue 17): ElectroDB bound to the DynamoDB client with one entity, and the full Service of every entity in the registry (shared/platform/db/service.ts), bundled and timed like the functions in the same rounds. All entities over one: **${n(r.coldStart.electrodb.allOverOneInit, 2)}× the init**.`,
+    table(
+      ['probe', 'entities', 'bytes', 'init ms', '× floor'],
+      r.coldStart.electrodb.probes.map((p) => [
+        p.name,
+        p.entities,
+        kb(p.bytes),
+        n(p.initMs),
+        n(p.initMs / floor),
+      ]),
+    ),
     `**Bundled or provided SDK.** CDK's choice here is ${r.coldStart.method.cdkChoice}. Measured on the same functions:`,
     table(
-      ['function', 'bundled init ms', 'SDK external init ms'],
-      variants.map((v) => [v.name, n(v.bundledInitMs), n(v.sdkExternalInitMs)]),
+      ['function', 'bundled init ms', 'bundled, no --enable-source-maps', 'SDK external init ms'],
+      variants.map((v) => [
+        v.name,
+        n(v.bundledInitMs),
+        n(v.bundledNoSourceMapsInitMs),
+        n(v.sdkExternalInitMs),
+      ]),
     ),
     'Leaving the SDK to the runtime shrinks the bundles (column "SDK external" below) but makes init slower, because the runtime\'s SDK is hundreds of small CommonJS files read and compiled one by one, while the bundle is one pre-linked, tree-shaken file. Bundling stays the right choice; it also pins the SDK version that was tested.',
     `**What the largest bundle (${r.coldStart.largestBundleInputs.bundle}) is made of** (esbuild metafile, bytes in the output):`,

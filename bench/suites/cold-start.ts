@@ -11,9 +11,10 @@
  * Two variants are measured beside CDK's choice, on a few representative functions:
  * - `sdkExternal`: @aws-sdk/* and @smithy/* left to the Lambda runtime's copy (NodejsFunction's
  *   default with the sdkV3ExcludeSmithyPackages flag that cdk.json sets);
- * - `noSourceMaps`: the SDK floor without NODE_OPTIONS=--enable-source-maps (what the option costs).
+ * - `noSourceMaps`: the SDK floor and those functions without NODE_OPTIONS=--enable-source-maps
+ *   (what the option costs at init: Node reads and parses each bundle's map when it loads it).
  *
- * Runs on its own too: `npx tsx bench/suites/cold-start.ts` (no runtime needed).
+ * Runs on its own too: `npx tsx bench/suites/cold-start.ts` (no runtime needed; BENCH_INIT_RUNS as in run.ts).
  */
 import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -80,6 +81,24 @@ const FLOOR_ENTRY = `export * from '@aws-sdk/client-dynamodb';
 export * from '@aws-sdk/lib-dynamodb';
 `;
 
+/**
+ * The data-layer probes (issue 17): ElectroDB bound to the DynamoDB client with ONE entity, and
+ * with every entity of the registry (the table's full Service). Built and timed like the
+ * functions, in the same rounds, so their ratio is what the entity count alone costs.
+ */
+const PROBES: Record<string, string> = {
+  'electrodb:one-entity': `import { Service } from 'electrodb';
+import { dynamo, tableName } from '${ROOT}/shared/platform/db/client';
+import { IdempotencyRecord } from '${ROOT}/shared/platform/http/entities/idempotency-record';
+export const service = new Service({ idempotencyRecord: IdempotencyRecord }, { client: dynamo(), table: tableName() });
+`,
+  'electrodb:all-entities': `import { Service } from 'electrodb';
+import { dynamo, tableName } from '${ROOT}/shared/platform/db/client';
+import { entities } from '${ROOT}/shared/platform/db/service';
+export const service = new Service(entities, { client: dynamo(), table: tableName() });
+`,
+};
+
 export interface FunctionFigure {
   readonly name: string;
   /** index.mjs as deployed (CDK's bundling: AWS SDK bundled). */
@@ -99,11 +118,24 @@ export interface FunctionFigure {
 export interface VariantFigure {
   readonly name: string;
   readonly bundledInitMs: number;
+  /** The same bundle without NODE_OPTIONS=--enable-source-maps (Node then never reads the map). */
+  readonly bundledNoSourceMapsInitMs: number;
   readonly sdkExternalInitMs: number;
+}
+
+/** One data-layer probe (see PROBES). */
+export interface ProbeFigure {
+  readonly name: string;
+  readonly bytes: number;
+  readonly initMs: number;
+  /** Entities in the probe's Service. */
+  readonly entities: number;
 }
 
 export interface ColdStartResult {
   readonly functions: FunctionFigure[];
+  /** ElectroDB with one entity vs the full Service of all entities, and their init ratio. */
+  readonly electrodb: { readonly probes: ProbeFigure[]; readonly allOverOneInit: number };
   readonly sdkFloorInitMs: number;
   readonly sdkFloorBytes: number;
   readonly sdkFloorExternalInitMs: number;
@@ -270,13 +302,19 @@ export async function runColdStartBenchmarks(
   const modules = await lambdaModules();
   const entries = new Map([...modules.keys()].map((name) => [name, join(ROOT, 'functions', `${name}.ts`)]));
   entries.set(FLOOR, floorEntry);
+  for (const [name, source] of Object.entries(PROBES)) {
+    const file = join(OUT_DIR, `${name.replace(':', '-')}.ts`);
+    writeFileSync(file, source);
+    entries.set(name, file);
+  }
   const bundledAll = await buildAll(entries, join(OUT_DIR, 'bundled'), []);
   const externalAll = await buildAll(entries, join(OUT_DIR, 'sdk-external'), RUNTIME_SDK);
   const zodAll = await buildAll(entries, join(OUT_DIR, 'zod-namespace'), [], [zodNamespaceImports]);
   const floor = bundledAll.get(FLOOR)!;
   const floorExternal = externalAll.get(FLOOR)!;
-  const bundled = new Map([...bundledAll].filter(([name]) => name !== FLOOR));
-  const external = new Map([...externalAll].filter(([name]) => name !== FLOOR));
+  const notFunction = (name: string) => name === FLOOR || name in PROBES;
+  const bundled = new Map([...bundledAll].filter(([name]) => !notFunction(name)));
+  const external = new Map([...externalAll].filter(([name]) => !notFunction(name)));
   const buildMs = performance.now() - buildStarted;
 
   await options.beforeMeasuring;
@@ -292,10 +330,12 @@ export async function runColdStartBenchmarks(
     task('floor', floor.file, 'floor'),
     task('floor:external', floorExternal.file, 'floor'),
     task('floor:nomaps', floor.file, 'floor', noMaps),
+    ...Object.keys(PROBES).map((name) => task(name, bundledAll.get(name)!.file, 'floor')),
     ...[...bundled].map(([name, b]) => task(name, b.file, 'handler')),
-    ...VARIANT_FUNCTIONS.filter((name) => modules.has(name)).map((name) =>
+    ...VARIANT_FUNCTIONS.filter((name) => modules.has(name)).flatMap((name) => [
       task(`${name}:external`, external.get(name)!.file, 'handler'),
-    ),
+      task(`${name}:nomaps`, bundled.get(name)!.file, 'handler', noMaps),
+    ]),
   ];
   const measureStarted = performance.now();
   // Rounds of every task in a new random order: noise from other processes spreads evenly.
@@ -326,17 +366,26 @@ export async function runColdStartBenchmarks(
     initMs: initOf(name),
     initRuns: runsOf(name),
   }));
+  const { entities } = await import('../../shared/platform/db/service');
+  const probes: ProbeFigure[] = Object.keys(PROBES).map((name) => ({
+    name,
+    bytes: bundledAll.get(name)!.bytes,
+    initMs: initOf(name),
+    entities: name === 'electrodb:one-entity' ? 1 : Object.keys(entities).length,
+  }));
   const largest = [...bundled].sort((a, b) => b[1].bytes - a[1].bytes)[0]!;
   const { version } = await import('esbuild');
   return {
     functions,
     sdkFloorInitMs,
+    electrodb: { probes, allOverOneInit: round(probes[1]!.initMs / probes[0]!.initMs, 2) },
     sdkFloorBytes: floor.bytes,
     sdkFloorExternalInitMs: initOf('floor:external'),
     sdkFloorNoSourceMapsInitMs: initOf('floor:nomaps'),
     variants: VARIANT_FUNCTIONS.filter((name) => modules.has(name)).map((name) => ({
       name,
       bundledInitMs: initOf(name),
+      bundledNoSourceMapsInitMs: initOf(`${name}:nomaps`),
       sdkExternalInitMs: initOf(`${name}:external`),
     })),
     bundlesOver1MB: functions.filter((f) => f.bytes > ONE_MB).map((f) => f.name),
@@ -356,7 +405,7 @@ export async function runColdStartBenchmarks(
 }
 
 if (require.main === module) {
-  runColdStartBenchmarks().then(
+  runColdStartBenchmarks({ runs: Number(process.env.BENCH_INIT_RUNS) || undefined }).then(
     (result) => {
       process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
       process.exit(0);

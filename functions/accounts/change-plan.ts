@@ -1,7 +1,8 @@
 import { changePlan } from '../../shared/accounts/change-plan';
 import { changePlanRoute } from '../../shared/accounts/plan-routes';
-import { httpHandler, ok } from '../../shared/platform/http/handler';
+import { ok } from '../../shared/platform/http/handler';
+import { idempotentHandler } from '../../shared/platform/http/idempotency';
 
-export const handler = httpHandler(changePlanRoute, async ({ auth, body }) =>
+export const handler = idempotentHandler(changePlanRoute, async ({ auth, body }) =>
   ok(await changePlan(auth.userId, body.plan)),
 );

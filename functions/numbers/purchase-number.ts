@@ -1,9 +1,10 @@
 import { purchaseNumberOfKind } from '../../shared/numbers/on-demand';
 import { purchaseNumberRoute } from '../../shared/numbers/routes';
 import { purchaseNumber } from '../../shared/numbers/service';
-import { created, httpHandler } from '../../shared/platform/http/handler';
+import { created } from '../../shared/platform/http/handler';
+import { idempotentHandler } from '../../shared/platform/http/idempotency';
 
-export const handler = httpHandler(purchaseNumberRoute, async ({ body, auth }) => {
+export const handler = idempotentHandler(purchaseNumberRoute, async ({ body, auth }) => {
   const { phoneNumber, country, type, capabilities, autoRenew } = body;
   const renew = autoRenew === undefined ? {} : { autoRenew };
   if (phoneNumber) return created(await purchaseNumber({ userId: auth.userId, phoneNumber, ...renew }));

@@ -1,8 +1,9 @@
-import { accepted, httpHandler } from '../../shared/platform/http/handler';
+import { accepted } from '../../shared/platform/http/handler';
+import { idempotentHandler } from '../../shared/platform/http/idempotency';
 import { sendSmsRoute } from '../../shared/sms/routes';
 import { sendSms } from '../../shared/sms/send';
 
-export const handler = httpHandler(sendSmsRoute, async ({ body, auth }) =>
+export const handler = idempotentHandler(sendSmsRoute, async ({ body, auth }) =>
   accepted(
     await sendSms({
       userId: auth.userId,

@@ -1,8 +1,9 @@
-import { created, httpHandler } from '../../shared/platform/http/handler';
+import { created } from '../../shared/platform/http/handler';
+import { idempotentHandler } from '../../shared/platform/http/idempotency';
 import { createVerificationRoute } from '../../shared/verifications/routes';
 import { createVerification } from '../../shared/verifications/service';
 
-export const handler = httpHandler(createVerificationRoute, async ({ auth, body }) =>
+export const handler = idempotentHandler(createVerificationRoute, async ({ auth, body }) =>
   created(
     await createVerification({
       userId: auth.userId,

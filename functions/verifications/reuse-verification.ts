@@ -1,8 +1,9 @@
-import { created, httpHandler } from '../../shared/platform/http/handler';
+import { created } from '../../shared/platform/http/handler';
+import { idempotentHandler } from '../../shared/platform/http/idempotency';
 import { reuseVerificationRoute } from '../../shared/verifications/routes';
 import { reuseVerification } from '../../shared/verifications/service';
 
-export const handler = httpHandler(reuseVerificationRoute, async ({ auth, params }) =>
+export const handler = idempotentHandler(reuseVerificationRoute, async ({ auth, params }) =>
   created(
     await reuseVerification({
       userId: auth.userId,

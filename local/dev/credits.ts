@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { findUserIdBy } from '../../shared/auth/service';
+import { findUserIdBy } from '../../shared/auth/users';
 import { topUp } from '../../shared/billing/service';
 import { NotFound } from '../../shared/platform/errors';
 import { email } from '../../shared/platform/http/schemas';

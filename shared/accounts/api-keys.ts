@@ -1,9 +1,9 @@
 import { recordActivity } from '../activity/service';
-import { getUser } from '../auth/service';
+import { getUser } from '../auth/users';
 import { isConditionalFailure } from '../platform/db/errors';
 import { conflictBackoff, conflicted } from '../platform/db/transactions';
-import { db } from '../platform/db/service';
 import { LimitReached, NotFound } from '../platform/errors';
+import { db } from './db';
 import type { Scope } from '../platform/http/route';
 import { newId } from '../platform/ids';
 import { generateApiKey, hashApiKey, visiblePrefix } from './api-key-secret';

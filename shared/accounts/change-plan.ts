@@ -1,8 +1,8 @@
 import { ulid } from 'ulid';
 import { recordActivity } from '../activity/service';
-import { getUser } from '../auth/service';
+import { getUser } from '../auth/users';
 import { insufficientFunds, ledgerEntryItem, recordSpend } from '../billing/service';
-import { db } from '../platform/db/service';
+import { db } from './db';
 import { rejectedItems } from '../platform/db/transactions';
 import { Conflict, NotFound } from '../platform/errors';
 import { addMonths } from '../numbers/dates';

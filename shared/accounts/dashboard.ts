@@ -1,9 +1,9 @@
 import { nextPlanCharge } from './plan-renewals';
 import { recentActivity } from '../activity/service';
-import { getUser } from '../auth/service';
+import { getUser } from '../auth/users';
 import { listLedger } from '../billing/service';
-import { db } from '../platform/db/service';
 import { NotFound } from '../platform/errors';
+import { db } from './db';
 import { countActiveNumbers } from '../numbers/service';
 import { METRICS, type Metric, monthUsage, periodEnd, periodStart } from '../usage/service';
 import { UPGRADE_HREF } from './dashboard-links';

@@ -1,8 +1,8 @@
 import { ulid } from 'ulid';
 import { recordActivity } from '../activity/service';
-import { getUser } from '../auth/service';
-import { db } from '../platform/db/service';
 import { Conflict, Forbidden, NotFound } from '../platform/errors';
+import { getUser } from '../auth/users';
+import { db } from './db';
 import type { UserItem } from './entities/user';
 import { activeFactor } from './limit-factor';
 import { type PlanLimits, planOf } from './plans';

@@ -1,8 +1,8 @@
 import { ulid } from 'ulid';
 import { recordActivity } from '../activity/service';
-import { getUser } from '../auth/service';
+import { getUser } from '../auth/users';
 import { ledgerEntryItem, recordSpend } from '../billing/service';
-import { db } from '../platform/db/service';
+import { db } from './db';
 import { rejectedItems } from '../platform/db/transactions';
 import type { JobEvent, JobResult } from '../platform/jobs/registry';
 import { notify } from '../notifications/service';

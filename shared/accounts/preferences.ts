@@ -1,4 +1,4 @@
-import { db } from '../platform/db/service';
+import { db } from './db';
 import type { NotificationKind, NotificationPreferences } from './schemas';
 
 export const DEFAULT_PREFERENCES: NotificationPreferences = {

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { LEDGER_TYPES } from '../billing/entities/ledger-entry';
+import { LEDGER_TYPES } from '../billing/ledger-types';
 import { hrefSchema, page, password, text, timestamp, username } from '../platform/http/schemas';
 import { SCOPES } from '../platform/http/route';
 import { PLAN_IDS } from './plans';

@@ -1,9 +1,9 @@
 import { recordActivity } from '../activity/service';
 import * as cognito from '../auth/cognito';
-import { getUser, usernameTaken } from '../auth/service';
+import { getUser, usernameTaken } from '../auth/users';
 import { revokeOtherSessions, sessionOfAccessToken, validAfterNow } from '../auth/sessions';
 import { closeAllConnections } from '../realtime/connections';
-import { db } from '../platform/db/service';
+import { db } from './db';
 import { rejectedItems } from '../platform/db/transactions';
 import {
   Conflict,

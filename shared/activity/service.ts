@@ -1,5 +1,5 @@
 import { ulid } from 'ulid';
-import { db } from '../platform/db/service';
+import { db } from './db';
 import { ttlIn } from '../platform/db/schema';
 import type { ActivityItem } from './entities/activity';
 

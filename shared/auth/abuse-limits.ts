@@ -1,6 +1,6 @@
 import { isConditionalFailure } from '../platform/db/errors';
 import { ttlIn } from '../platform/db/schema';
-import { db } from '../platform/db/service';
+import { db } from './db';
 
 export interface WindowLimit {
   /** Events allowed per window. */

@@ -2,7 +2,7 @@ import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import { hashApiKey, looksLikeApiKey } from '../accounts/api-key-secret';
 import type { UserItem } from '../accounts/entities/user';
 import { dynamo, tableName } from '../platform/db/client';
-import { db } from '../platform/db/service';
+import { db } from './db';
 import { type AuthContext, SCOPES, type Scope } from '../platform/http/route';
 import { userIdFromSub } from '../platform/ids';
 import { activeFactor } from '../accounts/limit-factor';

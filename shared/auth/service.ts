@@ -1,10 +1,10 @@
-import type { UserItem } from '../accounts/entities/user';
 import { createGatewayKey } from '../accounts/gateway-keys';
 import { sendEmail } from '../platform/adapters/email';
-import { db } from '../platform/db/service';
+import { db } from './db';
+import { emailTaken, findUserIdBy, getUser, type PublicUser, usernameTaken } from './users';
 import { ttlIn } from '../platform/db/schema';
 import { rejectedItems } from '../platform/db/transactions';
-import { Conflict, Forbidden, InvalidInput, Unauthenticated } from '../platform/errors';
+import { Forbidden, InvalidInput, Unauthenticated } from '../platform/errors';
 import type { AuthContext } from '../platform/http/route';
 import { userIdFromSub } from '../platform/ids';
 import { logger } from '../platform/observability/logger';
@@ -24,35 +24,6 @@ import {
 } from './sessions';
 import { recordActivity } from '../activity/service';
 import { closeAllConnections, closeSessionConnections } from '../realtime/connections';
-
-export const emailTaken = () => new Conflict('email_taken', 'Email already registered');
-export const usernameTaken = () => new Conflict('username_taken', 'Username taken');
-
-export interface PublicUser {
-  readonly userId: string;
-  readonly email: string;
-  readonly username: string;
-  readonly fullName: string;
-  readonly emailVerified: boolean;
-}
-
-const toPublicUser = (u: UserItem): PublicUser => ({
-  userId: u.userId,
-  email: u.email,
-  username: u.username,
-  fullName: u.fullName,
-  emailVerified: u.emailVerified,
-});
-
-export async function findUserIdBy(kind: 'email' | 'username', value: string): Promise<string | undefined> {
-  const { data } = await db().entities.uniqueClaim.get({ kind, value }).go({ consistent: true });
-  return data?.userId;
-}
-
-export async function getUser(userId: string): Promise<UserItem | undefined> {
-  const { data } = await db().entities.user.get({ userId }).go({ consistent: true });
-  return data ?? undefined;
-}
 
 /**
  * Registration: Cognito holds the password (hashed), the table holds the profile plus one
@@ -328,5 +299,3 @@ export async function resetPassword(email: string, code: string, newPassword: st
     closeAllConnections(userId),
   ]);
 }
-
-export { toPublicUser };

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { db } from '../platform/db/service';
+import { db } from './db';
 import { ttlIn } from '../platform/db/schema';
 import { newId } from '../platform/ids';
 

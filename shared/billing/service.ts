@@ -1,11 +1,13 @@
 import { encodeTime, ulid } from 'ulid';
 import { recordActivity } from '../activity/service';
-import { db } from '../platform/db/service';
+import type { TxEntities } from '../platform/db/data-service';
 import { rejectedItems } from '../platform/db/transactions';
 import { InsufficientFunds, NotFound } from '../platform/errors';
 import { logger } from '../platform/observability/logger';
 import { recordUsage } from '../usage/service';
-import type { LedgerEntryItem, LedgerType } from './entities/ledger-entry';
+import { db, type entities } from './db';
+import type { LedgerEntryItem } from './entities/ledger-entry';
+import type { LedgerType } from './ledger-types';
 
 /**
  * Balances and the ledger.
@@ -13,7 +15,8 @@ import type { LedgerEntryItem, LedgerType } from './entities/ledger-entry';
  * The balance lives on the user item (`balanceCents`); every change to it is a ledger entry
  * written in the SAME DynamoDB transaction as the balance update and as whatever the money pays
  * for. Contexts that charge for something (numbers, verifications, plan upgrades) therefore do
- * not call a "charge" endpoint: they add `chargeWrites(...)` to their own transaction:
+ * not call a "charge" endpoint: they add `chargeWrites(...)` to their own transaction (their
+ * data module, `shared/<context>/db.ts`, holds `user` and `ledgerEntry` for it):
  *
  * ```ts
  * const result = await db()
@@ -30,8 +33,8 @@ import type { LedgerEntryItem, LedgerType } from './entities/ledger-entry';
  * never happen twice. `topUp`, `refund` and `charge` are the standalone versions.
  */
 
-/** The entities as seen inside `db().transaction.write((tx) => ...)`. */
-export type TxEntities = Parameters<Parameters<ReturnType<typeof db>['transaction']['write']>[0]>[0];
+/** What a transaction must hold for a balance change: the user and ledger entities. */
+export type BalanceTx = TxEntities<typeof entities>;
 
 export interface LedgerEntry {
   readonly id: string;
@@ -71,7 +74,7 @@ export const ledgerId = (at: Date = new Date()): string => `led_${ulid(at.getTim
  * If item [0]'s condition fails the whole transaction is cancelled: see `isInsufficientFunds`.
  * A zero amount yields no items (free things leave no ledger entry).
  */
-export function chargeWrites(tx: TxEntities, input: MoneyMovement) {
+export function chargeWrites(tx: BalanceTx, input: MoneyMovement) {
   if (input.amountCents === 0) return [];
   assertAmount(input.amountCents);
   const at = input.at ?? new Date();
@@ -86,7 +89,7 @@ export function chargeWrites(tx: TxEntities, input: MoneyMovement) {
 }
 
 /** Transaction items that credit `amountCents` (`topup` or `refund`): [0] balance increment, [1] ledger entry. */
-export function creditWrites(tx: TxEntities, input: MoneyMovement & { readonly type: 'topup' | 'refund' }) {
+export function creditWrites(tx: BalanceTx, input: MoneyMovement & { readonly type: 'topup' | 'refund' }) {
   if (input.amountCents === 0) return [];
   assertAmount(input.amountCents);
   const at = input.at ?? new Date();

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isConditionalFailure } from '../platform/db/errors';
 import { ttlIn } from '../platform/db/schema';
-import { db } from '../platform/db/service';
+import { db } from './db';
 import { logger } from '../platform/observability/logger';
 import type { ConversationItem } from './entities/conversation';
 import type { MessageItem } from './entities/message';

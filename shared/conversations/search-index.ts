@@ -1,4 +1,4 @@
-import { db } from '../platform/db/service';
+import { db } from './db';
 import { failIfArmed } from '../platform/observability/faults';
 import type { ConversationItem } from './entities/conversation';
 import type { MessageItem } from './entities/message';

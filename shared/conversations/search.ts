@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { db } from '../platform/db/service';
+import { db } from './db';
 import { ValidationFailed } from '../platform/errors';
 import { decodeCursor, encodeCursor, type Page } from './cursor';
 import type { SearchTokenItem } from './entities/search-token';

@@ -1,7 +1,7 @@
 import { getPreferences } from '../accounts/preferences';
 import type { NotificationKind } from '../accounts/schemas';
 import { sendEmail } from '../platform/adapters/email';
-import { getUser } from '../auth/service';
+import { getUser } from '../auth/users';
 import { pushToUsers } from '../realtime/connections';
 
 export interface Notification {

@@ -1,8 +1,8 @@
 import { budgetedPage } from '../platform/db/read-budget';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { isConditionalFailure } from '../platform/db/errors';
-import { db } from '../platform/db/service';
 import { NotFound } from '../platform/errors';
+import { db } from './db';
 import { logger } from '../platform/observability/logger';
 import type { InventoryInput } from './catalog';
 import { decodeCursor, encodeCursor, partitionOf } from './cursor';

@@ -1,8 +1,8 @@
-import { getUser } from '../auth/service';
+import { getUser } from '../auth/users';
 import { insufficientFunds } from '../billing/service';
 import { isConditionalFailure } from '../platform/db/errors';
-import { db } from '../platform/db/service';
 import { NotFound } from '../platform/errors';
+import { db } from './db';
 import { logger } from '../platform/observability/logger';
 import type { Capability, InventoryStatus, NumberType } from './entities/inventory-number';
 import { catalogOffer } from './catalog';

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { recordActivity } from '../activity/service';
 import { chargeWrites, isInsufficientFunds, recordSpend } from '../billing/service';
 import { isConditionalFailure } from '../platform/db/errors';
-import { db } from '../platform/db/service';
+import { db } from './db';
 import { conflicted, rejectedItems } from '../platform/db/transactions';
 import type { JobResult } from '../platform/jobs/registry';
 import { releaseIfProvisioned } from './on-demand';

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { effectiveLimits } from '../accounts/limits';
 import { recordActivity } from '../activity/service';
-import { getUser } from '../auth/service';
+import { getUser } from '../auth/users';
 import { chargeWrites, insufficientFunds, isInsufficientFunds, recordSpend } from '../billing/service';
 import { isConditionalFailure } from '../platform/db/errors';
-import { db } from '../platform/db/service';
+import { db } from './db';
 import { conflicted, rejectedItems } from '../platform/db/transactions';
 import { NotFound } from '../platform/errors';
 import { logger } from '../platform/observability/logger';

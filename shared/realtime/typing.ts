@@ -1,7 +1,7 @@
 import { isConditionalFailure } from '../platform/db/errors';
 import { ttlIn } from '../platform/db/schema';
-import { db } from '../platform/db/service';
 import { conversationOf } from '../conversations/service/participation';
+import { db } from './db';
 import { pushToUsers } from './connections';
 
 /** At most one relayed start (and one stop) per user per conversation in this window. */

@@ -3,7 +3,7 @@ import { findOrCreateSmsConversation } from '../conversations/service/conversati
 import { storeMessageOnce } from '../conversations/service/messages';
 import { isConditionalFailure } from '../platform/db/errors';
 import { ttlIn } from '../platform/db/schema';
-import { db } from '../platform/db/service';
+import { db } from './db';
 import { newId } from '../platform/ids';
 import { logger } from '../platform/observability/logger';
 import { bestEffort, recordNumberUsage, routeOf } from '../numbers/service';

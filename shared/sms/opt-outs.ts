@@ -1,5 +1,5 @@
-import { db } from '../platform/db/service';
 import { InvalidInput } from '../platform/errors';
+import { db } from './db';
 import { getOwnedNumber } from '../numbers/service';
 import { logger } from '../platform/observability/logger';
 

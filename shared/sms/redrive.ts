@@ -1,4 +1,4 @@
-import { db } from '../platform/db/service';
+import { db } from './db';
 import { logger } from '../platform/observability/logger';
 import { enqueueSend } from './queue';
 

@@ -1,12 +1,12 @@
 import { effectiveLimits } from '../accounts/limits';
-import { getUser } from '../auth/service';
+import { getUser } from '../auth/users';
 import { chargeWrites, insufficientFunds, recordSpend } from '../billing/service';
 import { findOrCreateSmsConversation } from '../conversations/service/conversations';
 import { type MessageTxExtension, storeMessage, storeMessageOnce } from '../conversations/service/messages';
 import { isConditionalFailure } from '../platform/db/errors';
 import { ttlIn } from '../platform/db/schema';
-import { db } from '../platform/db/service';
 import { type DomainError, Forbidden, NotFound, RateLimited } from '../platform/errors';
+import { db } from './db';
 import type { Scope } from '../platform/http/route';
 import { bestEffort, isActiveOwnedNumber, recordNumberUsage } from '../numbers/service';
 import { logger } from '../platform/observability/logger';

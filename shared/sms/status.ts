@@ -1,6 +1,6 @@
 import { creditWrites } from '../billing/service';
 import type { MessageStatus } from '../conversations/views';
-import { db } from '../platform/db/service';
+import { db } from './db';
 import { logger } from '../platform/observability/logger';
 import { pushToUsers } from '../realtime/connections';
 import { releaseQuota } from '../usage/service';

@@ -1,7 +1,7 @@
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { isConditionalFailure } from '../platform/db/errors';
 import { ttlIn } from '../platform/db/schema';
-import { db } from '../platform/db/service';
+import { db } from './db';
 import { logger } from '../platform/observability/logger';
 import { CarrierError, carrier, carrierChunks } from './carrier';
 import { type SendJob, sendJob } from './schemas';

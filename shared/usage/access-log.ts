@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { touchApiKey } from '../accounts/api-keys';
 import { dayBuckets, monthBucket } from './service';
-import { db } from '../platform/db/service';
+import { db } from './db';
 
 /**
  * API-request metering off the request path. Every request already produces an access-log

@@ -3,7 +3,7 @@ import { warnOnThresholdCrossing } from '../accounts/usage-warnings';
 import { type DomainError, RateLimited } from '../platform/errors';
 import { logger } from '../platform/observability/logger';
 import { isConditionalFailure } from '../platform/db/errors';
-import { db } from '../platform/db/service';
+import { db } from './db';
 
 export const METRICS = [
   'smsSent',

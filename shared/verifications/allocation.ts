@@ -1,7 +1,7 @@
 import { ulid } from 'ulid';
 import { chargeWrites, insufficientFunds, isInsufficientFunds } from '../billing/service';
 import { conflicted, rejectedItems } from '../platform/db/transactions';
-import { db } from '../platform/db/service';
+import { db } from './db';
 import { config } from '../platform/config';
 import { Unavailable, ValidationFailed } from '../platform/errors';
 import { listVerificationPool, type PoolNumber } from '../numbers/inventory';

@@ -1,4 +1,4 @@
-import { db } from '../platform/db/service';
+import { db } from './db';
 import { logger } from '../platform/observability/logger';
 import type { VerificationItem } from './entities/verification';
 import { notifyExpired, pushUpdate, recordVerificationActivity } from './notify';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { isConditionalFailure } from '../platform/db/errors';
-import { db } from '../platform/db/service';
+import { db } from './db';
 import { logger } from '../platform/observability/logger';
 import type { VerificationItem } from './entities/verification';
 import { extractCode } from './extractor';

@@ -1,8 +1,8 @@
 import { creditWrites } from '../billing/service';
 import { config } from '../platform/config';
 import { conflicted, rejectedItems } from '../platform/db/transactions';
-import { db } from '../platform/db/service';
 import { InvalidState, NotFound } from '../platform/errors';
+import { db } from './db';
 import type { VerificationItem } from './entities/verification';
 import {
   type VerificationAction,

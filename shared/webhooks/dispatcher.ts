@@ -1,8 +1,8 @@
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { sendEmail } from '../platform/adapters/email';
-import { getUser } from '../auth/service';
+import { getUser } from '../auth/users';
 import { isConditionalFailure } from '../platform/db/errors';
-import { db } from '../platform/db/service';
+import { db } from './db';
 import type { JobResult } from '../platform/jobs/registry';
 import { logger } from '../platform/observability/logger';
 import { pushToUsers } from '../realtime/connections';

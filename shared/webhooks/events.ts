@@ -1,5 +1,5 @@
 import { isConditionalFailure } from '../platform/db/errors';
-import { db } from '../platform/db/service';
+import { db } from './db';
 import { logger } from '../platform/observability/logger';
 import { enqueueDelivery } from './delivery-queue';
 import { dueShardOf } from './due';

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { port } from '../platform/adapters/port';
 import { isConditionalFailure } from '../platform/db/errors';
 import { budgetedPage, keysetQuery } from '../platform/db/read-budget';
-import { db } from '../platform/db/service';
+import { db } from './db';
 import { decodeOpaqueCursor, encodeOpaqueCursor, invalidCursor } from '../platform/http/cursor';
 import { LimitReached, NotFound } from '../platform/errors';
 import { newId } from '../platform/ids';

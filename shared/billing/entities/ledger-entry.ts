@@ -1,8 +1,6 @@
 import { Entity, type EntityItem } from 'electrodb';
 import { SERVICE_NAME } from '../../platform/db/schema';
-
-export const LEDGER_TYPES = ['topup', 'charge', 'refund'] as const;
-export type LedgerType = (typeof LEDGER_TYPES)[number];
+import { LEDGER_TYPES } from '../ledger-types';
 
 /**
  * One change of a user's balance, written in the same transaction as the balance update (see

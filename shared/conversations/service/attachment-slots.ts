@@ -1,6 +1,6 @@
 import { decodeTime } from 'ulid';
 import { ttlIn } from '../../platform/db/schema';
-import { db } from '../../platform/db/service';
+import { db } from '../db';
 import { conflicted } from '../../platform/db/transactions';
 import { Conflict, InvalidInput, NotFound, RateLimited } from '../../platform/errors';
 import { newId } from '../../platform/ids';

@@ -1,7 +1,7 @@
 import * as z from 'zod';
-import { findUserIdBy, getUser } from '../../auth/service';
+import { findUserIdBy, getUser } from '../../auth/users';
 import { isConditionalFailure } from '../../platform/db/errors';
-import { db } from '../../platform/db/service';
+import { db } from '../db';
 import { Forbidden, NotFound, ValidationFailed } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { pushToUsers } from '../../realtime/connections';

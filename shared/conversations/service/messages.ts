@@ -1,6 +1,7 @@
 import * as z from 'zod';
-import type { chargeWrites, TxEntities } from '../../billing/service';
-import { db } from '../../platform/db/service';
+import type { chargeWrites } from '../../billing/service';
+import type { TxEntities } from '../../platform/db/data-service';
+import { db, type entities } from '../db';
 import { conflicted } from '../../platform/db/transactions';
 import { logger } from '../../platform/observability/logger';
 import { decodeCursor, encodeCursor, type Page } from '../cursor';
@@ -27,6 +28,9 @@ import {
   userIdsOf,
 } from './participation';
 
+/** The entities a message's transaction spans (this context's data module). */
+export type MessageTx = TxEntities<typeof entities>;
+
 /** Messages: the one write path of every message (chat, SMS, platform) and the history pages. */
 
 export interface StoreMessageInput {
@@ -46,7 +50,7 @@ export interface StoreMessageInput {
 /** One item another context adds to the message transaction (a charge, an outbox row). */
 export type MessageTxWrite =
   | ReturnType<typeof chargeWrites>[number]
-  | ReturnType<ReturnType<TxEntities['smsPendingSend']['create']>['commit']>;
+  | ReturnType<ReturnType<MessageTx['smsPendingSend']['create']>['commit']>;
 
 /**
  * What the SMS context adds to a message's transaction: its charge and outbox row commit (or
@@ -55,7 +59,7 @@ export type MessageTxWrite =
  * not thrown: the message is paid for and on its way.
  */
 export interface MessageTxExtension {
-  writes(tx: TxEntities, message: { messageId: string; createdAt: string }): MessageTxWrite[];
+  writes(tx: MessageTx, message: { messageId: string; createdAt: string }): MessageTxWrite[];
   /** The error for a cancelled transaction whose extension items (by index) failed their condition. */
   rejected(indexes: readonly number[]): Error | undefined;
   afterCommit(message: { messageId: string; createdAt: string }): Promise<void>;

@@ -1,5 +1,5 @@
 import { NotFound } from '../../platform/errors';
-import { db } from '../../platform/db/service';
+import { db } from '../db';
 import type { ConversationItem } from '../entities/conversation';
 import type { MembershipItem } from '../entities/membership';
 

@@ -1,5 +1,5 @@
 import { isConditionalFailure } from '../../platform/db/errors';
-import { db } from '../../platform/db/service';
+import { db } from '../db';
 import { Conflict, NotFound } from '../../platform/errors';
 import { pushToUsers } from '../../realtime/connections';
 import type { ConversationItem } from '../entities/conversation';

@@ -37,8 +37,11 @@ import { WebhookEndpoint, WebhookEndpointCount } from '../../webhooks/entities/w
 import { dynamo, tableName } from './client';
 
 /**
- * Every entity of the single table. Adding an entity here is enough for the CDK table to get
- * its indexes (lib/ derives the GSIs from these definitions) and for transactions to span it.
+ * The registry: every entity of the single table. Adding an entity here is enough for the CDK
+ * table to get its indexes (lib/ derives the GSIs from these definitions, ./table-definition.ts).
+ * Production code does not use this Service: each context reads and writes through its own data
+ * module (`shared/<context>/db.ts`, built with ./data-service.ts) that holds just the entities it
+ * uses and those its transactions span — add a new entity there too.
  */
 export const entities = {
   idempotencyRecord: IdempotencyRecord,
@@ -89,7 +92,10 @@ export const entities = {
 
 let service: Service<typeof entities> | undefined;
 
-/** The bound ElectroDB service (client and table name resolved on first use). */
+/**
+ * The whole table's Service, for tests, the bench and tools that look at any entity (client and
+ * table name resolved on first use). Lambda code uses its context's data module instead.
+ */
 export function db(): Service<typeof entities> {
   service ??= new Service(entities, { client: dynamo(), table: tableName() });
   return service;

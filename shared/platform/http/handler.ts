@@ -1,41 +1,29 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import middy, { type MiddlewareObj } from '@middy/core';
+import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
-import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
-import type { z } from 'zod';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { config } from '../config';
 import { logger } from '../observability/logger';
 import { authContextFrom, enforceRouteAuth } from './auth-context';
 import { internalErrorBody, PROBLEM_CONTENT_TYPE, problemBody, problemHeaders, statusOf } from './errors';
 import { DomainError, TooLarge, UnsupportedMedia } from '../errors';
-import { type IdempotencyScope, idempotency } from './idempotency';
 import { parseJsonSafely } from './json';
 import type { AuthContext, RouteDef } from './route';
+import type {
+  HandlerInput,
+  HttpContext,
+  HttpInternal,
+  HttpMiddleware,
+  HttpRequest,
+  HttpResult,
+  RouteFunction,
+} from './types';
 import { parseWith } from './validate';
+
+export type { HandlerInput, HttpResult } from './types';
 
 /** Bodies larger than this are refused before parsing (API Gateway itself allows 10 MB). */
 export const MAX_BODY_BYTES = 256 * 1024;
-
-type Infer<T> = NonNullable<T> extends z.ZodType ? z.infer<NonNullable<T>> : undefined;
-
-export interface HandlerInput<R extends RouteDef> {
-  readonly params: Infer<R['params']>;
-  readonly query: Infer<R['query']>;
-  readonly body: Infer<R['body']>;
-  /** Present on every non-public route. */
-  readonly auth: R['auth'] extends 'public' ? AuthContext | undefined : AuthContext;
-  readonly headers: Readonly<Record<string, string | undefined>>;
-  readonly requestId: string;
-  readonly sourceIp: string;
-}
-
-export interface HttpResult {
-  readonly status: number;
-  readonly body?: unknown;
-  readonly headers?: Readonly<Record<string, string>>;
-  /** Send `body` as is (a string) instead of JSON, e.g. a CSV download. */
-  readonly raw?: boolean;
-}
 
 export const ok = (body: unknown, headers?: Record<string, string>): HttpResult => ({
   status: 200,
@@ -50,19 +38,8 @@ export const created = (body: unknown, headers?: Record<string, string>): HttpRe
 export const accepted = (body?: unknown): HttpResult => ({ status: 202, body });
 export const noContent = (): HttpResult => ({ status: 204 });
 
-interface Internal extends Record<string, unknown> {
-  rawBody?: string;
-  parsedBody?: unknown;
-  idempotency?: IdempotencyScope;
-}
-/** The validated input travels on the Lambda context: middy handlers do not see `request.internal`. */
-export interface HttpContext extends Context {
-  input?: HandlerInput<RouteDef>;
-  /** A stored response to replay instead of calling the function (set by the idempotency middleware). */
-  replay?: APIGatewayProxyResult;
-}
-type Req = middy.Request<APIGatewayProxyEvent, APIGatewayProxyResult, Error, HttpContext, Internal>;
-type Mw = MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult, Error, HttpContext, Internal>;
+type Req = HttpRequest;
+type Mw = HttpMiddleware;
 
 /** Turns an HttpResult into the API Gateway proxy result. */
 export function toProxyResult(result: HttpResult): APIGatewayProxyResult {
@@ -180,15 +157,28 @@ const validateAndAuthorize = (route: RouteDef): Mw => ({
 });
 
 /**
- * The one HTTP handler factory: every REST route's Lambda is `httpHandler(route, fn)`.
- * Chain (middy runs `before` top-down, `after`/`onError` bottom-up):
- * CORS → Powertools logger → problem+json errors → header normalizer → JSON body → zod + auth → idempotency → fn.
+ * The HTTP handler factory: every REST route's Lambda is `httpHandler(route, fn)`, or
+ * `idempotentHandler(route, fn)` (./idempotency.ts) for a route marked `idempotent` — this one
+ * refuses such a route, so that the Idempotency-Key cannot be silently ignored, and it never
+ * loads the idempotency middleware or the database itself.
  */
-export function httpHandler<R extends RouteDef>(
-  route: R,
-  fn: (input: HandlerInput<R>) => Promise<HttpResult>,
-) {
-  const chain = middy<APIGatewayProxyEvent, APIGatewayProxyResult, Error, HttpContext, Internal>()
+export function httpHandler<R extends RouteDef>(route: R, fn: RouteFunction<R>) {
+  if (route.idempotent) {
+    throw new Error(
+      `Route ${route.id} is idempotent: build its handler with idempotentHandler (shared/platform/http/idempotency.ts).`,
+    );
+  }
+  return routeChain(route, fn);
+}
+
+/**
+ * The chain every REST route runs (middy runs `before` top-down, `after`/`onError` bottom-up):
+ * CORS → Powertools logger → problem+json errors → header normalizer → JSON body → zod + auth →
+ * `inner` (the idempotency middleware, for idempotent routes) → fn. A response an inner
+ * middleware left in `context.replay` is returned instead of calling fn.
+ */
+export function routeChain<R extends RouteDef>(route: R, fn: RouteFunction<R>, inner: readonly Mw[] = []) {
+  const chain = middy<APIGatewayProxyEvent, APIGatewayProxyResult, Error, HttpContext, HttpInternal>()
     .use(cors())
     // The logger sits above the problem mapper: middy runs onError bottom-up, so the mapper logs
     // an unhandled error while the route and caller keys are still set, then the logger resets them.
@@ -197,9 +187,9 @@ export function httpHandler<R extends RouteDef>(
     .use(httpHeaderNormalizer() as Mw)
     .use(jsonBody(route))
     .use(validateAndAuthorize(route));
-  if (route.idempotent) chain.use(idempotency(route) as Mw);
+  for (const middleware of inner) chain.use(middleware);
   return chain.handler(async (_event, context) => {
-    if (route.idempotent && context.replay) return context.replay;
+    if (context.replay) return context.replay;
     if (!context.input) throw new Error('handler input missing');
     return toProxyResult(await fn(context.input as HandlerInput<R>));
   });

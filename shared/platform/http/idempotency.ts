@@ -1,22 +1,17 @@
 import { createHash } from 'node:crypto';
-import type { MiddlewareObj } from '@middy/core';
-import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { isConditionalFailure } from '../db/errors';
-import { db } from '../db/service';
+import { db } from './db';
 import { ttlIn } from '../db/schema';
 import { Conflict, InvalidInput, Unprocessable } from '../errors';
-import type { HttpContext } from './handler';
+import { routeChain } from './handler';
 import type { RouteDef } from './route';
+import type { HttpInternal, HttpMiddleware, RouteFunction } from './types';
 
 /** Replays are served for 24 h (../shared/API.md). */
 const RETENTION_SECONDS = 24 * 60 * 60;
 /** A crashed attempt stops blocking retries after this long. */
 const LOCK_SECONDS = 30;
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
-
-export interface IdempotencyScope {
-  readonly id: string;
-}
 
 /** The route's path with this request's path parameters filled in: `/v1/verifications/vrf_A/cancel`. */
 export function resolvedPath(
@@ -70,16 +65,8 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
  * `context.replay` (not as an early response), so the `after` middlewares — CORS — run on it
  * as on a fresh response. Secret response fields are never stored (`storableBody`).
  */
-export function idempotency(
-  route: RouteDef,
-): MiddlewareObj<
-  APIGatewayProxyEvent,
-  APIGatewayProxyResult,
-  Error,
-  HttpContext,
-  { idempotency?: IdempotencyScope }
-> {
-  const scopeOf = (request: { internal: { idempotency?: IdempotencyScope } }) => request.internal.idempotency;
+export function idempotency(route: RouteDef): HttpMiddleware {
+  const scopeOf = (request: { internal: HttpInternal }) => request.internal.idempotency;
   return {
     before: async (request) => {
       request.context.replay = undefined;
@@ -106,7 +93,7 @@ export function idempotency(
             ttl: ttlIn(RETENTION_SECONDS),
           })
           .go();
-        request.internal.idempotency = { id } satisfies IdempotencyScope;
+        request.internal.idempotency = { id };
         return undefined;
       } catch (error) {
         if (!isConditionalFailure(error)) throw error;
@@ -154,7 +141,7 @@ export function idempotency(
           });
         throw error;
       }
-      request.internal.idempotency = { id } satisfies IdempotencyScope;
+      request.internal.idempotency = { id };
       return undefined;
     },
     after: async (request) => {
@@ -177,4 +164,15 @@ export function idempotency(
       await db().entities.idempotencyRecord.delete({ id: scope.id }).go();
     },
   };
+}
+
+/**
+ * The handler factory for a route marked `idempotent`: the HTTP chain (./handler.ts) with the
+ * idempotency middleware after validation. Only these routes' bundles load it and the database.
+ */
+export function idempotentHandler<R extends RouteDef>(route: R, fn: RouteFunction<R>) {
+  if (!route.idempotent) {
+    throw new Error(`Route ${route.id} is not idempotent: build its handler with httpHandler.`);
+  }
+  return routeChain(route, fn, [idempotency(route)]);
 }

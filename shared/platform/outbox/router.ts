@@ -5,7 +5,7 @@ import type { ConversationItem } from '../../conversations/entities/conversation
 import type { MessageItem } from '../../conversations/entities/message';
 import { runMessageEffects } from '../../conversations/effects';
 import { toMessage } from '../../conversations/views';
-import { db } from '../db/service';
+import { db } from './db';
 import type { OwnedNumberItem } from '../../numbers/entities/owned-number';
 import { toOwnedView } from '../../numbers/service';
 import { logger } from '../observability/logger';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { issueCode } from '../../../shared/auth/codes';
-import { findUserIdBy } from '../../../shared/auth/service';
+import { findUserIdBy } from '../../../shared/auth/users';
 import { api, expectProblem } from '../helpers/api';
 import { codeIn, latestEmail } from '../helpers/mailbox';
 import { signedInUser } from '../helpers/session';

@@ -3,7 +3,8 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { config } from '../../../shared/platform/config';
 import { dynamo, tableName } from '../../../shared/platform/db/client';
-import { created, httpHandler } from '../../../shared/platform/http/handler';
+import { created } from '../../../shared/platform/http/handler';
+import { idempotentHandler } from '../../../shared/platform/http/idempotency';
 import type { RouteDef } from '../../../shared/platform/http/route';
 import { routes } from '../../../shared/routes';
 import { api } from '../helpers/api';
@@ -40,7 +41,7 @@ function stubbed(route: RouteDef) {
     ...(route.scope ? { scope: route.scope } : {}),
     ...(route.secretResponse ? { secretResponse: route.secretResponse } : {}),
   };
-  const handler = httpHandler(chainRoute, async ({ params }) => {
+  const handler = idempotentHandler(chainRoute, async ({ params }) => {
     calls += 1;
     const secrets = Object.fromEntries((route.secretResponse?.fields ?? []).map((f) => [f, SECRET]));
     return created(
