@@ -65,17 +65,8 @@ export interface MessageTxExtension {
   afterCommit(message: { messageId: string; createdAt: string }): Promise<void>;
 }
 
-interface PersistInput {
+interface PersistInput extends Omit<StoreMessageInput, 'conversationId' | 'sender'> {
   readonly sender: Participant;
-  readonly body: string;
-  readonly status?: MessageStatus;
-  readonly clientMessageId?: string;
-  readonly segments?: number;
-  readonly externalId?: string;
-  readonly encoding?: 'GSM-7' | 'UCS-2';
-  readonly priceCents?: number;
-  readonly keyword?: string;
-  readonly extension?: MessageTxExtension;
   readonly attachmentIds?: readonly string[];
 }
 
