@@ -145,7 +145,7 @@ describe('temporary increase', () => {
     await expect(
       requestTemporaryIncrease(user.userId, 'again', grantedAt + 2 * 86_400_000),
     ).rejects.toMatchObject({
-      status: 409,
+      name: 'Conflict',
       code: 'temporary_increase_unavailable',
     });
     const later = await requestTemporaryIncrease(
