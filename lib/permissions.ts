@@ -161,6 +161,9 @@ export const PERMISSIONS: Readonly<Record<string, FunctionPermissions>> = {
   'accounts/change-plan': apiKeyAdmin,
   'accounts/list-plans': { table: 'none' },
   'accounts/request-temporary-increase': { table: 'readWrite' },
+  // Account lifecycle: the export is written by the verification-exports job, downloaded by presigned GET.
+  'accounts/request-export': { table: 'readWrite' },
+  'accounts/get-export': { table: 'read', bucket: 'read' },
 
   // Conversations and messages (shared/conversations/service.ts): message views presign
   // attachment downloads (s3:GetObject); mutations push events to participants.
@@ -219,7 +222,8 @@ export const PERMISSIONS: Readonly<Record<string, FunctionPermissions>> = {
   // Scheduled jobs (shared/platform/jobs/registry.ts): notices go out by email and in-app push.
   'verifications/expire-verifications': { table: 'readWrite', wsManage: true, sesSend: true },
   'numbers/renew-numbers': { table: 'readWrite', wsManage: true, sesSend: true, smsVoice: ['provision'] },
-  'verifications/run-exports': { table: 'readWrite', bucket: 'put' },
+  // Exports (verification history and whole accounts) into S3; account exports email the user.
+  'verifications/run-exports': { table: 'readWrite', bucket: 'put', sesSend: true },
   // Webhooks context (shared/webhooks): secrets are encrypted with the webhook key on create and
   // rotate, decrypted only by the senders; pings and redeliveries enqueue a delivery.
   'webhooks/create-webhook': { table: 'readWrite', webhookKey: 'encrypt' },

@@ -70,6 +70,14 @@ export interface paths {
     /** Revoke an API key; it is rejected from then on. */
     delete: operations["revokeApiKey"];
   };
+  "/v1/me/export": {
+    /** Export all account data as one JSON document (background job; an email says when it is ready). */
+    post: operations["requestAccountExport"];
+  };
+  "/v1/me/exports/{exportId}": {
+    /** Status of an account export, with a presigned download URL (expires) once ready. */
+    get: operations["getAccountExport"];
+  };
   "/v1/plans": {
     /** Plans with prices and limits. */
     get: operations["listPlans"];
@@ -242,6 +250,23 @@ export interface components {
           path: string;
           message: string;
         }[];
+    };
+    AccountExport: {
+      exportId: string;
+      /** @enum {string} */
+      status: "pending" | "ready" | "failed";
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      finishedAt?: string;
+      downloadUrl?: string;
+      /** Format: date-time */
+      downloadUrlExpiresAt?: string;
+    };
+    AccountExportJob: {
+      exportId: string;
+      /** @constant */
+      status: "pending";
     };
     Activity: {
       type: string;
@@ -2280,6 +2305,196 @@ export interface operations {
       /** @description Revoked. */
       204: {
         content: never;
+      };
+      /** @description Invalid input. Codes: `bad_request`, `validation_failed`. */
+      400: {
+        content: {
+          "application/problem+json": ({
+            /** @constant */
+            status?: 400;
+            /** @enum {string} */
+            code?: "bad_request" | "validation_failed";
+          }) & components["schemas"]["Problem"];
+        };
+      };
+      /** @description Missing, invalid, expired or revoked credentials, or wrong login. Codes: `unauthorized`. */
+      401: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 401;
+            /** @enum {string} */
+            code?: "unauthorized";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credentials do not allow this operation. Codes: `insufficient_scope`. */
+      403: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 403;
+            /** @enum {string} */
+            code?: "insufficient_scope";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource, or not the caller's. Codes: `not_found`. */
+      404: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 404;
+            /** @enum {string} */
+            code?: "not_found";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request or the declared file is too large. Codes: `payload_too_large`. */
+      413: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 413;
+            /** @enum {string} */
+            code?: "payload_too_large";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description Rate or plan limit exceeded; retry after Retry-After seconds. Codes: `rate_limited`. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          /** @description Requests allowed in a burst. */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left right now. */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset"?: number;
+        };
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 429;
+            /** @enum {string} */
+            code?: "rate_limited";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      500: components["responses"]["InternalError"];
+    };
+  };
+  /** Export all account data as one JSON document (background job; an email says when it is ready). */
+  requestAccountExport: {
+    requestBody?: {
+      content: {
+        "application/json": Record<string, never>;
+      };
+    };
+    responses: {
+      /** @description The export is queued: poll the Location. */
+      202: {
+        headers: {
+          /** @description The export status URL. */
+          Location?: string;
+        };
+        content: {
+          "application/json": components["schemas"]["AccountExportJob"];
+        };
+      };
+      /** @description Invalid input. Codes: `invalid_json`, `validation_failed`. */
+      400: {
+        content: {
+          "application/problem+json": ({
+            /** @constant */
+            status?: 400;
+            /** @enum {string} */
+            code?: "invalid_json" | "validation_failed";
+          }) & components["schemas"]["Problem"];
+        };
+      };
+      /** @description Missing, invalid, expired or revoked credentials, or wrong login. Codes: `unauthorized`. */
+      401: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 401;
+            /** @enum {string} */
+            code?: "unauthorized";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credentials do not allow this operation. Codes: `insufficient_scope`. */
+      403: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 403;
+            /** @enum {string} */
+            code?: "insufficient_scope";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request or the declared file is too large. Codes: `payload_too_large`. */
+      413: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 413;
+            /** @enum {string} */
+            code?: "payload_too_large";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported content type. Codes: `unsupported_media_type`. */
+      415: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 415;
+            /** @enum {string} */
+            code?: "unsupported_media_type";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description Rate or plan limit exceeded; retry after Retry-After seconds. Codes: `rate_limited`. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          /** @description Requests allowed in a burst. */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left right now. */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset"?: number;
+        };
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 429;
+            /** @enum {string} */
+            code?: "rate_limited";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      500: components["responses"]["InternalError"];
+    };
+  };
+  /** Status of an account export, with a presigned download URL (expires) once ready. */
+  getAccountExport: {
+    parameters: {
+      path: {
+        exportId: string;
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        content: {
+          "application/json": components["schemas"]["AccountExport"];
+        };
       };
       /** @description Invalid input. Codes: `bad_request`, `validation_failed`. */
       400: {

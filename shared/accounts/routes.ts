@@ -1,6 +1,9 @@
 import { defineRoute } from '../platform/http/route';
 import { emptyBody } from '../platform/http/schemas';
 import {
+  accountExportJobSchema,
+  accountExportParams,
+  accountExportSchema,
   apiKeyPageSchema,
   apiKeyParams,
   dashboardSchema,
@@ -145,6 +148,35 @@ export const revokeApiKeyRoute = defineRoute({
   responses: { 204: { description: 'Revoked.' } },
 });
 
+export const requestExportRoute = defineRoute({
+  id: 'requestAccountExport',
+  method: 'POST',
+  path: '/v1/me/export',
+  handler: 'accounts/request-export',
+  auth: 'user',
+  summary: 'Export all account data as one JSON document (background job; an email says when it is ready).',
+  body: emptyBody.optional(),
+  successStatus: 202,
+  responses: {
+    202: {
+      schema: accountExportJobSchema,
+      description: 'The export is queued: poll the Location.',
+      headers: { Location: 'The export status URL.' },
+    },
+  },
+});
+
+export const getAccountExportRoute = defineRoute({
+  id: 'getAccountExport',
+  method: 'GET',
+  path: '/v1/me/exports/{exportId}',
+  handler: 'accounts/get-export',
+  auth: 'user',
+  summary: 'Status of an account export, with a presigned download URL (expires) once ready.',
+  params: accountExportParams,
+  responses: { 200: { schema: accountExportSchema } },
+});
+
 export const accountRoutes = [
   getMeRoute,
   patchMeRoute,
@@ -157,4 +189,6 @@ export const accountRoutes = [
   listApiKeysRoute,
   rotateApiKeyRoute,
   revokeApiKeyRoute,
+  requestExportRoute,
+  getAccountExportRoute,
 ] as const;
