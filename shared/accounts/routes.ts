@@ -1,6 +1,7 @@
 import { defineRoute } from '../platform/http/route';
 import { emptyBody } from '../platform/http/schemas';
 import {
+  accountDeletionSchema,
   accountExportJobSchema,
   accountExportParams,
   accountExportSchema,
@@ -13,6 +14,7 @@ import {
   usageReportSchema,
   changePasswordBody,
   createApiKeyBody,
+  deleteMeBody,
   notificationPreferencesBody,
   patchMeBody,
   usageQuery,
@@ -177,6 +179,20 @@ export const getAccountExportRoute = defineRoute({
   responses: { 200: { schema: accountExportSchema } },
 });
 
+export const deleteMeRoute = defineRoute({
+  id: 'deleteMe',
+  method: 'DELETE',
+  path: '/v1/me',
+  handler: 'accounts/delete-me',
+  auth: 'user',
+  summary:
+    'Delete the account: sessions, keys, sockets and webhooks end at once; a job erases the rest (the ledger is kept).',
+  body: deleteMeBody,
+  successStatus: 202,
+  responses: { 202: { schema: accountDeletionSchema, description: 'The deletion is under way.' } },
+  problems: { 403: ['invalid_credentials'] },
+});
+
 export const accountRoutes = [
   getMeRoute,
   patchMeRoute,
@@ -191,4 +207,5 @@ export const accountRoutes = [
   revokeApiKeyRoute,
   requestExportRoute,
   getAccountExportRoute,
+  deleteMeRoute,
 ] as const;

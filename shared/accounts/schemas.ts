@@ -253,3 +253,9 @@ export const accountExportSchema = z
     downloadUrlExpiresAt: timestamp.optional(),
   })
   .meta({ id: 'AccountExport' });
+
+export const deleteMeBody = z.object({ password: z.string().min(1).max(256) }).strict();
+
+export const accountDeletionSchema = z
+  .object({ status: z.literal('pending') })
+  .meta({ id: 'AccountDeletion' });

@@ -185,7 +185,8 @@ export async function login(identifier: string, password: string): Promise<cogni
   const kind = identifier.includes('@') ? 'email' : 'username';
   const userId = await findUserIdBy(kind, identifier);
   const user = userId ? await getUser(userId) : undefined;
-  if (!user) throw invalidCredentials('Wrong email, username or password.');
+  // An account being deleted is already gone for its owner (shared/accounts/deletion.ts).
+  if (!user || user.status === 'deleting') throw invalidCredentials('Wrong email, username or password.');
   // Right after a reset or password change, tokens minted in its second would be rejected.
   await waitForValidityStart(user.tokensValidAfter);
   let tokens: cognito.Tokens;

@@ -1,4 +1,5 @@
 import { Service } from 'electrodb';
+import { AccountDeletion } from '../../accounts/entities/account-deletion';
 import { ApiKey, ApiKeySecret } from '../../accounts/entities/api-key';
 import { LimitChange } from '../../accounts/entities/limit-change';
 import { Preferences } from '../../accounts/entities/preferences';
@@ -82,6 +83,7 @@ export const entities = {
   webhookEndpoint: WebhookEndpoint,
   webhookEndpointCount: WebhookEndpointCount,
   webhookDelivery: WebhookDelivery,
+  accountDeletion: AccountDeletion,
 } as const;
 
 let service: Service<typeof entities> | undefined;

@@ -45,7 +45,7 @@ describe('POST /v1/me/export (GDPR access and portability)', () => {
       auth(alice),
     );
     expect(hook.status).toBe(201);
-  });
+  }, 120_000);
 
   it('writes one JSON document with every section, without secrets, and emails the user', async () => {
     const since = new Date();
@@ -111,7 +111,11 @@ describe('POST /v1/me/export (GDPR access and portability)', () => {
     const started = await api.post<{ exportId: string }>('/v1/me/export', undefined, auth(alice));
     expect(started.status).toBe(202);
     expectProblem(await api.get(`/v1/me/exports/${started.json.exportId}`, auth(bob)), 404, 'not_found');
-    expectProblem(await api.get('/v1/me/exports/exp_01ARZ3NDEKTSV4RRFFQ69G5FAV', auth(alice)), 404, 'not_found');
+    expectProblem(
+      await api.get('/v1/me/exports/exp_01ARZ3NDEKTSV4RRFFQ69G5FAV', auth(alice)),
+      404,
+      'not_found',
+    );
     await exportReady(alice, started.json.exportId);
   });
 });
