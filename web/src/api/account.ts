@@ -50,3 +50,19 @@ export const requestTemporaryIncrease = (reason: string, idempotencyKey: string)
     body: { reason },
     idempotencyKey,
   });
+
+export interface AccountExport {
+  readonly exportId: string;
+  readonly status: 'pending' | 'ready' | 'failed';
+  readonly createdAt?: string;
+  readonly downloadUrl?: string;
+  readonly downloadUrlExpiresAt?: string;
+}
+
+export const requestAccountExport = () => api<AccountExport>('/v1/me/export', { body: {} });
+
+export const getAccountExport = (exportId: string) =>
+  api<AccountExport>(`/v1/me/exports/${encodeURIComponent(exportId)}`);
+
+export const deleteAccount = (password: string) =>
+  api<{ status: 'pending' }>('/v1/me', { method: 'DELETE', body: { password } });
