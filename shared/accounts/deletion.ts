@@ -56,8 +56,11 @@ export async function requestAccountDeletion(
     await cognito.passwordLogin(user.email, password);
   } catch (error) {
     const name = (error as Error).name;
-    if (name === 'NotAuthorizedException' || name === 'UserNotFoundException')
+    // InvalidParameterException: a "password" Cognito cannot even check (control characters).
+    if (['NotAuthorizedException', 'UserNotFoundException', 'InvalidParameterException'].includes(name))
       throw wrongCurrentPassword('The password is wrong.');
+    if (name === 'LimitExceededException' || name === 'TooManyRequestsException')
+      throw new AppError(429, 'rate_limited', 'Too many attempts', { headers: { 'retry-after': '60' } });
     throw error;
   }
   const at = now.toISOString();

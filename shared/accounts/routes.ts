@@ -190,7 +190,7 @@ export const deleteMeRoute = defineRoute({
   body: deleteMeBody,
   successStatus: 202,
   responses: { 202: { schema: accountDeletionSchema, description: 'The deletion is under way.' } },
-  problems: { 403: ['invalid_credentials'] },
+  problems: { 403: ['invalid_credentials'], 429: ['rate_limited'] },
 });
 
 export const accountRoutes = [
