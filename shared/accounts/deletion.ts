@@ -164,8 +164,18 @@ async function cancelVerifications(userId: string): Promise<void> {
   }
 }
 
-const renamed = <P extends { userId?: string; username?: string }>(p: P, userId: string): P =>
-  p.userId === userId ? { ...p, username: DELETED_USERNAME } : p;
+/**
+ * The user as others see them from now on: `{ username: "deleted-user" }` (shared/API.md), without
+ * the user id, so nothing addresses them any more (no unread counts, pushes or search entries for
+ * a member who is gone). Mentions keep the id (their shape requires one) under the new name.
+ */
+const renamed = <P extends { userId?: string; username?: string; phoneNumber?: string }>(
+  p: P,
+  userId: string,
+): P => (p.userId === userId ? ({ username: DELETED_USERNAME } as P) : p);
+
+const renamedMention = (m: { userId: string; username: string }, userId: string) =>
+  m.userId === userId ? { ...m, username: DELETED_USERNAME } : m;
 
 async function leaveConversations(userId: string): Promise<void> {
   await eachPage(
@@ -199,13 +209,17 @@ async function leaveConversation(userId: string, conversation: ConversationItem)
         return;
       }
       for (const message of messages) {
-        const mentioned = (message.mentions ?? []).some((m) => m.userId === userId);
+        const mentioned = (message.mentions ?? []).some(
+          (m) => m.userId === userId && m.username !== DELETED_USERNAME,
+        );
         if (message.sender.userId !== userId && !mentioned) continue;
         await db()
           .entities.message.patch({ conversationId, messageId: message.messageId })
           .set({
             sender: renamed(message.sender, userId),
-            ...(mentioned ? { mentions: (message.mentions ?? []).map((m) => renamed(m, userId)) } : {}),
+            ...(mentioned
+              ? { mentions: (message.mentions ?? []).map((m) => renamedMention(m, userId)) }
+              : {}),
           })
           .go();
       }
