@@ -162,6 +162,17 @@ export const PERMISSIONS: Readonly<Record<string, FunctionPermissions>> = {
   'accounts/change-plan': apiKeyAdmin,
   'accounts/list-plans': { table: 'none' },
   'accounts/request-temporary-increase': { table: 'readWrite' },
+  // Account lifecycle: the export is written by the verification-exports job, downloaded by presigned GET.
+  'accounts/request-export': { table: 'readWrite' },
+  'accounts/get-export': { table: 'read', bucket: 'read' },
+  // Deletion: the password is checked with a sign-in, then every credential ends at once (Cognito
+  // global sign-out, sockets, API keys with their gateway keys); the job erases the rest.
+  'accounts/delete-me': {
+    table: 'readWrite',
+    cognito: ['AdminInitiateAuth', 'AdminUserGlobalSignOut'],
+    wsManage: true,
+    apiKeys: true,
+  },
 
   // Conversations and messages (shared/conversations/service/): message views presign
   // attachment downloads (s3:GetObject); mutations push events to participants.
@@ -220,7 +231,17 @@ export const PERMISSIONS: Readonly<Record<string, FunctionPermissions>> = {
   // Scheduled jobs (shared/platform/jobs/registry.ts): notices go out by email and in-app push.
   'verifications/expire-verifications': { table: 'readWrite', wsManage: true, sesSend: true },
   'numbers/renew-numbers': { table: 'readWrite', wsManage: true, sesSend: true, smsVoice: ['provision'] },
-  'verifications/run-exports': { table: 'readWrite', bucket: 'put' },
+  // Exports (verification history and whole accounts) into S3; account exports email the user.
+  'verifications/run-exports': { table: 'readWrite', bucket: 'put', sesSend: true },
+  // Numbers go back to quarantine (and the carrier), pending verifications are refunded (pushes),
+  // keys lose their gateway keys, and the Cognito user is deleted.
+  'accounts/delete-accounts': {
+    table: 'readWrite',
+    cognito: ['AdminDeleteUser'],
+    wsManage: true,
+    apiKeys: true,
+    smsVoice: ['provision'],
+  },
   // Webhooks context (shared/webhooks): secrets are encrypted with the webhook key on create and
   // rotate, decrypted only by the senders; pings and redeliveries enqueue a delivery.
   'webhooks/create-webhook': { table: 'readWrite', webhookKey: 'encrypt' },

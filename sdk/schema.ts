@@ -35,6 +35,8 @@ export interface paths {
   "/v1/me": {
     /** The caller's profile. */
     get: operations["getMe"];
+    /** Delete the account: sessions, keys, sockets and webhooks end at once; a job erases the rest (the ledger is kept). */
+    delete: operations["deleteMe"];
     /** Change full name and/or username (409 username_taken). */
     patch: operations["patchMe"];
   };
@@ -69,6 +71,14 @@ export interface paths {
   "/v1/me/api-keys/{id}": {
     /** Revoke an API key; it is rejected from then on. */
     delete: operations["revokeApiKey"];
+  };
+  "/v1/me/export": {
+    /** Export all account data as one JSON document (background job; an email says when it is ready). */
+    post: operations["requestAccountExport"];
+  };
+  "/v1/me/exports/{exportId}": {
+    /** Status of an account export, with a presigned download URL (expires) once ready. */
+    get: operations["getAccountExport"];
   };
   "/v1/plans": {
     /** Plans with prices and limits. */
@@ -242,6 +252,27 @@ export interface components {
           path: string;
           message: string;
         }[];
+    };
+    AccountDeletion: {
+      /** @constant */
+      status: "pending";
+    };
+    AccountExport: {
+      exportId: string;
+      /** @enum {string} */
+      status: "pending" | "ready" | "failed";
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      finishedAt?: string;
+      downloadUrl?: string;
+      /** Format: date-time */
+      downloadUrlExpiresAt?: string;
+    };
+    AccountExportJob: {
+      exportId: string;
+      /** @constant */
+      status: "pending";
     };
     Activity: {
       type: string;
@@ -1443,6 +1474,101 @@ export interface operations {
       500: components["responses"]["InternalError"];
     };
   };
+  /** Delete the account: sessions, keys, sockets and webhooks end at once; a job erases the rest (the ledger is kept). */
+  deleteMe: {
+    requestBody: {
+      content: {
+        "application/json": {
+          password: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The deletion is under way. */
+      202: {
+        content: {
+          "application/json": components["schemas"]["AccountDeletion"];
+        };
+      };
+      /** @description Invalid input. Codes: `invalid_json`, `validation_failed`. */
+      400: {
+        content: {
+          "application/problem+json": ({
+            /** @constant */
+            status?: 400;
+            /** @enum {string} */
+            code?: "invalid_json" | "validation_failed";
+          }) & components["schemas"]["Problem"];
+        };
+      };
+      /** @description Missing, invalid, expired or revoked credentials, or wrong login. Codes: `unauthorized`. */
+      401: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 401;
+            /** @enum {string} */
+            code?: "unauthorized";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credentials do not allow this operation. Codes: `insufficient_scope`, `invalid_credentials`. */
+      403: {
+        content: {
+          "application/problem+json": ({
+            /** @constant */
+            status?: 403;
+            /** @enum {string} */
+            code?: "insufficient_scope" | "invalid_credentials";
+          }) & components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request or the declared file is too large. Codes: `payload_too_large`. */
+      413: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 413;
+            /** @enum {string} */
+            code?: "payload_too_large";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported content type. Codes: `unsupported_media_type`. */
+      415: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 415;
+            /** @enum {string} */
+            code?: "unsupported_media_type";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description Rate or plan limit exceeded; retry after Retry-After seconds. Codes: `rate_limited`. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          /** @description Requests allowed in a burst. */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left right now. */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset"?: number;
+        };
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 429;
+            /** @enum {string} */
+            code?: "rate_limited";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      500: components["responses"]["InternalError"];
+    };
+  };
   /** Change full name and/or username (409 username_taken). */
   patchMe: {
     requestBody: {
@@ -2280,6 +2406,196 @@ export interface operations {
       /** @description Revoked. */
       204: {
         content: never;
+      };
+      /** @description Invalid input. Codes: `bad_request`, `validation_failed`. */
+      400: {
+        content: {
+          "application/problem+json": ({
+            /** @constant */
+            status?: 400;
+            /** @enum {string} */
+            code?: "bad_request" | "validation_failed";
+          }) & components["schemas"]["Problem"];
+        };
+      };
+      /** @description Missing, invalid, expired or revoked credentials, or wrong login. Codes: `unauthorized`. */
+      401: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 401;
+            /** @enum {string} */
+            code?: "unauthorized";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credentials do not allow this operation. Codes: `insufficient_scope`. */
+      403: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 403;
+            /** @enum {string} */
+            code?: "insufficient_scope";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource, or not the caller's. Codes: `not_found`. */
+      404: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 404;
+            /** @enum {string} */
+            code?: "not_found";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request or the declared file is too large. Codes: `payload_too_large`. */
+      413: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 413;
+            /** @enum {string} */
+            code?: "payload_too_large";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description Rate or plan limit exceeded; retry after Retry-After seconds. Codes: `rate_limited`. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          /** @description Requests allowed in a burst. */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left right now. */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset"?: number;
+        };
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 429;
+            /** @enum {string} */
+            code?: "rate_limited";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      500: components["responses"]["InternalError"];
+    };
+  };
+  /** Export all account data as one JSON document (background job; an email says when it is ready). */
+  requestAccountExport: {
+    requestBody?: {
+      content: {
+        "application/json": Record<string, never>;
+      };
+    };
+    responses: {
+      /** @description The export is queued: poll the Location. */
+      202: {
+        headers: {
+          /** @description The export status URL. */
+          Location?: string;
+        };
+        content: {
+          "application/json": components["schemas"]["AccountExportJob"];
+        };
+      };
+      /** @description Invalid input. Codes: `invalid_json`, `validation_failed`. */
+      400: {
+        content: {
+          "application/problem+json": ({
+            /** @constant */
+            status?: 400;
+            /** @enum {string} */
+            code?: "invalid_json" | "validation_failed";
+          }) & components["schemas"]["Problem"];
+        };
+      };
+      /** @description Missing, invalid, expired or revoked credentials, or wrong login. Codes: `unauthorized`. */
+      401: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 401;
+            /** @enum {string} */
+            code?: "unauthorized";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credentials do not allow this operation. Codes: `insufficient_scope`. */
+      403: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 403;
+            /** @enum {string} */
+            code?: "insufficient_scope";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request or the declared file is too large. Codes: `payload_too_large`. */
+      413: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 413;
+            /** @enum {string} */
+            code?: "payload_too_large";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported content type. Codes: `unsupported_media_type`. */
+      415: {
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 415;
+            /** @enum {string} */
+            code?: "unsupported_media_type";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      /** @description Rate or plan limit exceeded; retry after Retry-After seconds. Codes: `rate_limited`. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying. */
+          "Retry-After"?: number;
+          /** @description Requests allowed in a burst. */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left right now. */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the allowance is full again. */
+          "RateLimit-Reset"?: number;
+        };
+        content: {
+          "application/problem+json": {
+            /** @constant */
+            status?: 429;
+            /** @enum {string} */
+            code?: "rate_limited";
+          } & components["schemas"]["Problem"];
+        };
+      };
+      500: components["responses"]["InternalError"];
+    };
+  };
+  /** Status of an account export, with a presigned download URL (expires) once ready. */
+  getAccountExport: {
+    parameters: {
+      path: {
+        exportId: string;
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        content: {
+          "application/json": components["schemas"]["AccountExport"];
+        };
       };
       /** @description Invalid input. Codes: `bad_request`, `validation_failed`. */
       400: {

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { DELETION_STEPS } from '../../shared/accounts/entities/account-deletion';
 import { armFault } from '../../shared/platform/observability/faults';
 import { localOutboxRunning, startLocalOutbox, stopLocalOutbox } from '../outbox/index';
 import { defineDevEndpoint } from './registry';
@@ -23,10 +24,11 @@ export const outboxControlEndpoint = defineDevEndpoint({
 export const faultsEndpoint = defineDevEndpoint({
   method: 'POST',
   path: '/dev/faults',
-  summary: 'Arm a fault: the named step fails its next `count` runs (search-index).',
+  summary:
+    'Arm a fault: the named step fails its next `count` runs (search-index; account-deletion:<step> fails after the step did its work, before it is marked done).',
   body: z
     .object({
-      name: z.enum(['search-index']),
+      name: z.enum(['search-index', ...DELETION_STEPS.map((step) => `account-deletion:${step}` as const)]),
       count: z.number().int().min(0).max(100),
       match: z.string().min(1).max(200),
     })

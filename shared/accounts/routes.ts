@@ -1,6 +1,10 @@
 import { defineRoute } from '../platform/http/route';
 import { emptyBody } from '../platform/http/schemas';
 import {
+  accountDeletionSchema,
+  accountExportJobSchema,
+  accountExportParams,
+  accountExportSchema,
   apiKeyPageSchema,
   apiKeyParams,
   dashboardSchema,
@@ -10,6 +14,7 @@ import {
   usageReportSchema,
   changePasswordBody,
   createApiKeyBody,
+  deleteMeBody,
   notificationPreferencesBody,
   patchMeBody,
   usageQuery,
@@ -145,6 +150,49 @@ export const revokeApiKeyRoute = defineRoute({
   responses: { 204: { description: 'Revoked.' } },
 });
 
+export const requestExportRoute = defineRoute({
+  id: 'requestAccountExport',
+  method: 'POST',
+  path: '/v1/me/export',
+  handler: 'accounts/request-export',
+  auth: 'user',
+  summary: 'Export all account data as one JSON document (background job; an email says when it is ready).',
+  body: emptyBody.optional(),
+  successStatus: 202,
+  responses: {
+    202: {
+      schema: accountExportJobSchema,
+      description: 'The export is queued: poll the Location.',
+      headers: { Location: 'The export status URL.' },
+    },
+  },
+});
+
+export const getAccountExportRoute = defineRoute({
+  id: 'getAccountExport',
+  method: 'GET',
+  path: '/v1/me/exports/{exportId}',
+  handler: 'accounts/get-export',
+  auth: 'user',
+  summary: 'Status of an account export, with a presigned download URL (expires) once ready.',
+  params: accountExportParams,
+  responses: { 200: { schema: accountExportSchema } },
+});
+
+export const deleteMeRoute = defineRoute({
+  id: 'deleteMe',
+  method: 'DELETE',
+  path: '/v1/me',
+  handler: 'accounts/delete-me',
+  auth: 'user',
+  summary:
+    'Delete the account: sessions, keys, sockets and webhooks end at once; a job erases the rest (the ledger is kept).',
+  body: deleteMeBody,
+  successStatus: 202,
+  responses: { 202: { schema: accountDeletionSchema, description: 'The deletion is under way.' } },
+  problems: { 403: ['invalid_credentials'], 429: ['rate_limited'] },
+});
+
 export const accountRoutes = [
   getMeRoute,
   patchMeRoute,
@@ -157,4 +205,7 @@ export const accountRoutes = [
   listApiKeysRoute,
   rotateApiKeyRoute,
   revokeApiKeyRoute,
+  requestExportRoute,
+  getAccountExportRoute,
+  deleteMeRoute,
 ] as const;

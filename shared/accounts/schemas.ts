@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { LEDGER_TYPES } from '../billing/ledger-types';
-import { hrefSchema, page, password, text, timestamp, username } from '../platform/http/schemas';
+import { hrefSchema, page, password, prefixedId, text, timestamp, username } from '../platform/http/schemas';
 import { SCOPES } from '../platform/http/route';
 import { PLAN_IDS } from './plans';
 
@@ -235,3 +235,27 @@ export const newApiKeySchema = apiKeySchema
   .meta({ id: 'NewApiKey' });
 
 export const apiKeyPageSchema = page(apiKeySchema);
+
+/** Account lifecycle (shared/API.md v1.1). */
+export const accountExportParams = z.object({ exportId: prefixedId('exp') }).strict();
+
+export const accountExportJobSchema = z
+  .object({ exportId: z.string(), status: z.literal('pending') })
+  .meta({ id: 'AccountExportJob' });
+
+export const accountExportSchema = z
+  .object({
+    exportId: z.string(),
+    status: z.enum(['pending', 'ready', 'failed']),
+    createdAt: timestamp,
+    finishedAt: timestamp.optional(),
+    downloadUrl: z.string().optional(),
+    downloadUrlExpiresAt: timestamp.optional(),
+  })
+  .meta({ id: 'AccountExport' });
+
+export const deleteMeBody = z.object({ password: z.string().min(1).max(256) }).strict();
+
+export const accountDeletionSchema = z
+  .object({ status: z.literal('pending') })
+  .meta({ id: 'AccountDeletion' });

@@ -153,7 +153,8 @@ export async function login(identifier: string, password: string): Promise<cogni
   const kind = identifier.includes('@') ? 'email' : 'username';
   const userId = await findUserIdBy(kind, identifier);
   const user = userId ? await getUser(userId) : undefined;
-  if (!user)
+  // An account being deleted is already gone for its owner (shared/accounts/deletion.ts).
+  if (!user || user.status === 'deleting')
     throw new Unauthenticated('invalid_credentials', 'Invalid credentials', {
       detail: 'Wrong email, username or password.',
     });

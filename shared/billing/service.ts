@@ -180,7 +180,7 @@ export async function getBalance(userId: string): Promise<number> {
   return data.balanceCents;
 }
 
-const toEntry = (item: LedgerEntryItem): LedgerEntry => ({
+export const toEntry = (item: LedgerEntryItem): LedgerEntry => ({
   id: item.id,
   type: item.type,
   amountCents: item.amountCents,

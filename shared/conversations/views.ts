@@ -103,16 +103,22 @@ export function toConversation(m: MembershipItem): Conversation {
   };
 }
 
-export async function toMessage(item: MessageItem): Promise<Message> {
-  const attachments = await Promise.all(
-    (item.attachments ?? []).map(async (a) => ({
-      id: a.id,
-      fileName: a.fileName,
-      contentType: a.contentType,
-      size: a.size,
-      downloadUrl: await downloadUrl(a.objectKey, a.fileName, a.contentType),
-    })),
-  );
+/** An attachment as a reference (the data export): what a download would fetch, without a URL. */
+export type AttachmentRef = Omit<AttachmentView, 'downloadUrl'>;
+
+export const attachmentRefs = (item: MessageItem): AttachmentRef[] =>
+  (item.attachments ?? []).map((a) => ({
+    id: a.id,
+    fileName: a.fileName,
+    contentType: a.contentType,
+    size: a.size,
+  }));
+
+/** A message with the given attachment shapes (presigned views for the API, references for the export). */
+export function toMessageWith<A extends AttachmentRef>(
+  item: MessageItem,
+  attachments: A[],
+): Omit<Message, 'attachments'> & { attachments: A[] } {
   return {
     id: item.messageId,
     conversationId: item.conversationId,
@@ -129,4 +135,17 @@ export async function toMessage(item: MessageItem): Promise<Message> {
     ...(item.errorCode ? { errorCode: item.errorCode } : {}),
     ...(item.keyword ? { keyword: item.keyword } : {}),
   };
+}
+
+export async function toMessage(item: MessageItem): Promise<Message> {
+  const attachments = await Promise.all(
+    (item.attachments ?? []).map(async (a) => ({
+      id: a.id,
+      fileName: a.fileName,
+      contentType: a.contentType,
+      size: a.size,
+      downloadUrl: await downloadUrl(a.objectKey, a.fileName, a.contentType),
+    })),
+  );
+  return toMessageWith(item, attachments);
 }

@@ -184,7 +184,7 @@ async function renew(item: OwnedNumberItem, now: Date): Promise<number> {
 async function expire(
   item: OwnedNumberItem,
   now: Date,
-  reason: 'insufficient_funds' | 'not_renewed',
+  reason: 'insufficient_funds' | 'not_renewed' | 'account_deleted',
 ): Promise<number> {
   const { userId, phoneNumber } = item;
   const quarantinedUntil = addDays(now, QUARANTINE_DAYS).toISOString();
@@ -223,6 +223,7 @@ async function expire(
   }
   logger.info('Number expired', { phoneNumber, reason, quarantinedUntil });
   await bestEffort('carrier release', () => releaseIfProvisioned(phoneNumber));
+  if (reason === 'account_deleted') return 1;
   await bestEffort('expiry notice', () =>
     Promise.all([
       recordActivity(userId, 'renewal', `Phone number ${phoneNumber} expired`, phoneNumber, now),
@@ -231,3 +232,10 @@ async function expire(
   );
   return 1;
 }
+
+/**
+ * Account deletion: an active or cancelled number ends now, without notice, and goes into
+ * quarantine like any expired number. Returns 0 when it already ended.
+ */
+export const releaseNumberNow = (item: OwnedNumberItem, now: Date): Promise<number> =>
+  item.status === 'expired' ? Promise.resolve(0) : expire(item, now, 'account_deleted');

@@ -7,7 +7,8 @@ import type { HttpResult } from '../platform/http/handler';
 import { db } from './db';
 import { newId } from '../platform/ids';
 import { logger } from '../platform/observability/logger';
-import type { ExportFormat, VerificationExportItem } from './entities/verification-export';
+import { writeAccountExport } from '../accounts/export-document';
+import type { ExportFormat, ExportKind, VerificationExportItem } from './entities/verification-export';
 import { CONTENT_TYPES, exportFileName, renderExport } from './export-format';
 import { DOWNLOAD_URL_SECONDS, exportDownloadUrl, exportObjectKey, putExportFile } from './export-storage';
 import { collectHistory } from './history';
@@ -67,7 +68,10 @@ export async function exportHistory(
       };
     }
   }
-  return startExport(userId, request.format, request.filters, now);
+  return queueExport(
+    { userId, kind: 'verifications', format: request.format, filters: request.filters },
+    now,
+  );
 }
 
 /** The HTTP answer: the file as an attachment, or 202 with where to poll. */
@@ -105,18 +109,19 @@ const filtersOf = (item: VerificationExportItem): HistoryFilters => ({
   ...(item.filters.to ? { toMs: Date.parse(item.filters.to) } : {}),
 });
 
-async function startExport(
-  userId: string,
-  format: ExportFormat,
-  filters: HistoryFilters,
-  now: Date,
-): Promise<ExportOutcome> {
-  const exportId = newId('vex');
+/** Queues a background export (verifications: `vex_` ids; the whole account: `exp_`). */
+export async function queueExport(
+  request: { userId: string; kind: ExportKind; format: ExportFormat; filters: HistoryFilters },
+  now: Date = new Date(),
+): Promise<{ kind: 'job'; exportId: string; status: 'queued' }> {
+  const { userId, kind, format, filters } = request;
+  const exportId = newId(kind === 'account' ? 'exp' : 'vex');
   const createdAt = now.toISOString();
   await db()
     .entities.verificationExport.create({
       exportId,
       userId,
+      kind,
       format,
       filters: storedFilters(filters),
       status: 'queued',
@@ -156,22 +161,20 @@ async function claim(item: VerificationExportItem, now: Date): Promise<boolean> 
 export async function runExport(exportId: string, now: Date = new Date()): Promise<boolean> {
   const { data: item } = await db().entities.verificationExport.get({ exportId }).go({ consistent: true });
   if (!item || !(await claim(item, now))) return false;
-  const objectKey = exportObjectKey(item.userId, item.exportId, item.format);
   try {
-    const rows = await collectHistory(item.userId, filtersOf(item), MAX_EXPORT_ROWS);
-    const fileName = exportFileName(item.format, new Date(item.createdAt));
-    await putExportFile(objectKey, renderExport(item.format, rows), CONTENT_TYPES[item.format], fileName);
+    const { objectKey, rows } =
+      item.kind === 'account' ? await writeAccountExport(item) : await writeVerificationExport(item);
     await db()
       .entities.verificationExport.patch({ exportId })
       .set({
         status: 'ready',
         objectKey,
-        rowCount: rows.length,
+        rowCount: rows,
         finishedAt: new Date().toISOString(),
         queuedAt: item.queuedAt,
       })
       .go();
-    logger.info('Verification export ready', { exportId, rows: rows.length });
+    logger.info('Export ready', { exportId, kind: item.kind, rows });
     return true;
   } catch (error) {
     const attempts = item.attempts + 1;
@@ -182,6 +185,16 @@ export async function runExport(exportId: string, now: Date = new Date()): Promi
       .go();
     throw error;
   }
+}
+
+async function writeVerificationExport(
+  item: VerificationExportItem,
+): Promise<{ objectKey: string; rows: number }> {
+  const objectKey = exportObjectKey(item.userId, item.exportId, item.format);
+  const rows = await collectHistory(item.userId, filtersOf(item), MAX_EXPORT_ROWS);
+  const fileName = exportFileName(item.format, new Date(item.createdAt));
+  await putExportFile(objectKey, renderExport(item.format, rows), CONTENT_TYPES[item.format], fileName);
+  return { objectKey, rows: rows.length };
 }
 
 /**
@@ -215,14 +228,33 @@ export async function processPendingExports(
   return processed;
 }
 
+/** The caller's export of this kind; another user's (or another kind's) is a 404. */
+export async function ownExport(
+  userId: string,
+  exportId: string,
+  kind: ExportKind,
+): Promise<VerificationExportItem> {
+  const { data: item } = await db().entities.verificationExport.get({ exportId }).go({ consistent: true });
+  if (!item || item.userId !== userId || item.kind !== kind) throw new NotFound('No such export.');
+  return item;
+}
+
+/** A presigned download of a ready export (undefined before). */
+export async function readyDownload(
+  item: VerificationExportItem,
+  fileName: string,
+): Promise<{ downloadUrl: string; downloadUrlExpiresAt: string } | undefined> {
+  if (item.status !== 'ready' || !item.objectKey) return undefined;
+  return {
+    downloadUrl: await exportDownloadUrl(item.objectKey, fileName),
+    downloadUrlExpiresAt: new Date(Date.now() + DOWNLOAD_URL_SECONDS * 1000).toISOString(),
+  };
+}
+
 /** Poll endpoint: another user's export is a 404. */
 export async function getExportStatus(userId: string, exportId: string): Promise<ExportStatusView> {
-  const { data: item } = await db().entities.verificationExport.get({ exportId }).go({ consistent: true });
-  if (!item || item.userId !== userId) throw new NotFound('No such export.');
-  const ready = item.status === 'ready' && item.objectKey;
-  const downloadUrl = ready
-    ? await exportDownloadUrl(item.objectKey ?? '', exportFileName(item.format, new Date(item.createdAt)))
-    : undefined;
+  const item = await ownExport(userId, exportId, 'verifications');
+  const download = await readyDownload(item, exportFileName(item.format, new Date(item.createdAt)));
   return {
     exportId: item.exportId,
     status: item.status,
@@ -230,11 +262,6 @@ export async function getExportStatus(userId: string, exportId: string): Promise
     createdAt: item.createdAt,
     ...(item.rowCount !== undefined ? { rowCount: item.rowCount } : {}),
     ...(item.finishedAt ? { finishedAt: item.finishedAt } : {}),
-    ...(downloadUrl
-      ? {
-          downloadUrl,
-          downloadUrlExpiresAt: new Date(Date.now() + DOWNLOAD_URL_SECONDS * 1000).toISOString(),
-        }
-      : {}),
+    ...download,
   };
 }

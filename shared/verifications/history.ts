@@ -139,14 +139,12 @@ export async function historyPage(
   };
 }
 
-/** Up to `max` matching items, newest first (exports, a background job: no read budget). */
-export async function collectHistory(
+/** Every matching item of the user, a page at a time (exports and account deletion: bounded memory). */
+export async function* scanHistory(
   userId: string,
   filters: HistoryFilters,
-  max: number,
-): Promise<VerificationItem[]> {
+): AsyncGenerator<{ items: VerificationItem[] }> {
   const query = historyQuery(userId, filters);
-  const items: VerificationItem[] = [];
   let cursor: string | null = null;
   do {
     const page: { data: VerificationItem[]; cursor: string | null } = await query.go({
@@ -154,8 +152,21 @@ export async function collectHistory(
       limit: PAGE_SIZE,
       pages: 1,
     });
-    items.push(...page.data.slice(0, max - items.length));
+    yield { items: page.data };
     cursor = page.cursor;
-  } while (cursor && items.length < max);
+  } while (cursor);
+}
+
+/** Up to `max` matching items, newest first (exports, a background job: no read budget). */
+export async function collectHistory(
+  userId: string,
+  filters: HistoryFilters,
+  max: number,
+): Promise<VerificationItem[]> {
+  const items: VerificationItem[] = [];
+  for await (const page of scanHistory(userId, filters)) {
+    items.push(...page.items.slice(0, max - items.length));
+    if (items.length >= max) break;
+  }
   return items;
 }

@@ -102,6 +102,34 @@ describe('web: dashboard', () => {
     await t.context.close();
   });
 
+  it('draws daily usage as charts with the monthly limits as lines, and keeps the table', async () => {
+    const t = await openPage(browser, { user });
+    const { page } = t;
+    await page.goto('/dashboard');
+    const usage = page.getByRole('region', { name: 'Usage and billing' });
+    for (const title of [
+      'SMS per day',
+      'Verifications per day',
+      'API requests per day',
+      'Spend per day (USD)',
+    ]) {
+      const chart = usage.getByRole('figure', { name: title });
+      await chart.locator('.uplot canvas').waitFor();
+    }
+    const sms = usage.getByRole('figure', { name: 'SMS per day' });
+    // uPlot's legend names every series: daily counts, the month-to-date total and the limit line.
+    for (const series of ['Sent', 'Received', 'Sent this month', 'Monthly limit']) {
+      await sms.locator('.u-legend .u-label', { hasText: new RegExp(`^${series}$`) }).waitFor();
+    }
+    await usage.getByRole('figure', { name: 'Verifications per day' }).getByText('Monthly limit').waitFor();
+    // The exact figures stay in the table.
+    await usage.getByRole('table').getByRole('columnheader', { name: 'SMS sent' }).waitFor();
+    await usage.scrollIntoViewIfNeeded();
+    await screenshots(page, 'dashboard-usage-charts');
+    expectNoBrowserErrors(t);
+    await t.context.close();
+  });
+
   it('edits the profile, creates and revokes an API key, and saves notification preferences', async () => {
     const t = await openPage(browser, { user });
     const { page } = t;

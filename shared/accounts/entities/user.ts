@@ -14,7 +14,8 @@ export const User = new Entity({
     username: { type: 'string', required: true },
     fullName: { type: 'string', required: true, default: '' },
     emailVerified: { type: 'boolean', required: true, default: false },
-    status: { type: ['active', 'suspended'] as const, required: true, default: 'active' },
+    /** `deleting`: DELETE /v1/me was accepted; every credential is refused until the job erases the user. */
+    status: { type: ['active', 'suspended', 'deleting'] as const, required: true, default: 'active' },
     plan: { type: PLAN_IDS, required: true, default: 'free' },
     balanceCents: { type: 'number', required: true, default: 0 },
     /** Access tokens issued before this epoch second are rejected (password change). */

@@ -1,5 +1,6 @@
 import { Service } from 'electrodb';
 import { ApiKey, ApiKeyCount, ApiKeySecret } from '../../accounts/entities/api-key';
+import { AccountDeletion } from '../../accounts/entities/account-deletion';
 import { LimitChange } from '../../accounts/entities/limit-change';
 import { Preferences } from '../../accounts/entities/preferences';
 import { Activity } from '../../activity/entities/activity';
@@ -88,6 +89,7 @@ export const entities = {
   webhookEndpoint: WebhookEndpoint,
   webhookEndpointCount: WebhookEndpointCount,
   webhookDelivery: WebhookDelivery,
+  accountDeletion: AccountDeletion,
 } as const;
 
 let service: Service<typeof entities> | undefined;

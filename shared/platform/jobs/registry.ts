@@ -93,4 +93,15 @@ export const jobs: readonly JobDef[] = [
     timeoutSeconds: 58,
     memoryMb: 512,
   },
+  /** Deletions asked for with DELETE /v1/me, step by step and resumable (shared/accounts/deletion.ts). */
+  {
+    name: 'delete-accounts',
+    handler: 'accounts/delete-accounts',
+    schedule: 'rate(5 minutes)',
+    localEveryMs: 60_000,
+    // DELETIONS_PER_RUN accounts; the timeout stays below the deletion claim (5 minutes), so a
+    // claim never outlives its worker, and a run that stops is resumed at its first unmarked step.
+    timeoutSeconds: 240,
+    memoryMb: 512,
+  },
 ];

@@ -6,9 +6,13 @@ export const EXPORT_STATUSES = ['queued', 'running', 'ready', 'failed'] as const
 export type ExportStatus = (typeof EXPORT_STATUSES)[number];
 export const EXPORT_FORMATS = ['csv', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+/** What an export holds: the verification history, or the whole account (GDPR access, shared/accounts/data-export.ts). */
+export const EXPORT_KINDS = ['verifications', 'account'] as const;
+export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 /**
- * A background export of a user's verification history to S3 (results too large to stream).
+ * A background export to S3: a user's verification history (results too large to stream), or
+ * (`kind: 'account'`) the user's whole account as one JSON document.
  * Indexes:
  * - `primary` (pk `vexport#<id>`): the poll endpoint (owner checked after the read).
  * - `byPending` (gsi3: pk `vexportq`, sk `queuedAt`): the export worker's queue. Sparse: only queued
@@ -20,6 +24,7 @@ export const VerificationExport = new Entity({
   attributes: {
     exportId: { type: 'string', required: true, readOnly: true },
     userId: { type: 'string', required: true, readOnly: true },
+    kind: { type: EXPORT_KINDS, required: true, readOnly: true, default: 'verifications' },
     format: { type: EXPORT_FORMATS, required: true, readOnly: true },
     /** The history filters, as validated: service, status, from and to (ISO instants). */
     filters: {

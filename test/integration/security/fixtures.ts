@@ -16,6 +16,7 @@ export interface OwnedResources {
   readonly phoneNumber: string;
   readonly verificationId: string;
   readonly exportId: string;
+  readonly accountExportId: string;
   readonly webhookId: string;
   readonly deliveryId: string;
 }
@@ -65,6 +66,10 @@ export async function ownedResources(): Promise<OwnedResources> {
     'export job',
   );
   if (!exported.exportId) throw new Error('export?async=true answered without an exportId');
+  const accountExport = await ok(
+    api.post<{ exportId: string }>('/v1/me/export', undefined, auth),
+    'account export',
+  );
   const webhook = await ok(
     api.post<{ id: string }>('/v1/webhooks', { url: 'http://127.0.0.1:9/bola', events: ['ping'] }, auth),
     'webhook',
@@ -86,6 +91,7 @@ export async function ownedResources(): Promise<OwnedResources> {
     phoneNumber: number.phoneNumber,
     verificationId: verification.id,
     exportId: exported.exportId,
+    accountExportId: accountExport.exportId,
   };
 }
 
@@ -94,6 +100,7 @@ export function paramsFor(path: string, r: OwnedResources): Record<string, strin
   if (!path.includes('{')) return undefined;
   if (path.startsWith('/v1/conversations/{id}')) return { id: r.conversationId };
   if (path.startsWith('/v1/me/api-keys/{id}')) return { id: r.apiKeyId };
+  if (path.startsWith('/v1/me/exports/{exportId}')) return { exportId: r.accountExportId };
   if (path.startsWith('/v1/numbers/{phoneNumber}')) return { phoneNumber: r.phoneNumber };
   if (path.startsWith('/v1/verifications/exports/{exportId}')) return { exportId: r.exportId };
   if (path.startsWith('/v1/verifications/{id}')) return { id: r.verificationId };

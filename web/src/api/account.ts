@@ -7,6 +7,7 @@ export type PlanId = Plan['id'];
 export type ApiKey = Schemas['ApiKey'];
 export { SCOPES, type Scope } from '../../../sdk/client';
 export type Usage = Schemas['UsageReport'];
+export type UsageDay = Usage['items'][number];
 export type NotificationPreferences = Schemas['NotificationPreferences'];
 export type PreferenceKind = keyof NotificationPreferences['email'];
 /** The order the preferences page lists them in. */
@@ -54,3 +55,12 @@ export const requestTemporaryIncrease = (reason: string, idempotencyKey: string)
   unwrap(
     api().POST('/v1/me/limits/temporary-increase', { params: idempotent(idempotencyKey), body: { reason } }),
   );
+
+export type AccountExport = Schemas['AccountExport'];
+
+export const requestAccountExport = () => unwrap(api().POST('/v1/me/export', { body: {} }));
+
+export const getAccountExport = (exportId: string) =>
+  unwrap(api().GET('/v1/me/exports/{exportId}', { params: { path: { exportId } } }));
+
+export const deleteAccount = (password: string) => unwrap(api().DELETE('/v1/me', { body: { password } }));

@@ -4,6 +4,7 @@ import { errorMessage } from '../api/client';
 import type { Dashboard } from '../api/account';
 import { useSession } from '../auth/session';
 import { Alert } from '../components/Alert';
+import { DeleteAccount, ExportData } from '../components/dashboard/AccountLifecycle';
 import { ApiKeys } from '../components/dashboard/ApiKeys';
 import { Overview } from '../components/dashboard/Overview';
 import { Plans } from '../components/dashboard/Plans';
@@ -34,7 +35,7 @@ export function DashboardPage() {
       <h1>Dashboard</h1>
       <Alert>{error}</Alert>
       {data ? <Overview data={data} /> : error ? null : <p className="muted">Loading…</p>}
-      <UsageDetails />
+      <UsageDetails limits={data?.limits} />
       <Plans
         current={data?.account.plan ?? me?.plan ?? 'free'}
         onChanged={() => {
@@ -48,6 +49,10 @@ export function DashboardPage() {
       </div>
       <ApiKeys />
       <Preferences />
+      <div className="cards two">
+        <ExportData />
+        <DeleteAccount />
+      </div>
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { Link, navigate, useSearchParam } from '../lib/router';
 
 export function LoginPage() {
   const verified = useSearchParam('verified') === '1';
+  const deleted = useSearchParam('deleted') === '1';
   const [identifier, setIdentifier] = useState(useSearchParam('email') ?? '');
   const [password, setPassword] = useState('');
   const [error, setError] = useState('');
@@ -41,6 +42,11 @@ export function LoginPage() {
         {verified ? (
           <p role="status" className="success">
             Your email is verified. Log in to continue.
+          </p>
+        ) : null}
+        {deleted ? (
+          <p role="status" className="success">
+            Your account is being deleted. You have been signed out everywhere.
           </p>
         ) : null}
         <Field

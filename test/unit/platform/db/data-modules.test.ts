@@ -13,7 +13,7 @@ function files(dir: string): string[] {
 }
 
 const sources = [...files(join(ROOT, 'shared')), ...files(join(ROOT, 'functions'))];
-const dataModules = sources.filter((f) => f.endsWith('/db.ts'));
+const dataModules = sources.filter((f) => /[/-]db\.ts$/.test(f));
 
 describe('per-context data modules', () => {
   it('exist for the contexts', () => {

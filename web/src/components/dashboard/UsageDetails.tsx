@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
 import { getUsage } from '../../api/account';
 import { errorMessage } from '../../api/client';
-import type { Usage } from '../../api/account';
+import type { Dashboard, Usage } from '../../api/account';
 import { formatDate, formatDateTime, formatMoney, formatNumber } from '../../lib/format';
 import { Alert } from '../Alert';
+import { UsageCharts } from './UsageCharts';
 
-/** Day-by-day usage this month and the billing ledger. */
-export function UsageDetails() {
+/** Day-by-day usage this month (charts, then the exact figures) and the billing ledger. */
+export function UsageDetails({ limits }: { readonly limits?: Dashboard['limits'] }) {
   const [usage, setUsage] = useState<Usage | null>(null);
   const [error, setError] = useState('');
 
@@ -27,6 +28,7 @@ export function UsageDetails() {
             Charges {formatMoney(usage.billing.chargesCents)} · refunds{' '}
             {formatMoney(usage.billing.refundsCents)} · balance {formatMoney(usage.billing.balanceCents)}
           </p>
+          <UsageCharts days={usage.items} limits={limits} />
           <div className="table-wrap">
             <table className="stack-table">
               <caption className="sr-only">Usage per day</caption>

@@ -1,0 +1,8 @@
+import { requestAccountDeletion } from '../../shared/accounts/deletion';
+import { deleteMeRoute } from '../../shared/accounts/routes';
+import { httpHandler } from '../../shared/platform/http/handler';
+
+export const handler = httpHandler(deleteMeRoute, async ({ auth, body }) => {
+  await requestAccountDeletion(auth.userId, body.password);
+  return { status: 202, body: { status: 'pending' as const } };
+});
