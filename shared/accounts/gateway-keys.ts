@@ -37,7 +37,7 @@ export interface GatewayKeys {
 
 const awsGatewayKeys: GatewayKeys = { create, delete: remove, move };
 
-export const gatewayKeys = port(() => awsGatewayKeys);
+export const gatewayKeys = /* @__PURE__ */ port(() => awsGatewayKeys);
 export const createGatewayKey = (name: string, plan: PlanId) => gatewayKeys().create(name, plan);
 export const deleteGatewayKey = (id: string | undefined) => gatewayKeys().delete(id);
 export const moveGatewayKey = (id: string | undefined, to: PlanId) => gatewayKeys().move(id, to);

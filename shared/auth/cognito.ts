@@ -120,7 +120,7 @@ export interface CognitoDialect {
 
 const cognitoItself: CognitoDialect = { asCognitoError: (error) => error, isUnsupported: () => false };
 
-export const cognitoDialect = port(() => cognitoItself);
+export const cognitoDialect = /* @__PURE__ */ port(() => cognitoItself);
 
 async function inCognitoTerms<T>(call: () => Promise<T>): Promise<T> {
   try {

@@ -153,4 +153,6 @@ export const snsCarrier: Carrier = {
  * carrier (local/adapters/sms-outbox.ts) and the local runtime the carrier simulator
  * (local/adapters/carrier-simulator.ts); tests install failing carriers.
  */
-export const carrier = port<Carrier>(() => (config('sms').SMS_CARRIER === 'sns' ? snsCarrier : eumCarrier));
+export const carrier = /* @__PURE__ */ port<Carrier>(() =>
+  config('sms').SMS_CARRIER === 'sns' ? snsCarrier : eumCarrier,
+);

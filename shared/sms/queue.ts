@@ -25,6 +25,6 @@ const sqsQueue: SmsQueue = {
   },
 };
 
-export const smsQueue = port(() => sqsQueue);
+export const smsQueue = /* @__PURE__ */ port(() => sqsQueue);
 
 export const enqueueSend = (job: SendJob): Promise<void> => smsQueue().enqueue(job);

@@ -42,7 +42,7 @@ const sqsQueue: DeliveryQueue = {
   },
 };
 
-export const deliveryQueue = port(() => sqsQueue);
+export const deliveryQueue = /* @__PURE__ */ port(() => sqsQueue);
 
 /** Enqueues one attempt, after `delaySeconds` (capped at what SQS can delay). */
 export function enqueueDelivery(job: DeliveryJob, delaySeconds = 0): Promise<void> {

@@ -50,7 +50,7 @@ export class KmsSecretCipher implements SecretCipher {
 /** KMS in AWS; the local runtime installs an AES-256-GCM cipher (local/adapters/secret-cipher.ts). */
 let kms: KmsSecretCipher | undefined;
 
-export const secretCipher = port<SecretCipher>(() => {
+export const secretCipher = /* @__PURE__ */ port<SecretCipher>(() => {
   if (kms) return kms;
   const keyId = config('webhooks').WEBHOOK_KEY_ID;
   if (!keyId) throw new Error('WEBHOOK_KEY_ID is not set');

@@ -60,7 +60,7 @@ export interface DeliveryView {
  */
 const publicAddressesOnly: GuardMode = { allowLoopback: false };
 
-export const guardMode = port(() => publicAddressesOnly);
+export const guardMode = /* @__PURE__ */ port(() => publicAddressesOnly);
 
 const noSuchWebhook = () => new NotFound('No such webhook endpoint.');
 

@@ -28,6 +28,6 @@ const sesSender: EmailSender = {
   },
 };
 
-export const emailSender = port(() => sesSender);
+export const emailSender = /* @__PURE__ */ port(() => sesSender);
 
 export const sendEmail = (email: OutgoingEmail): Promise<void> => emailSender().send(email);

@@ -4,6 +4,10 @@
  * other local process that calls services directly (tests, the bench), installs the local
  * implementations from local/adapters (`installLocalAdapters()`). Production modules never ask
  * which runtime they run in, and Lambda bundles never contain local code.
+ *
+ * Declare each port as `/* @__PURE__ *\/ port(...)`: a bundle whose code never uses the port then
+ * drops it with its AWS implementation and client (without the annotation esbuild keeps every
+ * module-level call, and with it the SES, SQS, KMS... clients of ports the function never calls).
  */
 export interface Port<T> {
   /** The installed implementation, else the AWS one (`aws()` on each call: make it cheap). */

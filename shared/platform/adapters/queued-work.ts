@@ -14,4 +14,4 @@ export interface QueuedWork {
 
 const pickedUpByTheJob: QueuedWork = { queued() {} };
 
-export const queuedWork = port(() => pickedUpByTheJob);
+export const queuedWork = /* @__PURE__ */ port(() => pickedUpByTheJob);

@@ -27,4 +27,10 @@ describe('production modules and the local runtime', () => {
   it.each(production)('%s does not import local code', (file) => {
     expect(readFileSync(join(root, file), 'utf8')).not.toMatch(/from '(\.\.\/)+local\//);
   });
+
+  it.each(production)('%s declares its ports pure (bundles that never use one drop its client)', (file) => {
+    const source = readFileSync(join(root, file), 'utf8');
+    const calls = source.match(/= (\/\* @__PURE__ \*\/ )?port[<(]/g) ?? [];
+    expect(calls.filter((call) => !call.includes('@__PURE__'))).toEqual([]);
+  });
 });
