@@ -1,4 +1,5 @@
 import { db } from './db';
+import { sleep } from '../platform/async';
 import { failIfArmed } from '../platform/observability/faults';
 import type { ConversationItem } from './entities/conversation';
 import type { MessageItem } from './entities/message';
@@ -19,8 +20,6 @@ export const INDEX_PER_READER_UP_TO = 3;
 /** True when the conversation's messages are indexed once, under the conversation id. */
 export const indexedOnce = (conv: Pick<ConversationItem, 'participants'>): boolean =>
   userIdsOf(conv).length > INDEX_PER_READER_UP_TO;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Puts items with BatchWriteItem, retrying unprocessed ones with backoff; throws when some stay unprocessed. */
 async function putAll<T extends object>(

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { sleep } from '../platform/async';
 import { effectiveLimits } from '../accounts/limits';
 import { recordActivity } from '../activity/service';
 import { getUser } from '../auth/users';
@@ -87,7 +88,6 @@ export async function bestEffort(what: string, work: () => Promise<unknown>): Pr
 }
 
 const MAX_PURCHASE_ATTEMPTS = 6;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Buys an available number in ONE transaction:

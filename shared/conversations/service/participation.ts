@@ -1,4 +1,5 @@
 import { NotFound } from '../../platform/errors';
+import { sleep } from '../../platform/async';
 import { db } from '../db';
 import type { ConversationItem } from '../entities/conversation';
 import type { MembershipItem } from '../entities/membership';
@@ -20,7 +21,6 @@ export const noSuchConversation = () => new NotFound('No such conversation.');
 /** Attempts of a conditional write that lost a race before the request gives up. */
 export const TRANSACTION_ATTEMPTS = 4;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export const backoff = (attempt: number) => sleep(20 * 2 ** attempt + Math.floor(Math.random() * 20));
 
 /** The platform users of a conversation (its readers); phone-number participants are not users. */
