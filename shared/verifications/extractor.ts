@@ -20,7 +20,9 @@
  *  4. structural fallback: when exactly one digit candidate carries no decoy cue at all (no
  *     currency/unit, no date/time/phone/URL shape, no order/card/phone word, not a year, not a
  *     fragment of a longer number), it gets a bonus. This is what finds the code in languages the
- *     keyword tables do not know, and in terse "<Service>: 4821" messages;
+ *     keyword tables do not know, and in terse "<Service>: 4821" messages. A notice that carries a
+ *     long tracking/account number (12+ digits) gets no such bonus unless a keyword names the
+ *     number: its short numbers are postcodes, store numbers and dates;
  *  5. squash the score into a 0..1 confidence and return the best candidate when it clears
  *     {@link MIN_CONFIDENCE}, otherwise `null` (no guesses below 0.5).
  *
@@ -40,7 +42,13 @@ import { findHits } from './extractor/keywords';
 import { normalise } from './extractor/normalise';
 import { type Context, STRUCTURAL_BONUS, scoreCandidate, toConfidence } from './extractor/scoring';
 import { detectService, resolveService } from './extractor/service-hint';
-import { digitPrefix, markUrls, sentenceBoundaryPrefix } from './extractor/structure';
+import {
+  digitPrefix,
+  hasLongIdentifier,
+  isFieldRecord,
+  markUrls,
+  sentenceBoundaryPrefix,
+} from './extractor/structure';
 
 export { normalizeDigits } from './extractor/normalise';
 
@@ -110,6 +118,7 @@ export function extractCode(sms: string, opts: ExtractOptions = {}): Extraction 
     service: hinted ?? detectService(folded),
     serviceFromHint: hinted !== undefined,
     lettersHint: hinted !== undefined && SERVICE_FORMATS[hinted]?.alnumLength !== undefined,
+    record: isFieldRecord(text),
   };
 
   const viable = candidates.filter((c) => !c.excluded);
@@ -120,9 +129,13 @@ export function extractCode(sms: string, opts: ExtractOptions = {}): Extraction 
   // when exactly one digit code in the message carries no decoy cue at all (no currency or unit,
   // no date/time/phone shape, no order/card/phone word, not a year, not a fragment), it is the
   // obvious code.
+  // In a notice that carries a long tracking/account/ticket number the short numbers are
+  // postcodes, store numbers and dates: there only a candidate a code keyword names gets it.
   const cleanCodes = new Set(viable.filter((c) => c.clean && !c.excluded).map((c) => c.code));
   if (cleanCodes.size === 1) {
-    for (const cand of viable) if (cand.clean && !cand.excluded) cand.score += STRUCTURAL_BONUS;
+    const notice = hasLongIdentifier(text, inUrl);
+    for (const cand of viable)
+      if (cand.clean && !cand.excluded && (cand.named || !notice)) cand.score += STRUCTURAL_BONUS;
   }
 
   // Deduplicate by code, keeping the best-scoring occurrence. A code repeated in the message

@@ -25,6 +25,8 @@ export interface Candidate {
   chainStart?: number;
   /** Set by scoring: a digit code with no decoy cue at all (structure, keywords, shape). */
   clean?: boolean;
+  /** Set by scoring: a code keyword around the candidate names it. */
+  named?: boolean;
 }
 
 /** A maximal run of ASCII letters/digits in the normalised text. */

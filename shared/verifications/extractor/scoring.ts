@@ -9,6 +9,7 @@ import {
   isAsciiAlnum,
   isAsciiDigit,
   isAsciiUpper,
+  isLetter,
   skipSpacesLeft,
   skipSpacesRight,
   wordEndingAt,
@@ -32,6 +33,8 @@ export interface Context {
   serviceFromHint: boolean;
   /** The caller's service hint says this sender uses alphanumeric codes. */
   lettersHint: boolean;
+  /** Three or more glued "LABEL:value" fields: a ticket or booking record (./structure.ts). */
+  record: boolean;
 }
 
 /** How far (in characters) a keyword may be from a candidate and still count. */
@@ -102,12 +105,14 @@ function keywordFeatures(ctx: Context, cand: Candidate): KeywordFeatures {
     } else if (hit.kind === 'decoy') {
       // A decoy word labels the whole digit chain after it ("ring 915 04800" labels 04800 too).
       const from = hit.end <= chainStart ? chainStart : cand.start;
+      // The dot of an abbreviation ("Nr. 4567", "अर्ज क्र. 4567") does not end its sentence.
+      const decoyCrossings = ctx.text[hit.end] === '.' ? sameSentence(hit.end + 1, cand.start) : crossings;
       // A comma closes the decoy's phrase: "Dear customer, 519274 is your OTP".
       const gap = ctx.folded.slice(hit.end, from);
       const closed = /[,，、]/.test(gap) || INSTRUMENTS.some((w) => containsWord(gap, w));
       if (
         from - hit.end <= DECOY_WINDOW &&
-        crossings === 0 &&
+        decoyCrossings === 0 &&
         countBetween(digits, hit.end, from) === 0 &&
         !closed &&
         (distance < nearestDecoyBefore || (distance === nearestDecoyBefore && decoySoft && hit.weight >= 1))
@@ -154,8 +159,34 @@ function keywordFeatures(ctx: Context, cand: Candidate): KeywordFeatures {
   // A weak code word inside a hard decoy's phrase does not take the number back: "customer
   // number for login: 55120418" names a customer number ("confirm your number, enter 5530" does not).
   const closerCode = !decoySoft && decoyColon ? nearestStrongCodeBefore : nearestCodeBefore;
-  const decoy = nearestDecoyBefore < closerCode && !governed && !namedAfter;
+  // "Your code from <decoy-named sender> is 6027": a code keyword opens the clause and an "is"
+  // word introduces the number, so the clause names the number a code whatever sits in between.
+  const introducedAsCode =
+    governingCodeEnd !== -1 &&
+    governingCodeEnd <= decoyStart &&
+    cand.start - governingCodeEnd <= 60 &&
+    isLead(ctx, cand);
+  const decoy = nearestDecoyBefore < closerCode && !governed && !namedAfter && !introducedAsCode;
   return { score, nearestCodeBefore, decoy, promo, namedAfter };
+}
+
+/** Index of the character that leads into the candidate: spaces and opening brackets skipped. */
+function leadIndex(text: string, cand: Candidate): number {
+  let p = skipSpacesLeft(text, cand.start - 1, 4);
+  while (p >= 0 && OPENERS.has(text.charAt(p)) && cand.start - p < 6) p = skipSpacesLeft(text, p - 1, 4);
+  return p;
+}
+
+/** The word that leads into `p` is an "is" word ("... code is 4821", "... رمز ... هو 6027"). */
+function isWordAt(folded: string, p: number): boolean {
+  const word = wordEndingAt(folded, p);
+  return IS_WORDS.has(word) || IS_SUFFIXES.some((suffix) => word.endsWith(suffix));
+}
+
+/** The candidate is introduced by an "is" word. */
+function isLead(ctx: Context, cand: Candidate): boolean {
+  const p = leadIndex(ctx.text, cand);
+  return p >= 0 && ctx.text[p] !== ':' && ctx.text[p] !== '=' && isWordAt(ctx.folded, p);
 }
 
 /** Apple/WebOTP domain-bound line: "@apple.com #123456" - the code follows '#' after '@domain'. */
@@ -170,10 +201,11 @@ function layoutScore(ctx: Context, cand: Candidate, kw: KeywordFeatures): number
   const next = text[cand.end];
 
   // Lead-in: strip spaces and opening brackets, then look for ':', '=', 'is', a service prefix, '#'.
-  let p = skipSpacesLeft(text, cand.start - 1, 4);
-  while (p >= 0 && OPENERS.has(text.charAt(p)) && cand.start - p < 6) p = skipSpacesLeft(text, p - 1, 4);
+  const p = leadIndex(text, cand);
   const lead = text[p];
-  if (lead === ':' || lead === '=') {
+  if (lead === ':' && ctx.record && p === cand.start - 1 && !codeHitEndingAt(ctx, p)) {
+    s -= 1.0; // "TRN:12951" in "PNR:4829103756,TRN:12951,DOJ:14-06-24": a field, not a code
+  } else if (lead === ':' || lead === '=') {
     s += 0.6;
   } else if (lead === '-' && p === cand.start - 1 && isAsciiUpper(text[p - 1])) {
     // Service prefix glued with a dash: "G-730155", "FB-20931" (1-4 capitals at a word start).
@@ -186,9 +218,8 @@ function layoutScore(ctx: Context, cand: Candidate, kw: KeywordFeatures): number
     const tail = folded.slice(Math.max(0, p - 100), p + 1);
     if (DOMAIN_BOUND_RE.test(tail)) s += 1.8;
     else if (nearestCodeBefore > 3 && !kw.namedAfter) s -= 1.2; // "Order #123456", "store #1042"
-  } else if (lead !== undefined) {
-    const word = wordEndingAt(folded, p);
-    if (IS_WORDS.has(word) || IS_SUFFIXES.some((suffix) => word.endsWith(suffix))) s += 0.6;
+  } else if (lead !== undefined && isWordAt(folded, p)) {
+    s += 0.6;
   }
 
   // Highlighted with brackets or quotes: [482910], «482910», 【482910】, "482910".
@@ -234,7 +265,35 @@ function layoutScore(ctx: Context, cand: Candidate, kw: KeywordFeatures): number
     else if (streetAfter(text, folded, after)) s -= 2.0;
   }
   if (POSTCODE_BEFORE_RE.test(folded.slice(Math.max(0, cand.start - 30), cand.start))) s -= 2.0;
+  if (!cand.alnum && letterSeriesBefore(ctx, cand)) s -= 1.2;
   return s;
+}
+
+/** A code keyword ends right before position `p` ("OTP:551204"). */
+function codeHitEndingAt(ctx: Context, p: number): boolean {
+  const { hits } = ctx;
+  for (let h = lowerBound(hits, p) - 1; h >= 0 && p - (hits[h]?.start ?? 0) <= 40; h--) {
+    const hit = hits[h];
+    if (hit && hit.kind === 'code' && hit.end === p) return true;
+  }
+  return false;
+}
+
+/**
+ * "TX 78701", "(ABC 1234)", "Dubai J 48291": digits right after a standalone token of one to
+ * three capital letters are a state postcode, a licence plate or a series number. A code word in
+ * that place ("OTP 4821", "PIN 4821") is a lead-in instead.
+ */
+function letterSeriesBefore(ctx: Context, cand: Candidate): boolean {
+  const { text, hits } = ctx;
+  if (text[cand.start - 1] !== ' ') return false;
+  let q = cand.start - 2;
+  while (q >= 0 && isAsciiUpper(text[q])) q--;
+  const letters = cand.start - 2 - q;
+  // At the very start it names the sender instead: "TG 48291".
+  if (letters < 1 || letters > 3 || q < 0 || isLetter(text[q]) || isAsciiDigit(text[q])) return false;
+  const hit = hits[lowerBound(hits, q + 1)];
+  return !(hit && hit.start === q + 1 && hit.kind === 'code');
 }
 
 /** "1600 Main St", "12 Rue ...": the number is a house number when a street word follows it. */
@@ -250,6 +309,12 @@ function streetAfter(text: string, folded: string, at: number): boolean {
 const POSTCODE_BEFORE_RE =
   /(?:(?:str\.?|straße|strasse|weg|gatan|gade|vej|vei)|(?:^|[^\p{L}])(?:street|st\.?|road|rd\.?|avenue|ave\.?|ul\.|calle|rua|rue|via)) ?\d{1,4}[a-z]?, ?$/u;
 
+/**
+ * A word followed by a small number ("SAVE20", "SUMMER24", "WELCOME10") is how coupons are made;
+ * generated alphanumeric codes mix letters and digits ("F7Q2K", "9KD4T7").
+ */
+const COUPON_SHAPE_RE = /^[A-Z]{4,}\d{1,3}$/;
+
 /** Scores one candidate; sets `excluded` for candidates that can never be the code. */
 export function scoreCandidate(ctx: Context, cand: Candidate, others: number): void {
   const len = cand.end - cand.start;
@@ -263,7 +328,7 @@ export function scoreCandidate(ctx: Context, cand: Candidate, others: number): v
     // All-letter codes ("FRCTB") only right after the word that names them.
     const namedLetters = kw.nearestCodeBefore <= 12 && len >= 5 && (ctx.lettersHint || kw.score >= 1);
     if (cand.lettersOnly && !namedLetters) cand.excluded = true;
-    s += 0.15;
+    s += COUPON_SHAPE_RE.test(cand.code) ? -0.8 : 0.15;
   } else {
     s += LENGTH_SCORE[cand.code.length] ?? 0;
   }
@@ -278,6 +343,7 @@ export function scoreCandidate(ctx: Context, cand: Candidate, others: number): v
   // Right after a code keyword ("Security code 2025") it is much more likely the code itself.
   const yearLike = !cand.alnum && /^(19|20)\d\d$/.test(cand.code);
   if (yearLike && others > 1) s -= kw.nearestCodeBefore <= 3 ? 0.3 : 0.8;
+  cand.named = kw.score >= 0.3;
   cand.clean = !cand.alnum && !yearLike && !kw.decoy && !kw.promo && layout >= 0 && cand.adjust > -0.3;
 
   // Service format hint: a small nudge, never decisive on its own.

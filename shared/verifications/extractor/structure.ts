@@ -2,7 +2,15 @@
  * Message structure: links and e-mail addresses, sentence boundaries, digit counts and date
  * shapes. Every scan is linear in the message length.
  */
-import { isAsciiAlnum, isAsciiDigit, isAsciiLetter, isAsciiLower, isLetter, isSpace } from './chars';
+import {
+  isAsciiAlnum,
+  isAsciiDigit,
+  isAsciiLetter,
+  isAsciiLower,
+  isAsciiUpper,
+  isLetter,
+  isSpace,
+} from './chars';
 import { TLDS } from './data/vocabulary';
 
 /** Host characters allowed before a TLD in a bare link or e-mail address. */
@@ -124,5 +132,63 @@ export function isDateShape(groups: readonly string[]): boolean {
     if (la === 2 && lb === 2) return a >= 1 && a <= 31 && b >= 1 && b <= 31;
     return (isYear(a, la) && lb <= 2 && b >= 1 && b <= 12) || (isYear(b, lb) && la <= 2 && a >= 1 && a <= 12);
   }
+  return false;
+}
+
+/** Digits in one identifier that no one types as a code: tracking, account and ticket numbers. */
+const LONG_IDENTIFIER_DIGITS = 12;
+
+/**
+ * Does the message carry a long identifier — at least 12 digits in one token or in a chain of
+ * tokens split by single spaces ("9400 1000 0000 0000 0000 00", "1Z 999 AA1 01 2345 6784"; every
+ * token capitals and digits with a digit in it) — outside links and not an international phone
+ * number (a leading '+')? Such a message is a delivery, booking or account notice: the shorter
+ * numbers in it are postcodes, store numbers and dates, never an obvious code. Linear.
+ */
+export function hasLongIdentifier(text: string, inUrl: Uint8Array): boolean {
+  let digits = 0;
+  let chainStart = -1;
+  let i = 0;
+  while (i < text.length) {
+    const start = i;
+    let tokenDigits = 0;
+    while (i < text.length && !inUrl[i] && (isAsciiDigit(text[i]) || isAsciiUpper(text[i]))) {
+      if (isAsciiDigit(text[i])) tokenDigits++;
+      i++;
+    }
+    const standalone = i > start && tokenDigits > 0 && !isLetter(text[start - 1]) && !isLetter(text[i]);
+    if (standalone) {
+      if (chainStart === -1) chainStart = start;
+      digits += tokenDigits;
+      if (digits >= LONG_IDENTIFIER_DIGITS && text[skipBack(text, chainStart)] !== '+') return true;
+      // The chain goes on over one space to the next token of capitals and digits.
+      if (text[i] === ' ' && (isAsciiDigit(text[i + 1]) || isAsciiUpper(text[i + 1]))) {
+        i++;
+        continue;
+      }
+    }
+    digits = 0;
+    chainStart = -1;
+    if (i === start) i++;
+  }
+  return false;
+}
+
+/** Index of the character before `at`, skipping one space. */
+function skipBack(text: string, at: number): number {
+  return text[at - 1] === ' ' ? at - 2 : at - 1;
+}
+
+/** A label glued to its value: "PNR:4829103756", "DOJ:14-06-24", "Fare:745.00". */
+const GLUED_FIELD_RE = /(?:^|[^\p{L}\p{N}])\p{L}{2,12}:(?=[\p{L}\p{N}])/gu;
+
+/**
+ * Is the message a record of three or more glued "LABEL:value" fields (a ticket, booking or
+ * statement line)? There a number is whatever its label says, not a code by default.
+ */
+export function isFieldRecord(text: string): boolean {
+  let fields = 0;
+  GLUED_FIELD_RE.lastIndex = 0;
+  while (GLUED_FIELD_RE.exec(text) !== null) if (++fields >= 3) return true;
   return false;
 }

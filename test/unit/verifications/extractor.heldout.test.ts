@@ -1,15 +1,18 @@
 /**
  * Held-out measurement of the code extractor. The held-out set (./extractor.heldout.ts) was
- * written separately, from other sources, by someone who did not write the training corpus; the
- * extractor was never tuned on its messages. This test prints aggregate figures only (overall,
- * naive rule, per language, calibration) and never lists individual messages or codes.
+ * written separately, from other sources, by someone who did not write the training corpus. It
+ * was a pure measurement until stop 21 (99.3 %, 423/426); in stop 22 its three remaining errors
+ * were read and fixed by generic rules (an abbreviation's dot does not end the sentence, German
+ * compounds of "Passwort", long identifiers), so it is now a development set: the unseen
+ * measurement is held-out set 3 (./extractor.heldout3.test.ts). This test prints aggregate figures
+ * only (overall, naive rule, per language, calibration) and never lists individual messages or codes.
  */
 import { extractCode } from '../../../shared/verifications/extractor';
 import { heldOut } from './extractor.heldout';
 import { measure, summarise, writeSection } from './extractor.report';
 
 /** Goal of issue 16: at least 99 % on a held-out set. */
-const TARGET = 0.992; // measured 99.3 % (423/426) with the 1,040-message training corpus; never tune on this set
+const TARGET = 0.99; // 100 % (426/426) since stop 22, when it became a development set
 
 describe('extractCode on the held-out set', () => {
   const figures = measure(heldOut);

@@ -1,14 +1,18 @@
 /**
  * Second held-out measurement of the code extractor. The set (./extractor.heldout2.ts) was written
  * by a third author who read neither the extractor, its training corpus nor the first held-out
- * set; the extractor was never tuned on its messages. This test prints aggregate figures only
- * (overall, naive rule, per language) and never lists individual messages or codes.
+ * set. It was a pure measurement until stop 21 (98.6 %, 480/487); in stop 22 its seven errors were
+ * read and fixed by generic rules (a "code ... is N" clause wins over a decoy inside it, notices
+ * with a long tracking number get no structural bonus, plates/postcodes after 1-3 capitals,
+ * "LABEL:value" records, coupon-shaped "WORD24"), so it is now a development set: the unseen
+ * measurement is held-out set 3 (./extractor.heldout3.test.ts). This test prints aggregate
+ * figures only (overall, naive rule, per language) and never lists individual messages or codes.
  */
 import { heldOut2 } from './extractor.heldout2';
 import { measure, summarise, writeSection } from './extractor.report';
 
-/** Just below the last measurement (98.6 %, 480/487, training corpus of 1,293 messages). Never tune on this set. */
-const TARGET = 0.985;
+/** 100 % (487/487) since stop 22, when it became a development set. */
+const TARGET = 0.99;
 
 describe('extractCode on the second held-out set', () => {
   it('has the promised breadth (size, services, languages, share of messages without a code)', () => {

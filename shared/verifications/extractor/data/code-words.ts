@@ -60,8 +60,8 @@ export const CODE_KEYWORDS: readonly KeywordSpec[] = [
   ['utilise', 0.5, 'b'],
   ['saisi', 0.5, 'b'],
   ['bestätig', 0.8, 'b'],
-  ['passwort', 0.7, 'b'],
-  ['kennwort', 0.7, 'b'],
+  ['passwort', 0.7], // also compounds: Einmalpasswort
+  ['kennwort', 0.7], // Einmalkennwort
   ['eingeben', 0.5, 'b'],
   ['inserisci', 0.5, 'b'],
   ['wachtwoord', 0.7, 'b'],
@@ -105,6 +105,9 @@ export const CODE_KEYWORDS: readonly KeywordSpec[] = [
   ['安全码', 1],
   ['安全碼', 1],
   ['激活码', 0.9],
+  ['取件码', 0.8], // pickup code (read out or typed at the locker)
+  ['取件碼', 0.8],
+  ['提货码', 0.8],
   ['口令', 0.8],
   ['密码', 0.8],
   ['密碼', 0.8],

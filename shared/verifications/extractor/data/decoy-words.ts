@@ -85,6 +85,8 @@ export const DECOY_KEYWORDS: readonly KeywordSpec[] = [
   ['n°', 1, 'b'],
   ['№', 1],
   ['nr', 1, 'be'],
+  ['क्रमांक', 1], // Marathi/Hindi "number"
+  ['क्र', 1, 'be'], // its abbreviation: "अर्ज क्र. 4567"
   // cards and accounts (and their "ending in 1234" suffixes)
   ['ending', 1, 'b'],
   ['ends with', 1, 'b'],
