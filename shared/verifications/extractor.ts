@@ -40,15 +40,9 @@ import { type Candidate, collectCandidates, collectWords } from './extractor/can
 import { SERVICE_FORMATS } from './extractor/data/services';
 import { findHits } from './extractor/keywords';
 import { normalise } from './extractor/normalise';
-import { type Context, STRUCTURAL_BONUS, scoreCandidate, toConfidence } from './extractor/scoring';
+import { type Context, isNotice, STRUCTURAL_BONUS, scoreCandidate, toConfidence } from './extractor/scoring';
 import { detectService, resolveService } from './extractor/service-hint';
-import {
-  digitPrefix,
-  hasLongIdentifier,
-  isFieldRecord,
-  markUrls,
-  sentenceBoundaryPrefix,
-} from './extractor/structure';
+import { digitPrefix, isFieldRecord, markUrls, sentenceBoundaryPrefix } from './extractor/structure';
 
 export { normalizeDigits } from './extractor/normalise';
 
@@ -109,16 +103,18 @@ export function extractCode(sms: string, opts: ExtractOptions = {}): Extraction 
   if (candidates.length === 0) return { code: null, confidence: 0, candidates: [] };
 
   const hinted = resolveService(opts.service);
+  const hits = findHits(folded);
   const ctx: Context = {
     text,
     folded,
-    hits: findHits(folded),
+    hits,
     boundaries: sentenceBoundaryPrefix(text),
     digits: digitPrefix(text),
     service: hinted ?? detectService(folded),
     serviceFromHint: hinted !== undefined,
     lettersHint: hinted !== undefined && SERVICE_FORMATS[hinted]?.alnumLength !== undefined,
     record: isFieldRecord(text),
+    promo: hits.some((h) => h.kind === 'promo'),
   };
 
   const viable = candidates.filter((c) => !c.excluded);
@@ -129,11 +125,11 @@ export function extractCode(sms: string, opts: ExtractOptions = {}): Extraction 
   // when exactly one digit code in the message carries no decoy cue at all (no currency or unit,
   // no date/time/phone shape, no order/card/phone word, not a year, not a fragment), it is the
   // obvious code.
-  // In a notice that carries a long tracking/account/ticket number the short numbers are
-  // postcodes, store numbers and dates: there only a candidate a code keyword names gets it.
+  // In a notice (a long identifier, marketing, a balance or bill, a time and a date) the lone
+  // number is as often a train, store or short-code number: only one a code keyword names gets it.
   const cleanCodes = new Set(viable.filter((c) => c.clean && !c.excluded).map((c) => c.code));
   if (cleanCodes.size === 1) {
-    const notice = hasLongIdentifier(text, inUrl);
+    const notice = isNotice(ctx, inUrl);
     for (const cand of viable)
       if (cand.clean && !cand.excluded && (cand.named || !notice)) cand.score += STRUCTURAL_BONUS;
   }

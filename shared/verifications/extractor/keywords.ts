@@ -6,7 +6,12 @@ import { isAsciiDigit, isLetter } from './chars';
 import { CODE_KEYWORDS, IS_WORDS as IS_WORD_LIST } from './data/code-words';
 import { DECOY_KEYWORDS, INSTRUMENT_WORDS, MODIFIER_KEYWORDS, PROMO_KEYWORDS } from './data/decoy-words';
 import type { HitKind, KeywordSpec } from './data/types';
-import { CURRENCY_WORDS as CURRENCY_WORD_LIST, UNIT_WORDS as UNIT_WORD_LIST } from './data/vocabulary';
+import {
+  CURRENCY_WORDS as CURRENCY_WORD_LIST,
+  NUMBERED_AFTER_LIST,
+  STATEMENT_WORD_LIST,
+  UNIT_WORDS as UNIT_WORD_LIST,
+} from './data/vocabulary';
 import { foldPhrase } from './normalise';
 
 /** A compiled keyword: folded phrase plus boundary rules. */
@@ -41,6 +46,12 @@ export const IS_WORDS: ReadonlySet<string> = new Set(IS_WORD_LIST.map(foldPhrase
 export const CURRENCY_WORDS: ReadonlySet<string> = new Set(CURRENCY_WORD_LIST.map(foldPhrase));
 /** "with", "using", ...: between a decoy word and a number they detach the number from it. */
 export const INSTRUMENTS: readonly string[] = INSTRUMENT_WORDS.map(foldPhrase);
+
+/** "Numbered" words written after an id (see NUMBERED_AFTER_LIST), folded. */
+export const NUMBERED_AFTER: ReadonlySet<string> = new Set(NUMBERED_AFTER_LIST.map(foldPhrase));
+
+/** Statement and bill words, folded (see STATEMENT_WORD_LIST). */
+export const STATEMENT_WORDS: readonly string[] = STATEMENT_WORD_LIST.map(foldPhrase);
 
 /** Words after a number that make it a quantity rather than a code. */
 export const UNIT_WORDS: ReadonlySet<string> = new Set(UNIT_WORD_LIST.map(foldPhrase));

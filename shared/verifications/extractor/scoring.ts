@@ -19,8 +19,9 @@ import { IS_SUFFIXES } from './data/code-words';
 import { BRACKETS, OPENERS } from './data/characters';
 import { SERVICE_FORMATS } from './data/services';
 import { CURRENCY_SYMBOLS, STREET_WORDS, UNIT_CHARS } from './data/vocabulary';
+import { NUMBERED_AFTER, STATEMENT_WORDS } from './keywords';
 import { CURRENCY_WORDS, type Hit, INSTRUMENTS, IS_WORDS, lowerBound, UNIT_WORDS } from './keywords';
-import { countBetween } from './structure';
+import { countBetween, hasLongIdentifier } from './structure';
 
 /** Everything the scorer needs about the message, computed once. */
 export interface Context {
@@ -35,6 +36,8 @@ export interface Context {
   lettersHint: boolean;
   /** Three or more glued "LABEL:value" fields: a ticket or booking record (./structure.ts). */
   record: boolean;
+  /** Marketing vocabulary anywhere in the message. */
+  promo: boolean;
 }
 
 /** How far (in characters) a keyword may be from a candidate and still count. */
@@ -262,11 +265,19 @@ function layoutScore(ctx: Context, cand: Candidate, kw: KeywordFeatures): number
   if (afterCh !== undefined) {
     if (CURRENCY_SYMBOLS.has(afterCh) || afterCh === '%' || afterCh === '‰') s -= 2.5;
     else if (UNIT_CHARS.has(afterCh) || UNIT_WORDS.has(wordStartingAt(folded, after))) s -= 2.0;
+    else if (NUMBERED_AFTER.has(wordStartingAt(folded, after)) && !codeNounAfter(ctx, after)) s -= 2.0;
     else if (streetAfter(text, folded, after)) s -= 2.0;
   }
   if (POSTCODE_BEFORE_RE.test(folded.slice(Math.max(0, cand.start - 30), cand.start))) s -= 2.0;
   if (!cand.alnum && letterSeriesBefore(ctx, cand)) s -= 1.2;
   return s;
+}
+
+/** "482917 numaralı şifreniz": the noun after the "numbered" word at `at` is a code word. */
+function codeNounAfter(ctx: Context, at: number): boolean {
+  const noun = skipSpacesRight(ctx.folded, at + wordStartingAt(ctx.folded, at).length, 1);
+  const hit = ctx.hits[lowerBound(ctx.hits, noun)];
+  return hit !== undefined && hit.start === noun && hit.kind === 'code';
 }
 
 /** A code keyword ends right before position `p` ("OTP:551204"). */
@@ -293,7 +304,9 @@ function letterSeriesBefore(ctx: Context, cand: Candidate): boolean {
   // At the very start it names the sender instead: "TG 48291".
   if (letters < 1 || letters > 3 || q < 0 || isLetter(text[q]) || isAsciiDigit(text[q])) return false;
   const hit = hits[lowerBound(hits, q + 1)];
-  return !(hit && hit.start === q + 1 && hit.kind === 'code');
+  if (hit && hit.start === q + 1 && hit.kind === 'code') return false;
+  // Nor is "SMS" in "Kod SMS 49271036": a code word right before the capitals names the number.
+  return !codeHitEndingAt(ctx, skipSpacesLeft(text, q, 1) + 1);
 }
 
 /** "1600 Main St", "12 Rue ...": the number is a house number when a street word follows it. */
@@ -313,7 +326,15 @@ const POSTCODE_BEFORE_RE =
  * A word followed by a small number ("SAVE20", "SUMMER24", "WELCOME10") is how coupons are made;
  * generated alphanumeric codes mix letters and digits ("F7Q2K", "9KD4T7").
  */
-const COUPON_SHAPE_RE = /^[A-Z]{4,}\d{1,3}$/;
+const COUPON_SHAPE_RE = /^[A-Z]{4,}\d{0,3}$/;
+
+/** Coupon-shaped and pronounceable (a word, not "ZXQWP7"): at least one vowel in three letters. */
+function couponLike(code: string): boolean {
+  if (!COUPON_SHAPE_RE.test(code)) return false;
+  const letters = code.replace(/\d+$/, '');
+  const vowels = letters.replace(/[^AEIOUY]/g, '').length;
+  return vowels * 3 >= letters.length;
+}
 
 /** Scores one candidate; sets `excluded` for candidates that can never be the code. */
 export function scoreCandidate(ctx: Context, cand: Candidate, others: number): void {
@@ -328,12 +349,17 @@ export function scoreCandidate(ctx: Context, cand: Candidate, others: number): v
     // All-letter codes ("FRCTB") only right after the word that names them.
     const namedLetters = kw.nearestCodeBefore <= 12 && len >= 5 && (ctx.lettersHint || kw.score >= 1);
     if (cand.lettersOnly && !namedLetters) cand.excluded = true;
-    s += COUPON_SHAPE_RE.test(cand.code) ? -0.8 : 0.15;
+    // A word-like token in a promotional message is a coupon ("Use code SWIGGYIT", "SUMMER24").
+    const coupon = couponLike(cand.code);
+    if (coupon && ctx.promo) cand.excluded = true;
+    s += coupon && /\d$/.test(cand.code) ? -0.8 : 0.15;
   } else {
     s += LENGTH_SCORE[cand.code.length] ?? 0;
   }
 
   s += kw.score;
+  // "482910 is your Amazon OTP", "1946 ist dein Bestätigungscode": the sentence names the number.
+  if (kw.namedAfter) s += 0.4;
   const layout = layoutScore(ctx, cand, kw);
   s += layout;
   if (kw.decoy) s -= 2.0;
@@ -354,6 +380,34 @@ export function scoreCandidate(ctx: Context, cand: Candidate, others: number): v
     if (!cand.alnum && fmt.lengths?.includes(cand.code.length)) s += boost;
   }
   cand.score = s;
+}
+
+/** A clock time: "07:25", "8:04", "08h04". */
+const CLOCK_RE = /(?:^|[^\d:])(?:[01]?\d|2[0-3])[:h][0-5]\d(?![\d:])/;
+/** A calendar date: "12/03", "22.04.", "2025-08-20", "3月20日". */
+const DATE_RE =
+  /(?:^|[^\d/.])(?:\d{1,2}[./]\d{1,2}(?:[./](?:\d{2}){1,2})?(?![\d/])|\d{4}-\d{2}-\d{2}|\d{1,2}月\d{1,2}日)/;
+
+/**
+ * Is the message a notice rather than a code message: does it carry a long identifier (tracking,
+ * account, ticket number), marketing vocabulary, a balance or bill, or a clock time and a date (a
+ * departure, an appointment, a card payment)? In a notice the only number nothing else labels is
+ * a train, store, flight or short-code number as often as a code, so only a number a code keyword
+ * names gets the structural bonus there. (Amounts alone are no sign: bank OTPs carry them.)
+ */
+export function isNotice(ctx: Context, inUrl: Uint8Array): boolean {
+  if (hasLongIdentifier(ctx.text, inUrl)) return true;
+  if (ctx.promo) return true;
+  if (CLOCK_RE.test(ctx.text) && DATE_RE.test(ctx.text)) return true;
+  return STATEMENT_WORDS.some((w) => startsWord(ctx.folded, w));
+}
+
+/** Does `word` occur in `folded` at the start of a word (prefix match: "баланс" in "Баланса")? */
+function startsWord(folded: string, word: string): boolean {
+  for (let at = folded.indexOf(word); at !== -1; at = folded.indexOf(word, at + 1)) {
+    if (!isLetter(folded[at - 1])) return true;
+  }
+  return false;
 }
 
 /** Score added to the only decoy-free digit code of a message (see {@link extractCode}). */

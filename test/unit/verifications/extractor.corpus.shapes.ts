@@ -258,4 +258,12 @@ export const shapeRows: readonly CorpusRow[] = [
   ['TKT:88213,FLT:LH401,GATE:B22,SEAT:14C', null, 'Lufthansa', 'en'],
   ['Weekend sale! Use code WINTER25 for 25% off.', null, 'Zalando', 'en'],
   ['Your verification code is ABCD12', 'ABCD12', 'Acme', 'en'],
+  ['Hepsiburada: 58210937 numaralı siparişiniz kargoya verildi.', null, 'Hepsiburada', 'tr'],
+  ['mBank: Kod SMS 77130295 do potwierdzenia płatności 49,99 PLN.', '77130295', 'mBank', 'pl'],
+  ['Karta *3391 14:05 Oplata 540р MAGNIT 2207 Баланс 10 115.20р', null, 'Sberbank', 'ru'],
+  ['DB: Ihr ICE 1023 am 14.05. um 09:12 fährt heute von Gleis 7.', null, 'Deutsche Bahn', 'de'],
+  ['Enter QWRTZ5 to confirm your sign-in.', 'QWRTZ5', 'Acme', 'en'],
+  ['Flash sale: 30% off all shoes today. Use code GETSHOES at checkout.', null, 'Acme', 'en'],
+  ['7702 ist dein Bestätigungscode.', '7702', 'Acme', 'de'],
+  ['Your Vodafone bill for 8821 0433 is now available. Due 15/06.', null, 'Vodafone', 'en'],
 ];

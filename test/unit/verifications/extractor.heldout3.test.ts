@@ -2,14 +2,19 @@
  * Third held-out measurement of the code extractor. The set (./extractor.heldout3.ts) was written
  * in stop 22 by a fourth author who read neither the extractor, its training corpus nor the other
  * held-out sets. Measured once, unseen, after the fixes drawn from sets 1 and 2: 97.8 % (568/581),
- * naive rule 77.6 %. This test prints aggregate figures only (overall, naive rule, per language)
- * and never lists individual messages or codes.
+ * naive rule 77.6 %. Its 13 errors were then read and fixed by generic rules (notices — long
+ * identifiers, marketing, balances and bills, a clock time with a date — give the structural
+ * bonus only to a number a code keyword names; "<number> is your code" is a bonus; word-like
+ * tokens in marketing are coupons; "numbered" words after an id; more code/decoy vocabulary),
+ * so it is now a development set; the unseen measurement is held-out set 4
+ * (./extractor.heldout4.test.ts). This test prints aggregate figures only (overall, naive rule,
+ * per language) and never lists individual messages or codes.
  */
 import { heldOut3 } from './extractor.heldout3';
 import { measure, summarise, writeSection } from './extractor.report';
 
-/** Just below the unseen measurement (97.8 %, 568/581). */
-const TARGET = 0.975;
+/** 100 % (581/581) since it became a development set (unseen: 97.8 %). */
+const TARGET = 0.99;
 
 describe('extractCode on the third held-out set', () => {
   it('has the promised breadth (size, services, languages, share of messages without a code)', () => {

@@ -26,6 +26,10 @@ export const CODE_KEYWORDS: readonly KeywordSpec[] = [
   ['tan', 1, 'be'], // German banking "TAN"
   ['mtan', 1, 'be'],
   ['pushtan', 1, 'be'],
+  ['mobiletan', 1, 'be'],
+  ['smstan', 1, 'be'],
+  ['chiptan', 1, 'be'],
+  ['phototan', 1, 'be'],
   ['authenticat', 0.8, 'b'],
   ['authentif', 0.8, 'b'],
   ['autentica', 0.8, 'b'],
@@ -181,6 +185,7 @@ export const CODE_KEYWORDS: readonly KeywordSpec[] = [
   ['যাচাই', 0.8],
   ['ভেরিফিকেশন', 0.9],
   ['کوڈ', 1],
+  ['پاس ورڈ', 0.8], // Urdu "password" (ون ٹائم پاس ورڈ: one-time password)
   ['تصدیق', 0.8],
   ['குறியீடு', 1],
   ['கடவுச்சொல்', 0.8],

@@ -492,6 +492,7 @@ export const PROMO_KEYWORDS: readonly KeywordSpec[] = [
   ['remise', 1, 'b'],
   ['korting', 1, 'b'],
   ['indirim', 1, 'b'],
+  ['hediye', 1, 'b'], // Turkish "gift"
   ['kupon', 1, 'b'],
   ['rabat', 1, 'b'],
   ['diskon', 1, 'b'],

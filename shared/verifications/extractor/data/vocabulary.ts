@@ -142,3 +142,54 @@ export const STREET_WORDS: ReadonlySet<string> = new Set(
     'platz vej vei väg vägen gatan katu utca ulica ul caddesi cad sokak sok'
   ).split(' '),
 );
+
+/**
+ * Words of account statements and bills: a balance or a bill due is news, not a code to type
+ * ("Покупка 1 289р ... Баланс: 23 904.17р", "الرصيد المتاح", "Your bill of ..."). Matched at a
+ * word start.
+ */
+export const STATEMENT_WORD_LIST: readonly string[] = [
+  'balance',
+  'avl bal',
+  'saldo',
+  'solde',
+  'kontostand',
+  'баланс',
+  'остаток',
+  'залишок',
+  'الرصيد',
+  'رصيدك',
+  'موجودی',
+  'יתרה',
+  '余额',
+  '餘額',
+  '残高',
+  '잔액',
+  'bakiye',
+  'số dư',
+  'baki',
+  'ยอดคงเหลือ',
+  'शेष राशि',
+  'बैलेंस',
+  'বিল',
+  'बिल',
+  'bill',
+  'බිල්පත',
+  'rechnung',
+  'facture',
+  'factura',
+  'fatura',
+];
+
+/**
+ * Words written right after a number to say "numbered" (Turkic languages: "28391047 raqamli
+ * buyurtmangiz" = your order No. 28391047, "1234 numaralı siparişiniz"): the number is an id.
+ */
+export const NUMBERED_AFTER_LIST: readonly string[] = [
+  'raqamli',
+  'numaralı',
+  'nolu',
+  'sonli',
+  'нөмірлі',
+  'nömrəli',
+];
