@@ -187,7 +187,7 @@ async function run(): Promise<void> {
       coldStart: {
         sdkFloorBytes: coldStart.sdkFloorBytes,
         sdkFloorExternalInitMs: coldStart.sdkFloorExternalInitMs,
-        sdkFloorNoSourceMapsInitMs: coldStart.sdkFloorNoSourceMapsInitMs,
+        sdkFloorSourceMapsInitMs: coldStart.sdkFloorSourceMapsInitMs,
         electrodb: coldStart.electrodb,
         variants: coldStart.variants,
         bundlesOver1MB: coldStart.bundlesOver1MB,

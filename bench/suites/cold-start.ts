@@ -4,15 +4,15 @@
  * --platform=node --format=esm --minify --sourcemap --sources-content=false --tsconfig=...
  * --banner:js=... --main-fields=module,main`, no externals), its size, and its cold module-init
  * time: the median over fresh Node processes of `await import(bundle)`, with the environment
- * Lambda gives the function (NODE_OPTIONS=--enable-source-maps included). The SDK floor is a
+ * Lambda gives the function (AppFunction's FUNCTION_ENVIRONMENT: no --enable-source-maps). The SDK floor is a
  * bundle of just @aws-sdk/client-dynamodb + @aws-sdk/lib-dynamodb, built and timed the same way
  * in the same rounds, so machine noise hits both alike.
  *
  * Two variants are measured beside CDK's choice, on a few representative functions:
  * - `sdkExternal`: @aws-sdk/* and @smithy/* left to the Lambda runtime's copy (NodejsFunction's
  *   default with the sdkV3ExcludeSmithyPackages flag that cdk.json sets);
- * - `noSourceMaps`: the SDK floor and those functions without NODE_OPTIONS=--enable-source-maps
- *   (what the option costs at init: Node reads and parses each bundle's map when it loads it).
+ * - `sourceMaps`: the SDK floor and those functions with NODE_OPTIONS=--enable-source-maps, the
+ *   setting AppFunction dropped (what it costs at init: Node reads and parses each bundle's map).
  *
  * Runs on its own too: `npx tsx bench/suites/cold-start.ts` (no runtime needed; BENCH_INIT_RUNS as in run.ts).
  */
@@ -21,6 +21,7 @@ import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:f
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { BuildOptions, Metafile, Plugin } from 'esbuild';
+import { FUNCTION_ENVIRONMENT } from '../../lib/constructs/function-environment';
 import { median, round } from '../harness/index';
 
 const run = promisify(execFile);
@@ -51,9 +52,7 @@ const RUNTIME_SDK = ['@aws-sdk/*', '@smithy/*'];
 
 /** The environment a deployed function starts with (AppFunction's defaults plus what Lambda sets). */
 const LAMBDA_ENV: Record<string, string> = {
-  SMSPROJ_RUNTIME: 'aws',
-  POWERTOOLS_SERVICE_NAME: 'smsproj',
-  NODE_OPTIONS: '--enable-source-maps',
+  ...FUNCTION_ENVIRONMENT,
   AWS_REGION: 'us-east-1',
   AWS_DEFAULT_REGION: 'us-east-1',
   AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs22.x',
@@ -118,8 +117,8 @@ export interface FunctionFigure {
 export interface VariantFigure {
   readonly name: string;
   readonly bundledInitMs: number;
-  /** The same bundle without NODE_OPTIONS=--enable-source-maps (Node then never reads the map). */
-  readonly bundledNoSourceMapsInitMs: number;
+  /** The same bundle with NODE_OPTIONS=--enable-source-maps (Node then reads and parses the map). */
+  readonly bundledSourceMapsInitMs: number;
   readonly sdkExternalInitMs: number;
 }
 
@@ -139,7 +138,7 @@ export interface ColdStartResult {
   readonly sdkFloorInitMs: number;
   readonly sdkFloorBytes: number;
   readonly sdkFloorExternalInitMs: number;
-  readonly sdkFloorNoSourceMapsInitMs: number;
+  readonly sdkFloorSourceMapsInitMs: number;
   readonly variants: VariantFigure[];
   readonly bundlesOver1MB: string[];
   readonly initOver1_5xFloor: string[];
@@ -318,7 +317,7 @@ export async function runColdStartBenchmarks(
   const buildMs = performance.now() - buildStarted;
 
   await options.beforeMeasuring;
-  const noMaps = { ...LAMBDA_ENV, NODE_OPTIONS: '' };
+  const withMaps = { ...LAMBDA_ENV, NODE_OPTIONS: '--enable-source-maps' };
   const task = (key: string, file: string, kind: InitTask['kind'], env = LAMBDA_ENV): InitTask => ({
     key,
     file,
@@ -329,12 +328,12 @@ export async function runColdStartBenchmarks(
   const tasks: InitTask[] = [
     task('floor', floor.file, 'floor'),
     task('floor:external', floorExternal.file, 'floor'),
-    task('floor:nomaps', floor.file, 'floor', noMaps),
+    task('floor:maps', floor.file, 'floor', withMaps),
     ...Object.keys(PROBES).map((name) => task(name, bundledAll.get(name)!.file, 'floor')),
     ...[...bundled].map(([name, b]) => task(name, b.file, 'handler')),
     ...VARIANT_FUNCTIONS.filter((name) => modules.has(name)).flatMap((name) => [
       task(`${name}:external`, external.get(name)!.file, 'handler'),
-      task(`${name}:nomaps`, bundled.get(name)!.file, 'handler', noMaps),
+      task(`${name}:maps`, bundled.get(name)!.file, 'handler', withMaps),
     ]),
   ];
   const measureStarted = performance.now();
@@ -381,11 +380,11 @@ export async function runColdStartBenchmarks(
     electrodb: { probes, allOverOneInit: round(probes[1]!.initMs / probes[0]!.initMs, 2) },
     sdkFloorBytes: floor.bytes,
     sdkFloorExternalInitMs: initOf('floor:external'),
-    sdkFloorNoSourceMapsInitMs: initOf('floor:nomaps'),
+    sdkFloorSourceMapsInitMs: initOf('floor:maps'),
     variants: VARIANT_FUNCTIONS.filter((name) => modules.has(name)).map((name) => ({
       name,
       bundledInitMs: initOf(name),
-      bundledNoSourceMapsInitMs: initOf(`${name}:nomaps`),
+      bundledSourceMapsInitMs: initOf(`${name}:maps`),
       sdkExternalInitMs: initOf(`${name}:external`),
     })),
     bundlesOver1MB: functions.filter((f) => f.bytes > ONE_MB).map((f) => f.name),

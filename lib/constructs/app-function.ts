@@ -6,6 +6,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { acknowledge } from '../nag';
+import { FUNCTION_ENVIRONMENT } from './function-environment';
 
 /** Repository root: handler entries, package-lock.json and tsconfig.json live here. */
 export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
@@ -29,7 +30,7 @@ export interface AppFunctionProps {
   readonly timeout?: Duration;
   /**
    * Extra environment variables, merged over the defaults.
-   * @default - only the defaults (SMSPROJ_RUNTIME, POWERTOOLS_SERVICE_NAME, NODE_OPTIONS)
+   * @default - only the defaults ({@link FUNCTION_ENVIRONMENT})
    */
   readonly environment?: Readonly<Record<string, string>>;
   /**
@@ -47,7 +48,7 @@ export interface AppFunctionProps {
 
 /**
  * A Lambda handler with the project's defaults: Node.js 22 on arm64, one esbuild ESM bundle
- * (minified, source maps on), X-Ray tracing, an explicit log group with retention and an
+ * (minified, source map in the asset but not loaded at runtime), X-Ray tracing, an explicit log group with retention and an
  * explicit role that may only write to that log group. Grants come from lib/permissions.ts.
  */
 export class AppFunction extends NodejsFunction {
@@ -77,19 +78,17 @@ export class AppFunction extends NodejsFunction {
       tracing: Tracing.ACTIVE,
       logGroup,
       role,
-      environment: {
-        SMSPROJ_RUNTIME: 'aws',
-        POWERTOOLS_SERVICE_NAME: 'smsproj',
-        NODE_OPTIONS: '--enable-source-maps',
-        ...props.environment,
-      },
+      environment: { ...FUNCTION_ENVIRONMENT, ...props.environment },
       bundling: {
         format: OutputFormat.ESM,
         target: 'node22',
         platform: 'node',
         minify: true,
+        // The map ships in the asset, without the sources, but Node does not load it: with
+        // NODE_OPTIONS=--enable-source-maps every cold start read and parsed it (bench/RESULTS.md,
+        // "Cold start"). To read a stack trace, map it offline with the asset's index.mjs.map, or
+        // set that NODE_OPTIONS on one function while debugging.
         sourceMap: true,
-        // Stack traces keep file:line without shipping the sources in every bundle.
         sourcesContent: false,
         // ESM-first resolution (middy is ESM only); the banner gives bundled CJS code `require`.
         mainFields: ['module', 'main'],

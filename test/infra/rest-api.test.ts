@@ -76,7 +76,7 @@ describe('REST API', () => {
           MemorySize: Match.anyValue(),
           TracingConfig: { Mode: 'Active' },
           Environment: {
-            Variables: Match.objectLike({ SMSPROJ_RUNTIME: 'aws', NODE_OPTIONS: '--enable-source-maps' }),
+            Variables: Match.objectLike({ SMSPROJ_RUNTIME: 'aws', NODE_OPTIONS: Match.absent() }),
           },
           LoggingConfig: { LogGroup: { Ref: Match.anyValue() } },
           FunctionName: Match.absent(),
