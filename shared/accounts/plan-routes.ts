@@ -4,7 +4,7 @@ import { text } from '../platform/http/schemas';
 import { PLAN_IDS } from './plans';
 import { planChangeSchema, planSchema, temporaryIncreaseSchema } from './schemas';
 
-export const listPlansRoute = defineRoute({
+export const listPlansRoute = /* @__PURE__ */ defineRoute({
   id: 'listPlans',
   method: 'GET',
   path: '/v1/plans',
@@ -14,7 +14,7 @@ export const listPlansRoute = defineRoute({
   responses: { 200: { schema: z.array(planSchema) } },
 });
 
-export const temporaryIncreaseRoute = defineRoute({
+export const temporaryIncreaseRoute = /* @__PURE__ */ defineRoute({
   id: 'requestTemporaryIncrease',
   method: 'POST',
   path: '/v1/me/limits/temporary-increase',
@@ -28,7 +28,7 @@ export const temporaryIncreaseRoute = defineRoute({
   problems: { 403: ['not_eligible'], 409: ['temporary_increase_active', 'temporary_increase_unavailable'] },
 });
 
-export const changePlanRoute = defineRoute({
+export const changePlanRoute = /* @__PURE__ */ defineRoute({
   id: 'changePlan',
   method: 'POST',
   path: '/v1/me/plan',

@@ -20,7 +20,7 @@ import {
   usageQuery,
 } from './schemas';
 
-export const getMeRoute = defineRoute({
+export const getMeRoute = /* @__PURE__ */ defineRoute({
   id: 'getMe',
   method: 'GET',
   path: '/v1/me',
@@ -31,7 +31,7 @@ export const getMeRoute = defineRoute({
   responses: { 200: { schema: profileSchema } },
 });
 
-export const patchMeRoute = defineRoute({
+export const patchMeRoute = /* @__PURE__ */ defineRoute({
   id: 'patchMe',
   method: 'PATCH',
   path: '/v1/me',
@@ -43,7 +43,7 @@ export const patchMeRoute = defineRoute({
   problems: { 409: ['conflict', 'username_taken'] },
 });
 
-export const changePasswordRoute = defineRoute({
+export const changePasswordRoute = /* @__PURE__ */ defineRoute({
   id: 'changePassword',
   method: 'POST',
   path: '/v1/me/password',
@@ -56,7 +56,7 @@ export const changePasswordRoute = defineRoute({
   problems: { 403: ['invalid_credentials'], 429: ['rate_limited'] },
 });
 
-export const dashboardRoute = defineRoute({
+export const dashboardRoute = /* @__PURE__ */ defineRoute({
   id: 'getDashboard',
   method: 'GET',
   path: '/v1/me/dashboard',
@@ -67,7 +67,7 @@ export const dashboardRoute = defineRoute({
   responses: { 200: { schema: dashboardSchema } },
 });
 
-export const usageRoute = defineRoute({
+export const usageRoute = /* @__PURE__ */ defineRoute({
   id: 'getUsage',
   method: 'GET',
   path: '/v1/me/usage',
@@ -79,7 +79,7 @@ export const usageRoute = defineRoute({
   responses: { 200: { schema: usageReportSchema } },
 });
 
-export const getPreferencesRoute = defineRoute({
+export const getPreferencesRoute = /* @__PURE__ */ defineRoute({
   id: 'getNotificationPreferences',
   method: 'GET',
   path: '/v1/me/notification-preferences',
@@ -90,7 +90,7 @@ export const getPreferencesRoute = defineRoute({
   responses: { 200: { schema: notificationPreferencesSchema } },
 });
 
-export const putPreferencesRoute = defineRoute({
+export const putPreferencesRoute = /* @__PURE__ */ defineRoute({
   id: 'putNotificationPreferences',
   method: 'PUT',
   path: '/v1/me/notification-preferences',
@@ -101,7 +101,7 @@ export const putPreferencesRoute = defineRoute({
   responses: { 200: { schema: notificationPreferencesSchema } },
 });
 
-export const createApiKeyRoute = defineRoute({
+export const createApiKeyRoute = /* @__PURE__ */ defineRoute({
   id: 'createApiKey',
   method: 'POST',
   path: '/v1/me/api-keys',
@@ -116,7 +116,7 @@ export const createApiKeyRoute = defineRoute({
   problems: { 403: ['limit_reached'] },
 });
 
-export const listApiKeysRoute = defineRoute({
+export const listApiKeysRoute = /* @__PURE__ */ defineRoute({
   id: 'listApiKeys',
   method: 'GET',
   path: '/v1/me/api-keys',
@@ -126,7 +126,7 @@ export const listApiKeysRoute = defineRoute({
   responses: { 200: { schema: apiKeyPageSchema } },
 });
 
-export const rotateApiKeyRoute = defineRoute({
+export const rotateApiKeyRoute = /* @__PURE__ */ defineRoute({
   id: 'rotateApiKey',
   method: 'POST',
   path: '/v1/me/api-keys/{id}/rotate',
@@ -138,7 +138,7 @@ export const rotateApiKeyRoute = defineRoute({
   responses: { 200: { schema: newApiKeySchema } },
 });
 
-export const revokeApiKeyRoute = defineRoute({
+export const revokeApiKeyRoute = /* @__PURE__ */ defineRoute({
   id: 'revokeApiKey',
   method: 'DELETE',
   path: '/v1/me/api-keys/{id}',
@@ -150,7 +150,7 @@ export const revokeApiKeyRoute = defineRoute({
   responses: { 204: { description: 'Revoked.' } },
 });
 
-export const requestExportRoute = defineRoute({
+export const requestExportRoute = /* @__PURE__ */ defineRoute({
   id: 'requestAccountExport',
   method: 'POST',
   path: '/v1/me/export',
@@ -168,7 +168,7 @@ export const requestExportRoute = defineRoute({
   },
 });
 
-export const getAccountExportRoute = defineRoute({
+export const getAccountExportRoute = /* @__PURE__ */ defineRoute({
   id: 'getAccountExport',
   method: 'GET',
   path: '/v1/me/exports/{exportId}',
@@ -179,7 +179,7 @@ export const getAccountExportRoute = defineRoute({
   responses: { 200: { schema: accountExportSchema } },
 });
 
-export const deleteMeRoute = defineRoute({
+export const deleteMeRoute = /* @__PURE__ */ defineRoute({
   id: 'deleteMe',
   method: 'DELETE',
   path: '/v1/me',

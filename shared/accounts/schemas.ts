@@ -5,16 +5,16 @@ import { SCOPES } from '../platform/http/route';
 import { PLAN_IDS } from './plans';
 
 /** Only fullName and username are editable: email, plan, balance and unknown fields are a 400 (no mass assignment). */
-export const patchMeBody = z
+export const patchMeBody = /* @__PURE__ */ z
   .object({ fullName: text(0, 100).optional(), username: username.optional() })
   .strict()
   .refine((b) => b.fullName !== undefined || b.username !== undefined, { message: 'Nothing to update.' });
 
-export const changePasswordBody = z
+export const changePasswordBody = /* @__PURE__ */ z
   .object({ currentPassword: z.string().min(1).max(256), newPassword: password })
   .strict();
 
-export const createApiKeyBody = z
+export const createApiKeyBody = /* @__PURE__ */ z
   .object({
     name: text(1, 64),
     scopes: z
@@ -25,11 +25,11 @@ export const createApiKeyBody = z
   })
   .strict();
 
-export const apiKeyParams = z.object({
+export const apiKeyParams = /* @__PURE__ */ z.object({
   id: z.string().regex(/^key_[0-9A-HJKMNP-TV-Z]{26}$/, { message: 'Must be a key_ id.' }),
 });
 
-const channelPrefs = z
+const channelPrefs = /* @__PURE__ */ z
   .object({
     numberRenewal: z.boolean(),
     verificationExpired: z.boolean(),
@@ -38,11 +38,13 @@ const channelPrefs = z
   })
   .strict();
 
-export const notificationPreferencesBody = z.object({ email: channelPrefs, inApp: channelPrefs }).strict();
+export const notificationPreferencesBody = /* @__PURE__ */ z
+  .object({ email: channelPrefs, inApp: channelPrefs })
+  .strict();
 export type NotificationPreferences = z.infer<typeof notificationPreferencesBody>;
 export type NotificationKind = keyof NotificationPreferences['email'];
 
-const isoDate = z
+const isoDate = /* @__PURE__ */ z
   .string()
   .max(40)
   .refine(
@@ -52,7 +54,7 @@ const isoDate = z
     },
   );
 
-export const usageQuery = z
+export const usageQuery = /* @__PURE__ */ z
   .object({ from: isoDate.optional(), to: isoDate.optional(), granularity: z.literal('day').default('day') })
   .refine((q) => !q.from || !q.to || Date.parse(q.from) <= Date.parse(q.to), {
     message: '`from` must not be after `to`.',
@@ -66,7 +68,7 @@ export const usageQuery = z
 
 // Responses (what the handlers send; /openapi.json and the contract check derive from these)
 
-export const profileSchema = z
+export const profileSchema = /* @__PURE__ */ z
   .object({
     userId: z.string(),
     email: z.string(),
@@ -93,7 +95,7 @@ export const profileSchema = z
     ],
   });
 
-export const planLimitsSchema = z
+export const planLimitsSchema = /* @__PURE__ */ z
   .object({
     smsPerMonth: z.number().int(),
     verificationsPerMonth: z.number().int(),
@@ -108,11 +110,11 @@ export const planLimitsSchema = z
   })
   .meta({ id: 'PlanLimits' });
 
-export const planSchema = z
+export const planSchema = /* @__PURE__ */ z
   .object({ id: z.enum(PLAN_IDS), name: z.string(), priceCents: z.number().int(), limits: planLimitsSchema })
   .meta({ id: 'Plan' });
 
-export const planChangeSchema = z.object({
+export const planChangeSchema = /* @__PURE__ */ z.object({
   plan: z.enum(PLAN_IDS),
   previousPlan: z.enum(PLAN_IDS),
   chargedCents: z.number().int(),
@@ -120,9 +122,9 @@ export const planChangeSchema = z.object({
   limits: planLimitsSchema,
 });
 
-export const temporaryIncreaseSchema = z.object({ factor: z.number(), expiresAt: timestamp });
+export const temporaryIncreaseSchema = /* @__PURE__ */ z.object({ factor: z.number(), expiresAt: timestamp });
 
-export const warningSchema = z
+export const warningSchema = /* @__PURE__ */ z
   .object({
     code: z.enum(['approaching_limit', 'limit_reached']),
     metric: z.string(),
@@ -133,11 +135,11 @@ export const warningSchema = z
   })
   .meta({ id: 'UsageWarning' });
 
-export const activitySchema = z
+export const activitySchema = /* @__PURE__ */ z
   .object({ type: z.string(), at: timestamp, summary: z.string(), ref: z.string().nullable() })
   .meta({ id: 'Activity' });
 
-export const dashboardSchema = z
+export const dashboardSchema = /* @__PURE__ */ z
   .object({
     account: z.object({
       status: z.string(),
@@ -170,7 +172,7 @@ export const dashboardSchema = z
   })
   .meta({ id: 'Dashboard' });
 
-export const ledgerEntrySchema = z
+export const ledgerEntrySchema = /* @__PURE__ */ z
   .object({
     id: z.string(),
     type: z.enum(LEDGER_TYPES),
@@ -181,7 +183,7 @@ export const ledgerEntrySchema = z
   })
   .meta({ id: 'LedgerEntry' });
 
-export const usageDaySchema = z
+export const usageDaySchema = /* @__PURE__ */ z
   .object({
     date: z.string().meta({ format: 'date' }),
     apiRequests: z.number().int(),
@@ -193,7 +195,7 @@ export const usageDaySchema = z
   })
   .meta({ id: 'UsageDay' });
 
-export const usageReportSchema = z
+export const usageReportSchema = /* @__PURE__ */ z
   .object({
     from: z.string().meta({ format: 'date' }),
     to: z.string().meta({ format: 'date' }),
@@ -209,11 +211,11 @@ export const usageReportSchema = z
   })
   .meta({ id: 'UsageReport' });
 
-export const notificationPreferencesSchema = notificationPreferencesBody.meta({
+export const notificationPreferencesSchema = /* @__PURE__ */ notificationPreferencesBody.meta({
   id: 'NotificationPreferences',
 });
 
-export const apiKeySchema = z
+export const apiKeySchema = /* @__PURE__ */ z
   .object({
     id: z.string(),
     name: z.string(),
@@ -234,16 +236,16 @@ export const newApiKeySchema = apiKeySchema
   })
   .meta({ id: 'NewApiKey' });
 
-export const apiKeyPageSchema = page(apiKeySchema);
+export const apiKeyPageSchema = /* @__PURE__ */ page(apiKeySchema);
 
 /** Account lifecycle (shared/API.md v1.1). */
-export const accountExportParams = z.object({ exportId: prefixedId('exp') }).strict();
+export const accountExportParams = /* @__PURE__ */ z.object({ exportId: prefixedId('exp') }).strict();
 
-export const accountExportJobSchema = z
+export const accountExportJobSchema = /* @__PURE__ */ z
   .object({ exportId: z.string(), status: z.literal('pending') })
   .meta({ id: 'AccountExportJob' });
 
-export const accountExportSchema = z
+export const accountExportSchema = /* @__PURE__ */ z
   .object({
     exportId: z.string(),
     status: z.enum(['pending', 'ready', 'failed']),
@@ -254,8 +256,8 @@ export const accountExportSchema = z
   })
   .meta({ id: 'AccountExport' });
 
-export const deleteMeBody = z.object({ password: z.string().min(1).max(256) }).strict();
+export const deleteMeBody = /* @__PURE__ */ z.object({ password: z.string().min(1).max(256) }).strict();
 
-export const accountDeletionSchema = z
+export const accountDeletionSchema = /* @__PURE__ */ z
   .object({ status: z.literal('pending') })
   .meta({ id: 'AccountDeletion' });

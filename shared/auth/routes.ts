@@ -13,7 +13,7 @@ import {
   verifyEmailBody,
 } from './schemas';
 
-export const registerRoute = defineRoute({
+export const registerRoute = /* @__PURE__ */ defineRoute({
   id: 'register',
   method: 'POST',
   path: '/v1/auth/register',
@@ -26,7 +26,7 @@ export const registerRoute = defineRoute({
   problems: { 409: ['email_taken', 'username_taken'] },
 });
 
-export const verifyEmailRoute = defineRoute({
+export const verifyEmailRoute = /* @__PURE__ */ defineRoute({
   id: 'verifyEmail',
   method: 'POST',
   path: '/v1/auth/verify-email',
@@ -38,7 +38,7 @@ export const verifyEmailRoute = defineRoute({
   problems: { 400: ['invalid_code'], 429: ['too_many_attempts'] },
 });
 
-export const resendVerificationRoute = defineRoute({
+export const resendVerificationRoute = /* @__PURE__ */ defineRoute({
   id: 'resendVerification',
   method: 'POST',
   path: '/v1/auth/resend-verification',
@@ -50,7 +50,7 @@ export const resendVerificationRoute = defineRoute({
   responses: { 202: { description: 'Accepted (also for unknown emails).' } },
 });
 
-export const loginRoute = defineRoute({
+export const loginRoute = /* @__PURE__ */ defineRoute({
   id: 'login',
   method: 'POST',
   path: '/v1/auth/login',
@@ -62,7 +62,7 @@ export const loginRoute = defineRoute({
   problems: { 401: ['invalid_credentials'], 403: ['email_not_verified'] },
 });
 
-export const refreshRoute = defineRoute({
+export const refreshRoute = /* @__PURE__ */ defineRoute({
   id: 'refresh',
   method: 'POST',
   path: '/v1/auth/refresh',
@@ -74,7 +74,7 @@ export const refreshRoute = defineRoute({
   problems: { 401: ['unauthorized'] },
 });
 
-export const logoutRoute = defineRoute({
+export const logoutRoute = /* @__PURE__ */ defineRoute({
   id: 'logout',
   method: 'POST',
   path: '/v1/auth/logout',
@@ -86,7 +86,7 @@ export const logoutRoute = defineRoute({
   responses: { 204: { description: 'Logged out.' } },
 });
 
-export const forgotPasswordRoute = defineRoute({
+export const forgotPasswordRoute = /* @__PURE__ */ defineRoute({
   id: 'forgotPassword',
   method: 'POST',
   path: '/v1/auth/forgot-password',
@@ -98,7 +98,7 @@ export const forgotPasswordRoute = defineRoute({
   responses: { 202: { description: 'Accepted (also for unknown emails).' } },
 });
 
-export const resetPasswordRoute = defineRoute({
+export const resetPasswordRoute = /* @__PURE__ */ defineRoute({
   id: 'resetPassword',
   method: 'POST',
   path: '/v1/auth/reset-password',

@@ -1,18 +1,18 @@
 import * as z from 'zod';
 import { email, password, text, username } from '../platform/http/schemas';
 
-export const registerBody = z
+export const registerBody = /* @__PURE__ */ z
   .object({ email, username, password, fullName: text(1, 100).optional() })
   .strict();
 
-export const verifyEmailBody = z
+export const verifyEmailBody = /* @__PURE__ */ z
   .object({ email, code: z.string().regex(/^\d{6}$/, { message: 'The code has 6 digits.' }) })
   .strict();
 
-export const emailOnlyBody = z.object({ email }).strict();
+export const emailOnlyBody = /* @__PURE__ */ z.object({ email }).strict();
 
 /** `email` accepts an email address or a username (../shared/API.md). */
-export const loginBody = z
+export const loginBody = /* @__PURE__ */ z
   .object({
     email: z
       .string()
@@ -24,17 +24,17 @@ export const loginBody = z
   })
   .strict();
 
-const token = z
+const token = /* @__PURE__ */ z
   .string()
   .min(1)
   .max(8192)
   .regex(/^[A-Za-z0-9._~+/=-]+$/, { message: 'Malformed token.' });
 
-export const refreshBody = z.object({ refreshToken: token }).strict();
+export const refreshBody = /* @__PURE__ */ z.object({ refreshToken: token }).strict();
 /** Logout may be sent without a body. */
-export const logoutBody = z.object({ refreshToken: token.optional() }).strict().optional();
+export const logoutBody = /* @__PURE__ */ z.object({ refreshToken: token.optional() }).strict().optional();
 
-export const resetPasswordBody = z
+export const resetPasswordBody = /* @__PURE__ */ z
   .object({
     email,
     code: z.string().regex(/^\d{6}$/, { message: 'The code has 6 digits.' }),
@@ -44,7 +44,7 @@ export const resetPasswordBody = z
 
 // Responses
 
-export const publicUserSchema = z
+export const publicUserSchema = /* @__PURE__ */ z
   .object({
     userId: z.string(),
     email: z.string(),
@@ -54,9 +54,9 @@ export const publicUserSchema = z
   })
   .meta({ id: 'RegisteredUser' });
 
-export const emailVerifiedSchema = z.object({ emailVerified: z.literal(true) });
+export const emailVerifiedSchema = /* @__PURE__ */ z.object({ emailVerified: z.literal(true) });
 
-export const tokensSchema = z
+export const tokensSchema = /* @__PURE__ */ z
   .object({
     accessToken: z.string(),
     refreshToken: z.string(),
@@ -66,7 +66,7 @@ export const tokensSchema = z
   })
   .meta({ id: 'Tokens' });
 
-export const refreshedTokensSchema = z.object({
+export const refreshedTokensSchema = /* @__PURE__ */ z.object({
   accessToken: z.string(),
   refreshToken: z.string().optional(),
   idToken: z.string().optional(),

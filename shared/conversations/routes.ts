@@ -18,7 +18,7 @@ import {
   sendMessageBody,
 } from './schemas';
 
-export const createConversationRoute = defineRoute({
+export const createConversationRoute = /* @__PURE__ */ defineRoute({
   id: 'createConversation',
   method: 'POST',
   path: '/v1/conversations',
@@ -33,7 +33,7 @@ export const createConversationRoute = defineRoute({
   problems: { 403: ['number_not_owned'], 404: ['not_found'] },
 });
 
-export const listConversationsRoute = defineRoute({
+export const listConversationsRoute = /* @__PURE__ */ defineRoute({
   id: 'listConversations',
   method: 'GET',
   path: '/v1/conversations',
@@ -45,7 +45,7 @@ export const listConversationsRoute = defineRoute({
   responses: { 200: { schema: conversationPageSchema } },
 });
 
-export const getConversationRoute = defineRoute({
+export const getConversationRoute = /* @__PURE__ */ defineRoute({
   id: 'getConversation',
   method: 'GET',
   path: '/v1/conversations/{id}',
@@ -57,7 +57,7 @@ export const getConversationRoute = defineRoute({
   responses: { 200: { schema: conversationSchema } },
 });
 
-export const archiveConversationRoute = defineRoute({
+export const archiveConversationRoute = /* @__PURE__ */ defineRoute({
   id: 'archiveConversation',
   method: 'DELETE',
   path: '/v1/conversations/{id}',
@@ -70,7 +70,7 @@ export const archiveConversationRoute = defineRoute({
   responses: { 204: { description: 'Archived for the caller.' } },
 });
 
-export const restoreConversationRoute = defineRoute({
+export const restoreConversationRoute = /* @__PURE__ */ defineRoute({
   id: 'restoreConversation',
   method: 'POST',
   path: '/v1/conversations/{id}/restore',
@@ -82,7 +82,7 @@ export const restoreConversationRoute = defineRoute({
   responses: { 200: { schema: conversationSchema } },
 });
 
-export const listParticipantsRoute = defineRoute({
+export const listParticipantsRoute = /* @__PURE__ */ defineRoute({
   id: 'listParticipants',
   method: 'GET',
   path: '/v1/conversations/{id}/participants',
@@ -95,7 +95,7 @@ export const listParticipantsRoute = defineRoute({
   responses: { 200: { schema: participantListSchema } },
 });
 
-export const createAttachmentRoute = defineRoute({
+export const createAttachmentRoute = /* @__PURE__ */ defineRoute({
   id: 'createAttachment',
   method: 'POST',
   path: '/v1/conversations/{id}/attachments',
@@ -111,7 +111,7 @@ export const createAttachmentRoute = defineRoute({
   problems: { 413: ['file_too_large'], 415: ['unsupported_type'], 429: ['too_many_pending_uploads'] },
 });
 
-export const listMessagesRoute = defineRoute({
+export const listMessagesRoute = /* @__PURE__ */ defineRoute({
   id: 'listMessages',
   method: 'GET',
   path: '/v1/conversations/{id}/messages',
@@ -124,7 +124,7 @@ export const listMessagesRoute = defineRoute({
   responses: { 200: { schema: messagePageSchema } },
 });
 
-export const sendMessageRoute = defineRoute({
+export const sendMessageRoute = /* @__PURE__ */ defineRoute({
   id: 'sendMessage',
   method: 'POST',
   path: '/v1/conversations/{id}/messages',
@@ -149,7 +149,7 @@ export const sendMessageRoute = defineRoute({
   },
 });
 
-export const markReadRoute = defineRoute({
+export const markReadRoute = /* @__PURE__ */ defineRoute({
   id: 'markRead',
   method: 'POST',
   path: '/v1/conversations/{id}/read',
@@ -164,7 +164,7 @@ export const markReadRoute = defineRoute({
   problems: { 409: ['read_conflict'] },
 });
 
-export const searchMessagesRoute = defineRoute({
+export const searchMessagesRoute = /* @__PURE__ */ defineRoute({
   id: 'searchMessages',
   method: 'GET',
   path: '/v1/messages/search',

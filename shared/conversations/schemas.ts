@@ -10,30 +10,31 @@ export const MAX_BODY_CHARS = 4000;
 export const MAX_PARTICIPANTS = 49;
 export const MAX_ATTACHMENTS_PER_MESSAGE = 10;
 
-export const conversationIdParams = z.object({ id: prefixedId('conv') });
+export const conversationIdParams = /* @__PURE__ */ z.object({ id: prefixedId('conv') });
 
-const usernameRef = z
+const usernameRef = /* @__PURE__ */ z
   .string()
   .trim()
   .regex(/^@?[a-zA-Z0-9_]{3,30}$/, { message: 'Username: 3 to 30 letters, digits or underscores.' })
   .transform((v) => v.replace(/^@/, '').toLowerCase());
 
-export const participantInput = z.union([
-  z.object({ username: usernameRef }).strict(),
-  z.object({ phoneNumber: e164 }).strict(),
-]);
+// Built from named parts, each one pure call over identifiers: a bundle that does not create
+// conversations (list-messages, send-message...) then drops them, and with `e164` the phone
+// metadata (libphonenumber-js, ~190 KB). A nested call inside an argument would keep them all.
+const platformParticipant = /* @__PURE__ */ z.object({ username: usernameRef }).strict();
+const smsParticipant = /* @__PURE__ */ z.object({ phoneNumber: e164 }).strict();
+export const participantInput = /* @__PURE__ */ z.union([platformParticipant, smsParticipant]);
 export type ParticipantInput = z.infer<typeof participantInput>;
 
-export const createConversationBody = z
-  .object({
-    title: text(1, 100).optional(),
-    participants: z.array(participantInput).min(1).max(MAX_PARTICIPANTS),
-    fromNumber: e164.optional(),
-  })
+const conversationTitle = /* @__PURE__ */ text(1, 100).optional();
+const participantList = /* @__PURE__ */ z.array(participantInput).min(1).max(MAX_PARTICIPANTS);
+const fromNumber = /* @__PURE__ */ e164.optional();
+export const createConversationBody = /* @__PURE__ */ z
+  .object({ title: conversationTitle, participants: participantList, fromNumber })
   .strict();
 export type CreateConversationInput = z.infer<typeof createConversationBody>;
 
-export const listConversationsQuery = z.object({
+export const listConversationsQuery = /* @__PURE__ */ z.object({
   archived: z
     .enum(['true', 'false'], { message: 'archived must be true or false.' })
     .default('false')
@@ -42,14 +43,14 @@ export const listConversationsQuery = z.object({
   cursor: cursorParam,
 });
 
-export const listMessagesQuery = z.object({ limit: limitParam, cursor: cursorParam });
+export const listMessagesQuery = /* @__PURE__ */ z.object({ limit: limitParam, cursor: cursorParam });
 
 /** Client-chosen id for retries: visible ASCII, no separators that could be confused in keys. */
-export const clientMessageId = z
+export const clientMessageId = /* @__PURE__ */ z
   .string()
   .regex(/^[A-Za-z0-9._:-]{1,100}$/, { message: 'clientMessageId: 1 to 100 letters, digits or ._:-' });
 
-export const sendMessageBody = z
+export const sendMessageBody = /* @__PURE__ */ z
   .object({
     body: text(1, MAX_BODY_CHARS),
     clientMessageId: clientMessageId.optional(),
@@ -61,9 +62,9 @@ export const sendMessageBody = z
   })
   .strict();
 
-export const markReadBody = z.object({ messageId: prefixedId('msg') }).strict();
+export const markReadBody = /* @__PURE__ */ z.object({ messageId: prefixedId('msg') }).strict();
 
-export const participantsQuery = z.object({
+export const participantsQuery = /* @__PURE__ */ z.object({
   prefix: z
     .string()
     .trim()
@@ -75,7 +76,7 @@ export const participantsQuery = z.object({
 });
 
 /** `size` and `contentType` are checked by the service: they deserve 413 / 415, not a 400. */
-export const createAttachmentBody = z
+export const createAttachmentBody = /* @__PURE__ */ z
   .object({
     fileName: text(1, 255).refine((v) => !/[/\\]/.test(v), { message: 'fileName must not contain slashes.' }),
     contentType: z.string().trim().min(1).max(255),
@@ -83,7 +84,7 @@ export const createAttachmentBody = z
   })
   .strict();
 
-export const searchQuery = z.object({
+export const searchQuery = /* @__PURE__ */ z.object({
   q: text(1, 200),
   conversationId: prefixedId('conv').optional(),
   limit: limitParam,
@@ -92,7 +93,7 @@ export const searchQuery = z.object({
 
 // Responses (shared/conversations/views.ts builds them)
 
-export const participantSchema = z
+export const participantSchema = /* @__PURE__ */ z
   .object({
     userId: z.string().optional(),
     username: z.string().optional(),
@@ -100,7 +101,7 @@ export const participantSchema = z
   })
   .meta({ id: 'Participant' });
 
-export const messagePreviewSchema = z
+export const messagePreviewSchema = /* @__PURE__ */ z
   .object({
     id: z.string(),
     body: z.string(),
@@ -110,7 +111,7 @@ export const messagePreviewSchema = z
   })
   .meta({ id: 'MessagePreview' });
 
-export const conversationSchema = z
+export const conversationSchema = /* @__PURE__ */ z
   .object({
     id: z.string(),
     title: z.string().nullable(),
@@ -142,7 +143,7 @@ export const conversationSchema = z
     ],
   });
 
-export const attachmentSchema = z
+export const attachmentSchema = /* @__PURE__ */ z
   .object({
     id: z.string(),
     fileName: z.string(),
@@ -152,7 +153,7 @@ export const attachmentSchema = z
   })
   .meta({ id: 'Attachment' });
 
-export const messageSchema = z
+export const messageSchema = /* @__PURE__ */ z
   .object({
     id: z.string(),
     conversationId: z.string(),
@@ -188,16 +189,16 @@ export const messageSchema = z
     ],
   });
 
-export const conversationPageSchema = page(conversationSchema);
-export const messagePageSchema = page(messageSchema);
-export const participantListSchema = z.object({ items: z.array(participantSchema) });
+export const conversationPageSchema = /* @__PURE__ */ page(conversationSchema);
+export const messagePageSchema = /* @__PURE__ */ page(messageSchema);
+export const participantListSchema = /* @__PURE__ */ z.object({ items: z.array(participantSchema) });
 
-export const searchHitSchema = z
+export const searchHitSchema = /* @__PURE__ */ z
   .object({ message: messageSchema, conversationId: z.string(), highlight: z.string() })
   .meta({ id: 'SearchHit' });
-export const searchPageSchema = page(searchHitSchema);
+export const searchPageSchema = /* @__PURE__ */ page(searchHitSchema);
 
-export const attachmentUploadSchema = z.object({
+export const attachmentUploadSchema = /* @__PURE__ */ z.object({
   attachmentId: z.string(),
   upload: z.object({
     url: z.string(),

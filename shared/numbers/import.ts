@@ -20,7 +20,7 @@ import { isCountryCode } from './phone';
  * Every row is validated (E.164 valid per libphonenumber-js, of that country and line type)
  * before anything is written; numbers already in the inventory are skipped, so re-running is safe.
  */
-const row = z.object({
+const row = /* @__PURE__ */ z.object({
   phoneNumber: z.string().trim(),
   country: z
     .string()

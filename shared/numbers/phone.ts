@@ -30,14 +30,14 @@ export const isCountryCode = (value: string): boolean =>
 const E164_MESSAGE = 'Must be a valid phone number in E.164 format, e.g. +14155550123.';
 
 /** A body or query field holding an E.164 number. */
-export const e164 = z.string().trim().refine(isE164, { message: E164_MESSAGE });
+export const e164 = /* @__PURE__ */ z.string().trim().refine(isE164, { message: E164_MESSAGE });
 
 /**
  * A path segment holding an E.164 number. The `+` must be URL-encoded (`%2B`); API Gateway and
  * the local gateway decode path parameters, but a still-encoded value is decoded here as well,
  * and a `+` that a form decoder turned into a space is restored.
  */
-export const e164PathParam = z
+export const e164PathParam = /* @__PURE__ */ z
   .string()
   .transform((raw) => {
     let value = raw;

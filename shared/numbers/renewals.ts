@@ -37,7 +37,7 @@ const PAGE = 100;
 /** Expired and cancelled numbers are held back this long before they are sold again. */
 export const QUARANTINE_DAYS = 30;
 
-export const renewJobEvent = z.object({
+export const renewJobEvent = /* @__PURE__ */ z.object({
   /** Run as if the clock read this (dev endpoint, tests). */
   now: z.iso.datetime({ offset: true }).optional(),
   /**

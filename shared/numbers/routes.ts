@@ -12,7 +12,7 @@ import {
   updateNumberBody,
 } from './schemas';
 
-export const listAvailableNumbersRoute = defineRoute({
+export const listAvailableNumbersRoute = /* @__PURE__ */ defineRoute({
   id: 'listAvailableNumbers',
   method: 'GET',
   path: '/v1/numbers/available',
@@ -24,7 +24,7 @@ export const listAvailableNumbersRoute = defineRoute({
   responses: { 200: { schema: availableNumberPageSchema } },
 });
 
-export const getAvailableNumberRoute = defineRoute({
+export const getAvailableNumberRoute = /* @__PURE__ */ defineRoute({
   id: 'getAvailableNumber',
   method: 'GET',
   path: '/v1/numbers/available/{phoneNumber}',
@@ -36,7 +36,7 @@ export const getAvailableNumberRoute = defineRoute({
   responses: { 200: { schema: availableNumberDetailSchema } },
 });
 
-export const purchaseNumberRoute = defineRoute({
+export const purchaseNumberRoute = /* @__PURE__ */ defineRoute({
   id: 'purchaseNumber',
   method: 'POST',
   path: '/v1/numbers',
@@ -56,7 +56,7 @@ export const purchaseNumberRoute = defineRoute({
   },
 });
 
-export const listNumbersRoute = defineRoute({
+export const listNumbersRoute = /* @__PURE__ */ defineRoute({
   id: 'listNumbers',
   method: 'GET',
   path: '/v1/numbers',
@@ -68,7 +68,7 @@ export const listNumbersRoute = defineRoute({
   responses: { 200: { schema: ownedNumberPageSchema } },
 });
 
-export const getNumberRoute = defineRoute({
+export const getNumberRoute = /* @__PURE__ */ defineRoute({
   id: 'getNumber',
   method: 'GET',
   path: '/v1/numbers/{phoneNumber}',
@@ -80,7 +80,7 @@ export const getNumberRoute = defineRoute({
   responses: { 200: { schema: ownedNumberSchema } },
 });
 
-export const updateNumberRoute = defineRoute({
+export const updateNumberRoute = /* @__PURE__ */ defineRoute({
   id: 'updateNumber',
   method: 'PATCH',
   path: '/v1/numbers/{phoneNumber}',
@@ -94,7 +94,7 @@ export const updateNumberRoute = defineRoute({
   problems: { 409: ['invalid_state'] },
 });
 
-export const cancelNumberRoute = defineRoute({
+export const cancelNumberRoute = /* @__PURE__ */ defineRoute({
   id: 'cancelNumber',
   method: 'DELETE',
   path: '/v1/numbers/{phoneNumber}',

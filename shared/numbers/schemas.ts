@@ -6,13 +6,13 @@ import { e164, e164PathParam, isCountryCode } from './phone';
 
 /** Request schemas of the numbers context (../shared/API.md "Phone numbers"). */
 
-const countryParam = z
+const countryParam = /* @__PURE__ */ z
   .string()
   .trim()
   .transform((v) => v.toUpperCase())
   .refine(isCountryCode, { message: 'country must be an ISO 3166-1 alpha-2 code, e.g. US.' });
 
-export const listAvailableQuery = z.object({
+export const listAvailableQuery = /* @__PURE__ */ z.object({
   country: countryParam.optional(),
   type: z.enum(NUMBER_TYPES, { message: `type must be one of ${NUMBER_TYPES.join(', ')}.` }).optional(),
   capability: z
@@ -26,14 +26,14 @@ export const listAvailableQuery = z.object({
   cursor: cursorParam,
 });
 
-export const phoneNumberParams = z.object({ phoneNumber: e164PathParam });
+export const phoneNumberParams = /* @__PURE__ */ z.object({ phoneNumber: e164PathParam });
 
 /**
  * Either a number from the marketplace (`phoneNumber`), or any number of a country and type
  * (`country`, `type`, optional `capabilities`): requested from the carrier where on-demand
  * provisioning is enabled, else the first matching available number.
  */
-export const purchaseBody = z
+export const purchaseBody = /* @__PURE__ */ z
   .object({
     phoneNumber: e164.optional(),
     country: countryParam.optional(),
@@ -75,13 +75,13 @@ export const purchaseBody = z
       'requested from End User Messaging (RequestPhoneNumber), else the first matching available number.',
   });
 
-export const updateNumberBody = z.object({ autoRenew: z.boolean() }).strict();
+export const updateNumberBody = /* @__PURE__ */ z.object({ autoRenew: z.boolean() }).strict();
 
-export const listOwnedQuery = z.object({ limit: limitParam, cursor: cursorParam });
+export const listOwnedQuery = /* @__PURE__ */ z.object({ limit: limitParam, cursor: cursorParam });
 
 // Responses (shared/numbers/inventory.ts and service.ts build them)
 
-export const availableNumberSchema = z
+export const availableNumberSchema = /* @__PURE__ */ z
   .object({
     phoneNumber: z.string(),
     country: z.string(),
@@ -118,7 +118,7 @@ export const availableNumberDetailSchema = availableNumberSchema
   })
   .meta({ id: 'AvailableNumberDetail' });
 
-export const ownedNumberSchema = z
+export const ownedNumberSchema = /* @__PURE__ */ z
   .object({
     phoneNumber: z.string(),
     country: z.string(),
@@ -136,6 +136,9 @@ export const ownedNumberSchema = z
   })
   .meta({ id: 'OwnedNumber' });
 
-export const availableNumberPageSchema = page(availableNumberSchema);
-export const ownedNumberPageSchema = page(ownedNumberSchema);
-export const cancelledNumberSchema = z.object({ status: z.literal('cancelled'), renewsAt: timestamp });
+export const availableNumberPageSchema = /* @__PURE__ */ page(availableNumberSchema);
+export const ownedNumberPageSchema = /* @__PURE__ */ page(ownedNumberSchema);
+export const cancelledNumberSchema = /* @__PURE__ */ z.object({
+  status: z.literal('cancelled'),
+  renewsAt: timestamp,
+});

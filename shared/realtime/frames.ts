@@ -6,7 +6,7 @@ import { sendToConnection } from './connections';
 import { relayTyping } from './typing';
 
 /** Client → server frames (../shared/API.md "WebSocket"). */
-export const clientFrame = z.discriminatedUnion('action', [
+export const clientFrame = /* @__PURE__ */ z.discriminatedUnion('action', [
   z
     .object({ action: z.literal('typing'), conversationId: prefixedId('conv'), isTyping: z.boolean() })
     .strict(),

@@ -5,7 +5,7 @@ import * as z from 'zod';
  * context (set at $connect by the WebSocket authorizer, or by the local gateway) comes with
  * every event of the connection as flat strings.
  */
-export const wsEvent = z.object({
+export const wsEvent = /* @__PURE__ */ z.object({
   requestContext: z.object({
     connectionId: z.string().min(1).max(128),
     authorizer: z.record(z.string(), z.unknown()).nullish(),

@@ -15,7 +15,10 @@ export interface SmsPrice {
   readonly perSegmentCents: number;
 }
 
-const pricesJson = z.record(z.string().regex(/^[A-Z]{2}$/), z.number().int().min(0).max(1000));
+const pricesJson = /* @__PURE__ */ z.record(
+  z.string().regex(/^[A-Z]{2}$/),
+  z.number().int().min(0).max(1000),
+);
 
 let cached: { key: string; table: readonly SmsPrice[] } | undefined;
 

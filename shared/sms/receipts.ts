@@ -35,7 +35,7 @@ export const EVENT_STATUS: Readonly<Record<string, SmsStatus>> = {
   TEXT_UNKNOWN: 'undelivered',
 };
 
-export const smsEvent = z.object({
+export const smsEvent = /* @__PURE__ */ z.object({
   eventType: z.string().min(1).max(64),
   eventTimestamp: z.number().optional(),
   isFinal: z.boolean().optional(),

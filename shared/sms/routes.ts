@@ -4,7 +4,7 @@ import { phoneNumberParams } from '../numbers/schemas';
 import * as z from 'zod';
 import { optOutPageSchema, sendSmsBody, smsPriceSchema, smsQueuedSchema } from './schemas';
 
-export const sendSmsRoute = defineRoute({
+export const sendSmsRoute = /* @__PURE__ */ defineRoute({
   id: 'sendSms',
   method: 'POST',
   path: '/v1/sms',
@@ -23,7 +23,7 @@ export const sendSmsRoute = defineRoute({
   },
 });
 
-export const smsPricingRoute = defineRoute({
+export const smsPricingRoute = /* @__PURE__ */ defineRoute({
   id: 'getSmsPricing',
   method: 'GET',
   path: '/v1/sms/pricing',
@@ -33,7 +33,7 @@ export const smsPricingRoute = defineRoute({
   responses: { 200: { schema: z.array(smsPriceSchema) } },
 });
 
-export const listOptOutsRoute = defineRoute({
+export const listOptOutsRoute = /* @__PURE__ */ defineRoute({
   id: 'listNumberOptOuts',
   method: 'GET',
   path: '/v1/numbers/{phoneNumber}/opt-outs',

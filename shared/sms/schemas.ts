@@ -5,7 +5,7 @@ import { e164 } from '../numbers/phone';
 /** End User Messaging accepts message bodies up to 1600 characters (about 10 GSM-7 parts). */
 export const MAX_SMS_CHARS = 1600;
 
-export const sendSmsBody = z
+export const sendSmsBody = /* @__PURE__ */ z
   .object({
     from: e164,
     to: e164,
@@ -15,19 +15,19 @@ export const sendSmsBody = z
 export type SendSmsInput = z.infer<typeof sendSmsBody>;
 
 /** POST /v1/sms 202 body. */
-export const smsQueuedSchema = z.object({
+export const smsQueuedSchema = /* @__PURE__ */ z.object({
   messageId: z.string(),
   conversationId: z.string(),
   status: z.literal('queued'),
 });
 
 /** GET /v1/sms/pricing: one allowed destination and the price of one segment to it. */
-export const smsPriceSchema = z
+export const smsPriceSchema = /* @__PURE__ */ z
   .object({ country: z.string(), perSegmentCents: z.number().int() })
   .meta({ id: 'SmsPrice', examples: [{ country: 'US', perSegmentCents: 1 }] });
 
 /** GET /v1/numbers/{phoneNumber}/opt-outs: a recipient who opted out of the number. */
-export const optOutSchema = z
+export const optOutSchema = /* @__PURE__ */ z
   .object({
     phoneNumber: z.string().meta({ description: 'The recipient who opted out.' }),
     keyword: z.string(),
@@ -35,13 +35,13 @@ export const optOutSchema = z
   })
   .meta({ id: 'SmsOptOut' });
 
-export const optOutPageSchema = page(optOutSchema);
+export const optOutPageSchema = /* @__PURE__ */ page(optOutSchema);
 
 /** Longest message body the platform stores (conversation messages); the carrier adapter splits it. */
 export const MAX_MESSAGE_CHARS = 4000;
 
 /** A queued outbound SMS: what the send worker needs, nothing more. */
-export const sendJob = z.object({
+export const sendJob = /* @__PURE__ */ z.object({
   messageId: z.string().min(1).max(100),
   conversationId: z.string().min(1).max(100),
   userId: z.string().min(1).max(100),
@@ -54,9 +54,11 @@ export const sendJob = z.object({
 export type SendJob = z.infer<typeof sendJob>;
 
 /** E.164 shape (inbound numbers are the carrier's word; routing checks them against the inventory). */
-const e164Shape = z.string().regex(/^\+[1-9]\d{6,14}$/, { message: 'Must be an E.164 number.' });
+const e164Shape = /* @__PURE__ */ z
+  .string()
+  .regex(/^\+[1-9]\d{6,14}$/, { message: 'Must be an E.164 number.' });
 /** A sender: an E.164 number, a short code (3-8 digits) or an alphanumeric sender id (1-11 chars). */
-export const smsSender = z
+export const smsSender = /* @__PURE__ */ z
   .string()
   .trim()
   .regex(/^(\+[1-9]\d{6,14}|\d{3,8}|[A-Za-z0-9][A-Za-z0-9 .&_-]{0,10})$/, {
@@ -67,7 +69,7 @@ export const smsSender = z
  * The End User Messaging two-way SMS payload, delivered as the JSON string `Records[].Sns.Message`.
  * Only the fields we use are required; the carrier may add more.
  */
-export const inboundSmsPayload = z.object({
+export const inboundSmsPayload = /* @__PURE__ */ z.object({
   originationNumber: smsSender,
   destinationNumber: e164Shape,
   messageKeyword: z.string().max(100).optional(),
@@ -78,7 +80,7 @@ export const inboundSmsPayload = z.object({
 export type InboundSmsPayload = z.infer<typeof inboundSmsPayload>;
 
 /** POST /dev/sms/inbound: a carrier delivering an SMS to a platform number (local runtime). */
-export const devInboundBody = z
+export const devInboundBody = /* @__PURE__ */ z
   .object({
     from: smsSender,
     to: e164Shape,

@@ -11,7 +11,7 @@ import { db } from './db';
  * In AWS a CloudWatch Logs subscription delivers the records to `functions/usage/aggregate-access-logs`;
  * locally the gateway buffers them and flushes every second through the same function.
  */
-export const accessLogRecord = z.object({
+export const accessLogRecord = /* @__PURE__ */ z.object({
   requestTimeEpoch: z.coerce.number(),
   status: z.coerce.number(),
   userId: z.string().optional().nullable(),

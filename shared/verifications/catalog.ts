@@ -9,7 +9,7 @@ import { config } from '../platform/config';
  */
 export const DEFAULT_LIFETIME_MINUTES = 15;
 
-const serviceSchema = z
+const serviceSchema = /* @__PURE__ */ z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9_-]{1,31}$/),
     name: z.string().min(1).max(60),
@@ -29,7 +29,7 @@ const serviceSchema = z
 
 export type CatalogService = z.infer<typeof serviceSchema>;
 
-const catalogSchema = z
+const catalogSchema = /* @__PURE__ */ z
   .array(serviceSchema)
   .min(1)
   .refine((list) => new Set(list.map((s) => s.id)).size === list.length, {

@@ -16,7 +16,7 @@ import {
   verificationParams,
 } from './schemas';
 
-export const listServicesRoute = defineRoute({
+export const listServicesRoute = /* @__PURE__ */ defineRoute({
   id: 'listVerificationServices',
   method: 'GET',
   path: '/v1/verifications/services',
@@ -26,7 +26,7 @@ export const listServicesRoute = defineRoute({
   responses: { 200: { schema: z.array(verificationServiceSchema) } },
 });
 
-export const createVerificationRoute = defineRoute({
+export const createVerificationRoute = /* @__PURE__ */ defineRoute({
   id: 'createVerification',
   method: 'POST',
   path: '/v1/verifications',
@@ -42,7 +42,7 @@ export const createVerificationRoute = defineRoute({
   problems: { 402: ['insufficient_funds'], 403: ['limit_reached'], 503: ['no_numbers_available'] },
 });
 
-export const listVerificationsRoute = defineRoute({
+export const listVerificationsRoute = /* @__PURE__ */ defineRoute({
   id: 'listVerifications',
   method: 'GET',
   path: '/v1/verifications',
@@ -54,7 +54,7 @@ export const listVerificationsRoute = defineRoute({
   responses: { 200: { schema: verificationPageSchema } },
 });
 
-export const exportVerificationsRoute = defineRoute({
+export const exportVerificationsRoute = /* @__PURE__ */ defineRoute({
   id: 'exportVerifications',
   method: 'GET',
   path: '/v1/verifications/export',
@@ -80,7 +80,7 @@ export const exportVerificationsRoute = defineRoute({
   },
 });
 
-export const getExportRoute = defineRoute({
+export const getExportRoute = /* @__PURE__ */ defineRoute({
   id: 'getVerificationExport',
   method: 'GET',
   path: '/v1/verifications/exports/{exportId}',
@@ -92,7 +92,7 @@ export const getExportRoute = defineRoute({
   responses: { 200: { schema: exportStatusSchema } },
 });
 
-export const getVerificationRoute = defineRoute({
+export const getVerificationRoute = /* @__PURE__ */ defineRoute({
   id: 'getVerification',
   method: 'GET',
   path: '/v1/verifications/{id}',
@@ -104,7 +104,7 @@ export const getVerificationRoute = defineRoute({
   responses: { 200: { schema: verificationSchema } },
 });
 
-export const cancelVerificationRoute = defineRoute({
+export const cancelVerificationRoute = /* @__PURE__ */ defineRoute({
   id: 'cancelVerification',
   method: 'POST',
   path: '/v1/verifications/{id}/cancel',
@@ -119,7 +119,7 @@ export const cancelVerificationRoute = defineRoute({
   problems: { 409: ['invalid_state'] },
 });
 
-export const completeVerificationRoute = defineRoute({
+export const completeVerificationRoute = /* @__PURE__ */ defineRoute({
   id: 'completeVerification',
   method: 'POST',
   path: '/v1/verifications/{id}/complete',
@@ -134,7 +134,7 @@ export const completeVerificationRoute = defineRoute({
   problems: { 409: ['invalid_state'] },
 });
 
-export const reportVerificationRoute = defineRoute({
+export const reportVerificationRoute = /* @__PURE__ */ defineRoute({
   id: 'reportVerification',
   method: 'POST',
   path: '/v1/verifications/{id}/report',
@@ -150,7 +150,7 @@ export const reportVerificationRoute = defineRoute({
   problems: { 409: ['invalid_state'] },
 });
 
-export const reuseVerificationRoute = defineRoute({
+export const reuseVerificationRoute = /* @__PURE__ */ defineRoute({
   id: 'reuseVerification',
   method: 'POST',
   path: '/v1/verifications/{id}/reuse',

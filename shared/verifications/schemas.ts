@@ -7,7 +7,7 @@ import { REPORT_REASONS } from './transitions';
 
 /** Request schemas of the verification routes (../shared/API.md "Verifications"). */
 
-const serviceId = z
+const serviceId = /* @__PURE__ */ z
   .string()
   .trim()
   .max(32)
@@ -15,7 +15,7 @@ const serviceId = z
     message: 'Unknown service; see GET /v1/verifications/services.',
   });
 
-export const createVerificationBody = z
+export const createVerificationBody = /* @__PURE__ */ z
   .object({
     service: serviceId,
     country: z
@@ -27,14 +27,14 @@ export const createVerificationBody = z
   })
   .strict();
 
-export const reportVerificationBody = z
+export const reportVerificationBody = /* @__PURE__ */ z
   .object({
     reason: z.enum(REPORT_REASONS, { message: `Use one of ${REPORT_REASONS.join(', ')}.` }),
   })
   .strict();
 
-export const verificationParams = z.object({ id: prefixedId('vrf') }).strict();
-export const exportParams = z.object({ exportId: prefixedId('vex') }).strict();
+export const verificationParams = /* @__PURE__ */ z.object({ id: prefixedId('vrf') }).strict();
+export const exportParams = /* @__PURE__ */ z.object({ exportId: prefixedId('vex') }).strict();
 
 const DAY_MS = 86_400_000;
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
@@ -56,7 +56,7 @@ function isCalendarDate(v: string): boolean {
  * An ISO-8601 date (`2026-11-23`, the whole UTC day) or date-time (`2026-11-23T10:00:00Z`; UTC
  * when it has no zone), as the instant range it covers: [start, end] in epoch ms.
  */
-export const isoInstantRange = z
+export const isoInstantRange = /* @__PURE__ */ z
   .string()
   .trim()
   .max(40)
@@ -103,13 +103,13 @@ const windowIsOrdered = (q: { from?: { start: number } | undefined; to?: { end: 
   !q.from || !q.to || q.from.start <= q.to.end;
 const ORDER_MESSAGE = { message: '`from` must not be after `to`.', path: ['from'] };
 
-export const historyQuery = z
+export const historyQuery = /* @__PURE__ */ z
   .object({ ...filterShape, limit: limitParam, cursor: cursorParam })
   .strict()
   .refine(windowIsOrdered, ORDER_MESSAGE)
   .transform((q) => ({ filters: toFilters(q), limit: q.limit, cursor: q.cursor }));
 
-export const exportQuery = z
+export const exportQuery = /* @__PURE__ */ z
   .object({
     ...filterShape,
     format: z.enum(EXPORT_FORMATS, { message: 'Use csv or json.' }).default('csv'),
@@ -122,7 +122,7 @@ export const exportQuery = z
 
 // Responses (shared/verifications/views.ts, exports.ts and catalog.ts build them)
 
-export const verificationServiceSchema = z
+export const verificationServiceSchema = /* @__PURE__ */ z
   .object({
     id: z.string(),
     name: z.string(),
@@ -132,7 +132,7 @@ export const verificationServiceSchema = z
   })
   .meta({ id: 'VerificationService' });
 
-export const verificationCodeSchema = z
+export const verificationCodeSchema = /* @__PURE__ */ z
   .object({
     code: z
       .string()
@@ -144,11 +144,11 @@ export const verificationCodeSchema = z
   })
   .meta({ id: 'VerificationCode' });
 
-export const verificationMessageSchema = z
+export const verificationMessageSchema = /* @__PURE__ */ z
   .object({ sms: z.string(), from: z.string(), receivedAt: timestamp })
   .meta({ id: 'VerificationMessage', description: 'An SMS that held no code; the request stays pending.' });
 
-export const verificationSchema = z
+export const verificationSchema = /* @__PURE__ */ z
   .object({
     id: z.string(),
     service: z.string(),
@@ -199,14 +199,19 @@ export const verificationSchema = z
     ],
   });
 
-export const verificationPageSchema = page(verificationSchema);
+export const verificationPageSchema = /* @__PURE__ */ page(verificationSchema);
 
 /** A JSON export: one row per verification, the CSV's columns. */
-export const exportRowsSchema = z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()])));
+export const exportRowsSchema = /* @__PURE__ */ z.array(
+  z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
+);
 
-export const exportJobSchema = z.object({ exportId: z.string(), status: z.literal('queued') });
+export const exportJobSchema = /* @__PURE__ */ z.object({
+  exportId: z.string(),
+  status: z.literal('queued'),
+});
 
-export const exportStatusSchema = z
+export const exportStatusSchema = /* @__PURE__ */ z
   .object({
     exportId: z.string(),
     status: z.enum(EXPORT_STATUSES),

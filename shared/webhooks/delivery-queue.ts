@@ -4,7 +4,7 @@ import { port } from '../platform/adapters/port';
 import { config } from '../platform/config';
 
 /** A delivery attempt to make: which delivery (the worker reads everything else from the table). */
-export const deliveryJob = z.object({
+export const deliveryJob = /* @__PURE__ */ z.object({
   endpointId: z.string().min(1).max(64),
   deliveryId: z.string().min(1).max(64),
 });

@@ -14,7 +14,7 @@ import {
   webhookSecretSchema,
 } from './schemas';
 
-export const createWebhookRoute = defineRoute({
+export const createWebhookRoute = /* @__PURE__ */ defineRoute({
   id: 'createWebhook',
   method: 'POST',
   path: '/v1/webhooks',
@@ -28,7 +28,7 @@ export const createWebhookRoute = defineRoute({
   problems: { 400: ['invalid_url'], 403: ['limit_reached'] },
 });
 
-export const listWebhooksRoute = defineRoute({
+export const listWebhooksRoute = /* @__PURE__ */ defineRoute({
   id: 'listWebhooks',
   method: 'GET',
   path: '/v1/webhooks',
@@ -39,7 +39,7 @@ export const listWebhooksRoute = defineRoute({
   responses: { 200: { schema: webhookListSchema } },
 });
 
-export const getWebhookRoute = defineRoute({
+export const getWebhookRoute = /* @__PURE__ */ defineRoute({
   id: 'getWebhook',
   method: 'GET',
   path: '/v1/webhooks/{id}',
@@ -51,7 +51,7 @@ export const getWebhookRoute = defineRoute({
   responses: { 200: { schema: webhookSchema } },
 });
 
-export const patchWebhookRoute = defineRoute({
+export const patchWebhookRoute = /* @__PURE__ */ defineRoute({
   id: 'patchWebhook',
   method: 'PATCH',
   path: '/v1/webhooks/{id}',
@@ -65,7 +65,7 @@ export const patchWebhookRoute = defineRoute({
   problems: { 400: ['invalid_url'] },
 });
 
-export const deleteWebhookRoute = defineRoute({
+export const deleteWebhookRoute = /* @__PURE__ */ defineRoute({
   id: 'deleteWebhook',
   method: 'DELETE',
   path: '/v1/webhooks/{id}',
@@ -78,7 +78,7 @@ export const deleteWebhookRoute = defineRoute({
   responses: { 204: {} },
 });
 
-export const testWebhookRoute = defineRoute({
+export const testWebhookRoute = /* @__PURE__ */ defineRoute({
   id: 'testWebhook',
   method: 'POST',
   path: '/v1/webhooks/{id}/test',
@@ -92,7 +92,7 @@ export const testWebhookRoute = defineRoute({
   responses: { 202: { schema: webhookPingSchema } },
 });
 
-export const rotateWebhookSecretRoute = defineRoute({
+export const rotateWebhookSecretRoute = /* @__PURE__ */ defineRoute({
   id: 'rotateWebhookSecret',
   method: 'POST',
   path: '/v1/webhooks/{id}/rotate-secret',
@@ -105,7 +105,7 @@ export const rotateWebhookSecretRoute = defineRoute({
   responses: { 200: { schema: webhookSecretSchema } },
 });
 
-export const listDeliveriesRoute = defineRoute({
+export const listDeliveriesRoute = /* @__PURE__ */ defineRoute({
   id: 'listWebhookDeliveries',
   method: 'GET',
   path: '/v1/webhooks/{id}/deliveries',
@@ -118,7 +118,7 @@ export const listDeliveriesRoute = defineRoute({
   responses: { 200: { schema: webhookDeliveryPageSchema } },
 });
 
-export const redeliverRoute = defineRoute({
+export const redeliverRoute = /* @__PURE__ */ defineRoute({
   id: 'redeliverWebhook',
   method: 'POST',
   path: '/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver',

@@ -18,17 +18,19 @@ export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 /** At most this many endpoints per user. */
 export const MAX_ENDPOINTS_PER_USER = 10;
 
-const url = z.string().trim().min(1).max(2048);
-const events = z
+const url = /* @__PURE__ */ z.string().trim().min(1).max(2048);
+const events = /* @__PURE__ */ z
   .array(z.enum(WEBHOOK_EVENT_TYPES, { message: `Events must be among: ${WEBHOOK_EVENT_TYPES.join(', ')}.` }))
   .min(1)
   .max(WEBHOOK_EVENT_TYPES.length)
   .refine((e) => new Set(e).size === e.length, { message: 'Events must not repeat.' });
 
-export const createWebhookBody = z.object({ url, events, description: text(0, 200).optional() }).strict();
+export const createWebhookBody = /* @__PURE__ */ z
+  .object({ url, events, description: text(0, 200).optional() })
+  .strict();
 export type CreateWebhookInput = z.infer<typeof createWebhookBody>;
 
-export const patchWebhookBody = z
+export const patchWebhookBody = /* @__PURE__ */ z
   .object({
     url: url.optional(),
     events: events.optional(),
@@ -38,10 +40,13 @@ export const patchWebhookBody = z
   .strict();
 export type PatchWebhookInput = z.infer<typeof patchWebhookBody>;
 
-export const webhookParams = z.object({ id: prefixedId('whe') });
-export const deliveryParams = z.object({ id: prefixedId('whe'), deliveryId: prefixedId('whd') });
+export const webhookParams = /* @__PURE__ */ z.object({ id: prefixedId('whe') });
+export const deliveryParams = /* @__PURE__ */ z.object({
+  id: prefixedId('whe'),
+  deliveryId: prefixedId('whd'),
+});
 
-export const deliveriesQuery = z.object({
+export const deliveriesQuery = /* @__PURE__ */ z.object({
   status: z.enum(DELIVERY_STATUSES).optional(),
   limit: limitParam,
   cursor: cursorParam,
@@ -49,7 +54,7 @@ export const deliveriesQuery = z.object({
 
 // Responses (shared/webhooks/service.ts builds them)
 
-export const webhookSchema = z
+export const webhookSchema = /* @__PURE__ */ z
   .object({
     id: z.string(),
     url: z.string(),
@@ -68,13 +73,13 @@ export const createdWebhookSchema = webhookSchema
   .extend({ secret: z.string().meta({ description: 'The signing secret, shown only here.' }) })
   .meta({ id: 'CreatedWebhook' });
 
-export const webhookListSchema = page(webhookSchema);
+export const webhookListSchema = /* @__PURE__ */ page(webhookSchema);
 
-export const webhookSecretSchema = z.object({ secret: z.string() });
+export const webhookSecretSchema = /* @__PURE__ */ z.object({ secret: z.string() });
 
-export const webhookPingSchema = z.object({ eventId: z.string() });
+export const webhookPingSchema = /* @__PURE__ */ z.object({ eventId: z.string() });
 
-export const webhookDeliverySchema = z
+export const webhookDeliverySchema = /* @__PURE__ */ z
   .object({
     id: z.string(),
     eventId: z.string(),
@@ -89,4 +94,4 @@ export const webhookDeliverySchema = z
   })
   .meta({ id: 'WebhookDelivery' });
 
-export const webhookDeliveryPageSchema = page(webhookDeliverySchema);
+export const webhookDeliveryPageSchema = /* @__PURE__ */ page(webhookDeliverySchema);

@@ -38,7 +38,7 @@ export function problemCodesFor(route: RouteDef): ReadonlyMap<number, readonly s
   );
 }
 
-export const fieldErrorSchema = z.object({ path: z.string(), message: z.string() });
+export const fieldErrorSchema = /* @__PURE__ */ z.object({ path: z.string(), message: z.string() });
 
 /** Members every problem body has (shared/platform/http/errors.ts problemBody). */
 const problemShape = {

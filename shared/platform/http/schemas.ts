@@ -16,7 +16,7 @@ export const text = (min: number, max: number) =>
 export const prefixedId = (prefix: string) =>
   z.string().regex(new RegExp(`^${prefix}_[0-9A-HJKMNP-TV-Z]{26}$`), { message: `Must be a ${prefix}_ id.` });
 
-export const limitParam = z.coerce
+export const limitParam = /* @__PURE__ */ z.coerce
   .number({ message: 'limit must be a number' })
   .int()
   .min(1)
@@ -24,29 +24,29 @@ export const limitParam = z.coerce
   .default(20);
 
 /** Cursors are opaque base64url; their content is validated where they are decoded. */
-export const cursorParam = z
+export const cursorParam = /* @__PURE__ */ z
   .string()
   .max(1024)
   .regex(/^[A-Za-z0-9_-]+$/, { message: 'Invalid cursor.' })
   .optional();
 
-export const pageQuery = z.object({ limit: limitParam, cursor: cursorParam });
+export const pageQuery = /* @__PURE__ */ z.object({ limit: limitParam, cursor: cursorParam });
 
-export const email = z
+export const email = /* @__PURE__ */ z
   .string()
   .trim()
   .max(254)
   .pipe(z.email({ message: 'Must be a valid email address.' }))
   .transform((v) => v.toLowerCase());
 
-export const username = z
+export const username = /* @__PURE__ */ z
   .string()
   .trim()
   .regex(/^[a-zA-Z0-9_]{3,30}$/, { message: 'Username: 3 to 30 letters, digits or underscores.' })
   .transform((v) => v.toLowerCase());
 
 /** Password policy (../shared/API.md): at least 10 characters with upper, lower and a digit. */
-export const password = z
+export const password = /* @__PURE__ */ z
   .string()
   .min(10, { message: 'Password must be at least 10 characters.' })
   .max(256)
@@ -55,14 +55,16 @@ export const password = z
   .refine((v) => /[0-9]/.test(v), { message: 'Password needs a digit.' })
   .refine(isCleanString, { message: 'Password contains invalid characters.' });
 
-export const emptyBody = z.object({}).strict();
+export const emptyBody = /* @__PURE__ */ z.object({}).strict();
 
 // ---------------------------------------------------------------------------------------------
 // Response building blocks (what handlers send; documented in /openapi.json, contract-checked)
 // ---------------------------------------------------------------------------------------------
 
 /** An ISO-8601 UTC timestamp as the API writes it. */
-export const timestamp = z.string().meta({ format: 'date-time', examples: ['2026-12-04T10:00:00.000Z'] });
+export const timestamp = /* @__PURE__ */ z
+  .string()
+  .meta({ format: 'date-time', examples: ['2026-12-04T10:00:00.000Z'] });
 
 /** A cursor page: `{ items, nextCursor }` (../shared/API.md "Lists"). */
 export const page = <T extends z.ZodType>(item: T) =>
@@ -74,4 +76,4 @@ export const page = <T extends z.ZodType>(item: T) =>
       .meta({ description: 'Pass as ?cursor= for the next page; null at the end.' }),
   });
 
-export const hrefSchema = z.object({ href: z.string() });
+export const hrefSchema = /* @__PURE__ */ z.object({ href: z.string() });
