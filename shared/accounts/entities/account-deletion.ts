@@ -1,5 +1,6 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: ElectroDB key templates are plain strings with ${attribute} placeholders.
-import { Entity, type EntityItem } from 'electrodb';
+import type { EntityItem } from 'electrodb';
+import { modelEntity } from '../../platform/db/model-entity';
 import { SERVICE_NAME } from '../../platform/db/schema';
 
 /** The deletion job's steps, in order (shared/accounts/deletion.ts). */
@@ -16,7 +17,7 @@ export type DeletionStep = (typeof DELETION_STEPS)[number];
  * - `byPending` (gsi3: pk `deletionq`, sk `queuedAt`): the job's queue, sparse (pending and
  *   running only), so an idle job reads nothing.
  */
-export const AccountDeletion = new Entity({
+export const AccountDeletion = modelEntity({
   model: { service: SERVICE_NAME, entity: 'accountDeletion', version: '1' },
   attributes: {
     userId: { type: 'string', required: true, readOnly: true },

@@ -1,8 +1,9 @@
-import { Entity, type EntityItem } from 'electrodb';
+import type { EntityItem } from 'electrodb';
+import { modelEntity } from '../../platform/db/model-entity';
 import { SERVICE_NAME } from '../../platform/db/schema';
 
 /** The ledger of limits: every plan change and temporary increase, newest first by ULID. */
-export const LimitChange = new Entity({
+export const LimitChange = modelEntity({
   model: { service: SERVICE_NAME, entity: 'limitChange', version: '1' },
   attributes: {
     userId: { type: 'string', required: true, readOnly: true },

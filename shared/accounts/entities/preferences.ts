@@ -1,4 +1,5 @@
-import { Entity, type EntityItem } from 'electrodb';
+import type { EntityItem } from 'electrodb';
+import { modelEntity } from '../../platform/db/model-entity';
 import { SERVICE_NAME } from '../../platform/db/schema';
 
 const channel = {
@@ -13,7 +14,7 @@ const channel = {
 } as const;
 
 /** Notification preferences; absent means "all on" (defaults are applied when reading). */
-export const Preferences = new Entity({
+export const Preferences = modelEntity({
   model: { service: SERVICE_NAME, entity: 'preferences', version: '1' },
   attributes: {
     userId: { type: 'string', required: true, readOnly: true },

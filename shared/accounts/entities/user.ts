@@ -1,4 +1,5 @@
-import { Entity, type EntityItem } from 'electrodb';
+import type { EntityItem } from 'electrodb';
+import { modelEntity } from '../../platform/db/model-entity';
 import { SERVICE_NAME, createdAtAttribute, updatedAtAttribute } from '../../platform/db/schema';
 import { PLAN_IDS } from '../plans';
 
@@ -6,7 +7,7 @@ import { PLAN_IDS } from '../plans';
  * A platform user. `userId` is `usr_` + the Cognito `sub` without dashes (122 random bits),
  * so the authorizer derives the item key from a verified token without a lookup.
  */
-export const User = new Entity({
+export const User = modelEntity({
   model: { service: SERVICE_NAME, entity: 'user', version: '1' },
   attributes: {
     userId: { type: 'string', required: true, readOnly: true },

@@ -1,4 +1,5 @@
-import { Entity, type EntityItem } from 'electrodb';
+import type { EntityItem } from 'electrodb';
+import { modelEntity } from '../../platform/db/model-entity';
 import { SERVICE_NAME } from '../../platform/db/schema';
 
 export const ACTIVITY_TYPES = [
@@ -15,7 +16,7 @@ export const ACTIVITY_TYPES = [
 ] as const;
 
 /** The user's activity feed (dashboard "recent activity"), newest first by ULID; kept 90 days. */
-export const Activity = new Entity({
+export const Activity = modelEntity({
   model: { service: SERVICE_NAME, entity: 'activity', version: '1' },
   attributes: {
     userId: { type: 'string', required: true, readOnly: true },

@@ -1,4 +1,5 @@
-import { Entity, type EntityItem } from 'electrodb';
+import type { EntityItem } from 'electrodb';
+import { modelEntity } from '../../platform/db/model-entity';
 import { SERVICE_NAME } from '../../platform/db/schema';
 
 /**
@@ -7,7 +8,7 @@ import { SERVICE_NAME } from '../../platform/db/schema';
  * starts with its first event; every change is one conditional write, so concurrent callers
  * can never count past the limit. TTL only tidies up; `windowStart` is what conditions check.
  */
-export const AbuseCounter = new Entity({
+export const AbuseCounter = modelEntity({
   model: { service: SERVICE_NAME, entity: 'abuseCounter', version: '1' },
   attributes: {
     scope: { type: 'string', required: true, readOnly: true },

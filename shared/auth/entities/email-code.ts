@@ -1,8 +1,9 @@
-import { Entity, type EntityItem } from 'electrodb';
+import type { EntityItem } from 'electrodb';
+import { modelEntity } from '../../platform/db/model-entity';
 import { SERVICE_NAME } from '../../platform/db/schema';
 
 /** A pending emailed code (email verification or password reset); only its hash is stored. */
-export const EmailCode = new Entity({
+export const EmailCode = modelEntity({
   model: { service: SERVICE_NAME, entity: 'emailCode', version: '1' },
   attributes: {
     userId: { type: 'string', required: true, readOnly: true },

@@ -1,4 +1,5 @@
-import { Entity, type EntityItem } from 'electrodb';
+import type { EntityItem } from 'electrodb';
+import { modelEntity } from '../../platform/db/model-entity';
 import { SERVICE_NAME } from '../../platform/db/schema';
 
 /**
@@ -6,7 +7,7 @@ import { SERVICE_NAME } from '../../platform/db/schema';
  * `tokenId` is an access token's `jti`/`origin_jti`, or the SHA-256 of a refresh token;
  * the item lives until the token would have expired anyway.
  */
-export const RevokedToken = new Entity({
+export const RevokedToken = modelEntity({
   model: { service: SERVICE_NAME, entity: 'revokedToken', version: '1' },
   attributes: {
     tokenId: { type: 'string', required: true, readOnly: true },

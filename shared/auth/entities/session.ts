@@ -1,11 +1,12 @@
-import { Entity, type EntityItem } from 'electrodb';
+import type { EntityItem } from 'electrodb';
+import { modelEntity } from '../../platform/db/model-entity';
 import { SERVICE_NAME } from '../../platform/db/schema';
 
 /**
  * A login session: created at login, found again by the refresh token's hash. Lets a password
  * change revoke every *other* session while the caller's own stays signed in.
  */
-export const Session = new Entity({
+export const Session = modelEntity({
   model: { service: SERVICE_NAME, entity: 'session', version: '1' },
   attributes: {
     userId: { type: 'string', required: true, readOnly: true },
@@ -25,7 +26,7 @@ export type SessionItem = EntityItem<typeof Session>;
  * Which session an access token (by `jti`) or a refresh token (by `rt:` + hash) belongs to.
  * cognito-local has no `origin_jti`, so the platform records the link when it hands out tokens.
  */
-export const TokenSession = new Entity({
+export const TokenSession = modelEntity({
   model: { service: SERVICE_NAME, entity: 'tokenSession', version: '1' },
   attributes: {
     tokenId: { type: 'string', required: true, readOnly: true },

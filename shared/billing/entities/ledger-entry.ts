@@ -1,4 +1,5 @@
-import { Entity, type EntityItem } from 'electrodb';
+import type { EntityItem } from 'electrodb';
+import { modelEntity } from '../../platform/db/model-entity';
 import { SERVICE_NAME } from '../../platform/db/schema';
 import { LEDGER_TYPES } from '../ledger-types';
 
@@ -8,7 +9,7 @@ import { LEDGER_TYPES } from '../ledger-types';
  * sk `id`) lists entries in time order and a time range is a `between` on the sort key.
  * `amountCents` is always positive; `type` says which way the money went.
  */
-export const LedgerEntry = new Entity({
+export const LedgerEntry = modelEntity({
   model: { service: SERVICE_NAME, entity: 'ledgerEntry', version: '1' },
   attributes: {
     userId: { type: 'string', required: true, readOnly: true },

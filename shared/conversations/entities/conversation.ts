@@ -1,4 +1,5 @@
-import { Entity, type EntityItem } from 'electrodb';
+import type { EntityItem } from 'electrodb';
+import { modelEntity } from '../../platform/db/model-entity';
 import { SERVICE_NAME } from '../../platform/db/schema';
 
 /** A participant as stored: a platform user (userId + username) or a phone number (SMS peer). */
@@ -19,7 +20,7 @@ export const participantAttribute = {
  * guarded so concurrent sends never move it backwards. Items written before that may still hold
  * `lastMessageId`/`lastMessageAt`, which nothing reads.
  */
-export const Conversation = new Entity({
+export const Conversation = modelEntity({
   model: { service: SERVICE_NAME, entity: 'conversation', version: '1' },
   attributes: {
     conversationId: { type: 'string', required: true, readOnly: true },
@@ -47,7 +48,7 @@ export type ConversationItem = EntityItem<typeof Conversation>;
  * same transaction as the conversation, conditional on not existing, so concurrent inbound
  * SMS from a new peer cannot create two conversations.
  */
-export const SmsThread = new Entity({
+export const SmsThread = modelEntity({
   model: { service: SERVICE_NAME, entity: 'smsThread', version: '1' },
   attributes: {
     userId: { type: 'string', required: true, readOnly: true },

@@ -1,4 +1,5 @@
-import { Entity, type EntityItem } from 'electrodb';
+import type { EntityItem } from 'electrodb';
+import { modelEntity } from '../../platform/db/model-entity';
 import { SERVICE_NAME } from '../../platform/db/schema';
 import { participantAttribute } from './conversation';
 
@@ -22,7 +23,7 @@ export const senderAttribute = {
  * list is newest activity first and archiving moves the row to the other folder partition
  * (a single-attribute update: ElectroDB rewrites gsi1pk only).
  */
-export const Membership = new Entity({
+export const Membership = modelEntity({
   model: { service: SERVICE_NAME, entity: 'membership', version: '1' },
   attributes: {
     userId: { type: 'string', required: true, readOnly: true },

@@ -1,4 +1,5 @@
-import { Entity, type EntityItem } from 'electrodb';
+import type { EntityItem } from 'electrodb';
+import { modelEntity } from '../../platform/db/model-entity';
 import { SERVICE_NAME } from '../../platform/db/schema';
 import { senderAttribute } from './membership';
 
@@ -9,7 +10,7 @@ export const MESSAGE_STATUSES = ['queued', 'sent', 'delivered', 'read', 'failed'
  * Query newest first, and a page boundary is just "ids below this one" (keyset pagination), so
  * messages arriving while someone scrolls back never shift the pages.
  */
-export const Message = new Entity({
+export const Message = modelEntity({
   model: { service: SERVICE_NAME, entity: 'message', version: '1' },
   attributes: {
     conversationId: { type: 'string', required: true, readOnly: true },
@@ -72,7 +73,7 @@ export type MessageItem = EntityItem<typeof Message>;
  * The sort key keeps the case (`casing: 'none'`): ElectroDB lowercases key values by default,
  * which made `Order-1` and `order-1` one claim (the second message was silently dropped).
  */
-export const ClientMessageClaim = new Entity({
+export const ClientMessageClaim = modelEntity({
   model: { service: SERVICE_NAME, entity: 'clientMessageClaim', version: '1' },
   attributes: {
     conversationId: { type: 'string', required: true, readOnly: true },

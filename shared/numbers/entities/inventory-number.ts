@@ -1,4 +1,5 @@
-import { Entity, type EntityItem } from 'electrodb';
+import type { EntityItem } from 'electrodb';
+import { modelEntity } from '../../platform/db/model-entity';
 import { SERVICE_NAME, createdAtAttribute, updatedAtAttribute } from '../../platform/db/schema';
 
 export const NUMBER_TYPES = ['local', 'mobile', 'tollfree'] as const;
@@ -26,7 +27,7 @@ export type InventoryStatus = (typeof INVENTORY_STATUSES)[number];
  *   release, read with `quarantinedUntil <= now`. Only quarantined numbers carry
  *   `quarantinedUntil`, so the index is sparse and the renewal job reads only what is due.
  */
-export const InventoryNumber = new Entity({
+export const InventoryNumber = modelEntity({
   model: { service: SERVICE_NAME, entity: 'inventoryNumber', version: '1' },
   attributes: {
     phoneNumber: { type: 'string', required: true, readOnly: true },

@@ -1,4 +1,5 @@
-import { Entity, type EntityItem } from 'electrodb';
+import type { EntityItem } from 'electrodb';
+import { modelEntity } from '../../platform/db/model-entity';
 import { SERVICE_NAME } from '../../platform/db/schema';
 
 /**
@@ -6,7 +7,7 @@ import { SERVICE_NAME } from '../../platform/db/schema';
  * expire with the 2 h connection cap (TTL), and a 410 from postToConnection deletes them.
  * `byUser` (gsi1) finds every socket of a user for fan-out.
  */
-export const Connection = new Entity({
+export const Connection = modelEntity({
   model: { service: SERVICE_NAME, entity: 'connection', version: '1' },
   attributes: {
     connectionId: { type: 'string', required: true, readOnly: true },

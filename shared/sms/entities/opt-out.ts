@@ -1,4 +1,5 @@
-import { Entity, type EntityItem } from 'electrodb';
+import type { EntityItem } from 'electrodb';
+import { modelEntity } from '../../platform/db/model-entity';
 import { SERVICE_NAME } from '../../platform/db/schema';
 
 /**
@@ -7,7 +8,7 @@ import { SERVICE_NAME } from '../../platform/db/schema';
  * deleted). Keyed by the platform number, so `GET /v1/numbers/{phoneNumber}/opt-outs` is one
  * Query and the send check is one GetItem.
  */
-export const SmsOptOut = new Entity({
+export const SmsOptOut = modelEntity({
   model: { service: SERVICE_NAME, entity: 'smsOptOut', version: '1' },
   attributes: {
     /** The platform (owned) number the recipient opted out of. */

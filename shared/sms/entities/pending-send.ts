@@ -1,4 +1,5 @@
-import { Entity, type EntityItem } from 'electrodb';
+import type { EntityItem } from 'electrodb';
+import { modelEntity } from '../../platform/db/model-entity';
 import { SERVICE_NAME } from '../../platform/db/schema';
 
 /**
@@ -8,7 +9,7 @@ import { SERVICE_NAME } from '../../platform/db/schema';
  * any follow-up work) failed after the commit is still sent or failed-and-refunded, never left
  * `queued`. Rows sort by `queuedAt`, so a run reads only the due ones.
  */
-export const SmsPendingSend = new Entity({
+export const SmsPendingSend = modelEntity({
   model: { service: SERVICE_NAME, entity: 'smsPendingSend', version: '1' },
   attributes: {
     /** A constant partition: the rows are few (in flight only) and short-lived. */

@@ -1,4 +1,5 @@
-import { Entity, type EntityItem } from 'electrodb';
+import type { EntityItem } from 'electrodb';
+import { modelEntity } from '../../platform/db/model-entity';
 import { SERVICE_NAME } from '../../platform/db/schema';
 
 /**
@@ -6,7 +7,7 @@ import { SERVICE_NAME } from '../../platform/db/schema';
  * conditional ADD (at most SMS_PER_RECIPIENT_MINUTE). Stops two bots texting each other in a
  * loop. Expires by TTL shortly after its minute.
  */
-export const SmsSendWindow = new Entity({
+export const SmsSendWindow = modelEntity({
   model: { service: SERVICE_NAME, entity: 'smsSendWindow', version: '1' },
   attributes: {
     from: { type: 'string', required: true, readOnly: true },

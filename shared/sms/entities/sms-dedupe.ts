@@ -1,4 +1,5 @@
-import { Entity, type EntityItem } from 'electrodb';
+import type { EntityItem } from 'electrodb';
+import { modelEntity } from '../../platform/db/model-entity';
 import { SERVICE_NAME } from '../../platform/db/schema';
 
 /**
@@ -8,7 +9,7 @@ import { SERVICE_NAME } from '../../platform/db/schema';
  * Created conditionally (`attribute_not_exists`), deleted again if processing fails so a retry can
  * redo it, and expired by TTL after a week.
  */
-export const SmsDedupe = new Entity({
+export const SmsDedupe = modelEntity({
   model: { service: SERVICE_NAME, entity: 'smsDedupe', version: '1' },
   attributes: {
     kind: { type: ['inbound', 'outbound'] as const, required: true, readOnly: true },

@@ -1,4 +1,5 @@
-import { Entity, type EntityItem } from 'electrodb';
+import type { EntityItem } from 'electrodb';
+import { modelEntity } from '../../platform/db/model-entity';
 import { SERVICE_NAME } from '../../platform/db/schema';
 
 /**
@@ -6,7 +7,7 @@ import { SERVICE_NAME } from '../../platform/db/schema';
  * (`bucket` = `month#2026-11`), one per user and day (`day#2026-11-23`), and one per API key
  * and day (`day#2026-11-23#key#key_...`) for analytics.
  */
-export const UsageCounter = new Entity({
+export const UsageCounter = modelEntity({
   model: { service: SERVICE_NAME, entity: 'usageCounter', version: '1' },
   attributes: {
     userId: { type: 'string', required: true, readOnly: true },

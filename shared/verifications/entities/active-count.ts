@@ -1,5 +1,6 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: ElectroDB key templates are plain strings with ${attribute} placeholders.
-import { Entity, type EntityItem } from 'electrodb';
+import type { EntityItem } from 'electrodb';
+import { modelEntity } from '../../platform/db/model-entity';
 import { SERVICE_NAME } from '../../platform/db/schema';
 
 /**
@@ -8,7 +9,7 @@ import { SERVICE_NAME } from '../../platform/db/schema';
  * transaction that creates the request, and every terminal transition decrements it in its own
  * transaction, so parallel creates can never pass the cap (no count-then-write).
  */
-export const ActiveVerificationCount = new Entity({
+export const ActiveVerificationCount = modelEntity({
   model: { service: SERVICE_NAME, entity: 'activeVerificationCount', version: '1' },
   attributes: {
     userId: { type: 'string', required: true, readOnly: true },

@@ -1,5 +1,6 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: ElectroDB key templates are plain strings with ${attribute} placeholders.
-import { Entity, type EntityItem } from 'electrodb';
+import type { EntityItem } from 'electrodb';
+import { modelEntity } from '../../platform/db/model-entity';
 import { SERVICE_NAME } from '../../platform/db/schema';
 
 /**
@@ -15,7 +16,7 @@ import { SERVICE_NAME } from '../../platform/db/schema';
  *   service in one Query, so allocation skips numbers it cannot win without reading the pool's
  *   history item by item. Like the lease index it is a hint; the condition decides.
  */
-export const NumberServiceUse = new Entity({
+export const NumberServiceUse = modelEntity({
   model: { service: SERVICE_NAME, entity: 'verificationNumberServiceUse', version: '1' },
   attributes: {
     phoneNumber: { type: 'string', required: true, readOnly: true },

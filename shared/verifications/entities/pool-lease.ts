@@ -1,5 +1,6 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: ElectroDB key templates are plain strings with ${attribute} placeholders.
-import { Entity, type EntityItem } from 'electrodb';
+import type { EntityItem } from 'electrodb';
+import { modelEntity } from '../../platform/db/model-entity';
 import { SERVICE_NAME } from '../../platform/db/schema';
 
 /**
@@ -16,7 +17,7 @@ import { SERVICE_NAME } from '../../platform/db/schema';
  *   one Query, so allocation tries only numbers that look free. The index is a hint (eventually
  *   consistent); the conditional create above is what decides.
  */
-export const PoolLease = new Entity({
+export const PoolLease = modelEntity({
   model: { service: SERVICE_NAME, entity: 'verificationPoolLease', version: '1' },
   attributes: {
     phoneNumber: { type: 'string', required: true, readOnly: true },

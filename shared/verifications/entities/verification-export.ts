@@ -1,5 +1,6 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: ElectroDB key templates are plain strings with ${attribute} placeholders.
-import { Entity, type EntityItem } from 'electrodb';
+import type { EntityItem } from 'electrodb';
+import { modelEntity } from '../../platform/db/model-entity';
 import { SERVICE_NAME } from '../../platform/db/schema';
 
 export const EXPORT_STATUSES = ['queued', 'running', 'ready', 'failed'] as const;
@@ -19,7 +20,7 @@ export type ExportKind = (typeof EXPORT_KINDS)[number];
  *   and running exports are in it, so the scheduled worker reads nothing when idle.
  * Kept a week (TTL); the S3 object has its own lifecycle.
  */
-export const VerificationExport = new Entity({
+export const VerificationExport = modelEntity({
   model: { service: SERVICE_NAME, entity: 'verificationExport', version: '1' },
   attributes: {
     exportId: { type: 'string', required: true, readOnly: true },

@@ -1,5 +1,6 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: ElectroDB key templates are plain strings with ${attribute} placeholders.
-import { Entity, type EntityItem } from 'electrodb';
+import type { EntityItem } from 'electrodb';
+import { modelEntity } from '../../platform/db/model-entity';
 import { SERVICE_NAME, updatedAtAttribute } from '../../platform/db/schema';
 import { ACTIVE_STATUSES, VERIFICATION_STATUSES } from '../state';
 
@@ -17,7 +18,7 @@ import { ACTIVE_STATUSES, VERIFICATION_STATUSES } from '../state';
  *   so ElectroDB re-evaluates the condition. `expiryShard` spreads the work list over
  *   EXPIRY_SHARDS partitions.
  */
-export const Verification = new Entity({
+export const Verification = modelEntity({
   model: { service: SERVICE_NAME, entity: 'verification', version: '1' },
   attributes: {
     verificationId: { type: 'string', required: true, readOnly: true },

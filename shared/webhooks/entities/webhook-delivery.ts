@@ -1,4 +1,5 @@
-import { Entity, type EntityItem } from 'electrodb';
+import type { EntityItem } from 'electrodb';
+import { modelEntity } from '../../platform/db/model-entity';
 import { createdAtAttribute, SERVICE_NAME, updatedAtAttribute } from '../../platform/db/schema';
 
 export const DELIVERY_STATUSES = ['pending', 'succeeded', 'failed'] as const;
@@ -14,7 +15,7 @@ export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
  *   up to hours). A Query per shard reads the due deliveries only; never a Scan. Every status
  *   write sets status, dueShard and nextAttemptAt together so ElectroDB re-evaluates the condition.
  */
-export const WebhookDelivery = new Entity({
+export const WebhookDelivery = modelEntity({
   model: { service: SERVICE_NAME, entity: 'webhookDelivery', version: '1' },
   attributes: {
     endpointId: { type: 'string', required: true, readOnly: true },

@@ -1,8 +1,9 @@
-import { Entity, type EntityItem } from 'electrodb';
+import type { EntityItem } from 'electrodb';
+import { modelEntity } from '../../db/model-entity';
 import { SERVICE_NAME } from '../../db/schema';
 
 /** One Idempotency-Key use: the request's body hash and, once done, the response to replay (24 h TTL). */
-export const IdempotencyRecord = new Entity({
+export const IdempotencyRecord = modelEntity({
   model: { service: SERVICE_NAME, entity: 'idempotencyRecord', version: '1' },
   attributes: {
     id: { type: 'string', required: true },
