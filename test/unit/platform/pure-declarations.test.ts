@@ -1,0 +1,36 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..', '..');
+
+/**
+ * esbuild keeps every module-level call it cannot prove free of side effects, and with it
+ * everything the call references. A zod schema or route definition nobody in a bundle uses would
+ * then stay, and drag in what it validates with: e164 pulled libphonenumber-js's metadata
+ * (~190 KB) into functions that never see a phone number. So every module-level schema and route
+ * definition in shared/ is declared `/* @__PURE__ *\/` (bench/RESULTS.md shows the bundle sizes).
+ */
+const DECLARATION = /^(?:export )?const (\w+)(?:: [^=]+)? = (?!\/\*)(?:z\.|z$|page\(|defineRoute\()/;
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) return sources(path);
+    return e.name.endsWith('.ts') ? [path] : [];
+  });
+}
+
+describe('module-level schemas and routes are pure', () => {
+  it('every module-level zod schema, page() and defineRoute() in shared/ carries /* @__PURE__ */', () => {
+    const unannotated: string[] = [];
+    for (const file of sources(join(ROOT, 'shared'))) {
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          const m = DECLARATION.exec(line);
+          if (m) unannotated.push(`${relative(ROOT, file)}:${i + 1} ${m[1]}`);
+        });
+    }
+    expect(unannotated).toEqual([]);
+  });
+});
