@@ -27,6 +27,8 @@ export interface Candidate {
   clean?: boolean;
   /** Set by scoring: a code keyword around the candidate names it. */
   named?: boolean;
+  /** A lone 3-digit number: a code only right after a strong code word ("PIN 381", "code: 438"). */
+  short?: boolean;
 }
 
 /** A maximal run of ASCII letters/digits in the normalised text. */
@@ -80,7 +82,7 @@ function looksLikePhonePrefix(text: string, start: number): boolean {
  * Digit candidates. Adjacent digit words separated by exactly one space, dash or dot form a
  * chain ("904 118", "9-0-4-1-1-8", "+1 415 555 0123", "2024-05-01"). Every contiguous
  * sub-chain whose groups have equal length (or are single digits) and 4-8 digits in total is a
- * candidate, as is each single group of 4-8 digits. Whole-chain shape then decides: phone
+ * candidate, as is each single group of 4-8 digits, and a lone group of 3 (a `short` candidate). Whole-chain shape then decides: phone
  * numbers veto all their parts, dates and unequal dash/dot groupings penalise them.
  */
 function digitCandidates(text: string, words: readonly Word[]): Candidate[] {
@@ -125,6 +127,21 @@ function chainCandidates(text: string, chain: readonly Word[], seps: readonly st
   const trunkPrefix = text[firstWord.start] === '0';
   const longPhone = total >= 9 && chain.length >= 2 && (punctuated || chain.length >= 3 || trunkPrefix);
   if (looksLikePhonePrefix(text, firstWord.start) || longPhone) return [];
+  if (chain.length === 1 && total === 3) {
+    return [
+      {
+        start: firstWord.start,
+        end: firstWord.end,
+        code: groups[0] ?? '',
+        alnum: false,
+        lettersOnly: false,
+        excluded: false,
+        adjust: 0,
+        score: 0,
+        short: true,
+      },
+    ];
+  }
   const punctSeps = seps.filter((sep) => sep !== ' ');
   const uniformPunct = punctSeps.length === seps.length && new Set(seps).size === 1;
   const date = uniformPunct && isDateShape(groups);

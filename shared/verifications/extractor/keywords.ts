@@ -4,12 +4,19 @@
  */
 import { isAsciiDigit, isLetter } from './chars';
 import { CODE_KEYWORDS, IS_WORDS as IS_WORD_LIST } from './data/code-words';
-import { DECOY_KEYWORDS, INSTRUMENT_WORDS, MODIFIER_KEYWORDS, PROMO_KEYWORDS } from './data/decoy-words';
+import {
+  DECOY_KEYWORDS,
+  INSTRUMENT_WORDS,
+  MODIFIER_KEYWORDS,
+  POST_MODIFIER_WORDS,
+  PROMO_KEYWORDS,
+} from './data/decoy-words';
 import type { HitKind, KeywordSpec } from './data/types';
 import {
   CURRENCY_WORDS as CURRENCY_WORD_LIST,
   NUMBERED_AFTER_LIST,
   STATEMENT_WORD_LIST,
+  TRAVEL_WORD_LIST,
   UNIT_WORDS as UNIT_WORD_LIST,
 } from './data/vocabulary';
 import { foldPhrase } from './normalise';
@@ -49,6 +56,9 @@ export const INSTRUMENTS: readonly string[] = INSTRUMENT_WORDS.map(foldPhrase);
 
 /** "Numbered" words written after an id (see NUMBERED_AFTER_LIST), folded. */
 export const NUMBERED_AFTER: ReadonlySet<string> = new Set(NUMBERED_AFTER_LIST.map(foldPhrase));
+
+/** Departure words, folded (see TRAVEL_WORD_LIST). */
+export const TRAVEL_WORDS: readonly string[] = TRAVEL_WORD_LIST.map(foldPhrase);
 
 /** Statement and bill words, folded (see STATEMENT_WORD_LIST). */
 export const STATEMENT_WORDS: readonly string[] = STATEMENT_WORD_LIST.map(foldPhrase);
@@ -93,11 +103,23 @@ export function findHits(folded: string): Hit[] {
     if (h.kind === 'modifier') return false;
     if (h.kind === 'decoy') return !compound(h);
     if (h.kind !== 'code') return true;
+    if (modifiedAfter(folded, h.end)) return false;
     for (let gap = 0; gap <= 2; gap++) {
       if (promoEnds.has(h.start - gap)) return false;
     }
     return true;
   });
+}
+
+const POST_MODIFIERS: readonly string[] = POST_MODIFIER_WORDS.map(foldPhrase);
+
+/** "kode booking", "código promocional": a word right after the code word makes it another code. */
+function modifiedAfter(folded: string, end: number): boolean {
+  let wordEnd = end;
+  while (isLetter(folded[wordEnd])) wordEnd++; // "kod" matches "kode", "kodu"
+  if (folded[wordEnd] !== ' ') return false;
+  const at = wordEnd + 1;
+  return POST_MODIFIERS.some((w) => folded.startsWith(w, at) && !isLetter(folded[at + w.length]));
 }
 
 /** Index of the first hit whose start is >= pos. */

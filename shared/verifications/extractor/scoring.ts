@@ -19,7 +19,7 @@ import { IS_SUFFIXES } from './data/code-words';
 import { BRACKETS, OPENERS } from './data/characters';
 import { SERVICE_FORMATS } from './data/services';
 import { CURRENCY_SYMBOLS, STREET_WORDS, UNIT_CHARS } from './data/vocabulary';
-import { NUMBERED_AFTER, STATEMENT_WORDS } from './keywords';
+import { NUMBERED_AFTER, STATEMENT_WORDS, TRAVEL_WORDS } from './keywords';
 import { CURRENCY_WORDS, type Hit, INSTRUMENTS, IS_WORDS, lowerBound, UNIT_WORDS } from './keywords';
 import { countBetween, hasLongIdentifier } from './structure';
 
@@ -46,7 +46,7 @@ const KEYWORD_WINDOW = 120;
 const DECOY_WINDOW = 30;
 
 /** Base score by length: six digits is by far the most common format, then 4/5, then 7/8. */
-const LENGTH_SCORE: Readonly<Record<number, number>> = { 4: 0.35, 5: 0.4, 6: 0.6, 7: 0.3, 8: 0.35 };
+const LENGTH_SCORE: Readonly<Record<number, number>> = { 3: 0.2, 4: 0.35, 5: 0.4, 6: 0.6, 7: 0.3, 8: 0.35 };
 
 /** Keyword influence decays with distance; half strength at 30 characters. */
 function decay(distance: number): number {
@@ -65,6 +65,8 @@ interface KeywordFeatures {
   promo: boolean;
   /** "<number> is your code": an "is" word then a code keyword right after the number. */
   namedAfter: boolean;
+  /** Distance to the nearest strong code keyword before the candidate, same sentence. */
+  nearestStrongCodeBefore: number;
 }
 
 function keywordFeatures(ctx: Context, cand: Candidate): KeywordFeatures {
@@ -170,7 +172,7 @@ function keywordFeatures(ctx: Context, cand: Candidate): KeywordFeatures {
     cand.start - governingCodeEnd <= 60 &&
     isLead(ctx, cand);
   const decoy = nearestDecoyBefore < closerCode && !governed && !namedAfter && !introducedAsCode;
-  return { score, nearestCodeBefore, decoy, promo, namedAfter };
+  return { score, nearestCodeBefore, decoy, promo, namedAfter, nearestStrongCodeBefore };
 }
 
 /** Index of the character that leads into the candidate: spaces and opening brackets skipped. */
@@ -214,7 +216,10 @@ function layoutScore(ctx: Context, cand: Candidate, kw: KeywordFeatures): number
     // Service prefix glued with a dash: "G-730155", "FB-20931" (1-4 capitals at a word start).
     let q = p - 1;
     while (q >= 0 && isAsciiUpper(text[q]) && p - q <= 5) q--;
-    if (p - 1 - q <= 4 && !isAsciiAlnum(text[q])) s += 1.0;
+    // "X-4127", "XX-4127" are masked account numbers, not a service prefix.
+    const masked = /^X+$/.test(text.slice(q + 1, p));
+    if (masked) s -= 2.5;
+    else if (p - 1 - q <= 4 && !isAsciiAlnum(text[q])) s += 1.0;
   } else if (lead === '-' && text[p - 1] === ' ') {
     s += 0.5; // "Код подтверждения — 602817"
   } else if (lead === '#') {
@@ -356,6 +361,8 @@ export function scoreCandidate(ctx: Context, cand: Candidate, others: number): v
   } else {
     s += LENGTH_SCORE[cand.code.length] ?? 0;
   }
+  // Three digits are a code only right after a strong code word ("Cl@ve PIN 381", "Lyft code: 438").
+  if (cand.short && kw.nearestStrongCodeBefore > 3) cand.excluded = true;
 
   s += kw.score;
   // "482910 is your Amazon OTP", "1946 ist dein Bestätigungscode": the sentence names the number.
@@ -370,7 +377,8 @@ export function scoreCandidate(ctx: Context, cand: Candidate, others: number): v
   const yearLike = !cand.alnum && /^(19|20)\d\d$/.test(cand.code);
   if (yearLike && others > 1) s -= kw.nearestCodeBefore <= 3 ? 0.3 : 0.8;
   cand.named = kw.score >= 0.3;
-  cand.clean = !cand.alnum && !yearLike && !kw.decoy && !kw.promo && layout >= 0 && cand.adjust > -0.3;
+  cand.clean =
+    !cand.alnum && !cand.short && !yearLike && !kw.decoy && !kw.promo && layout >= 0 && cand.adjust > -0.3;
 
   // Service format hint: a small nudge, never decisive on its own.
   const fmt = ctx.service ? SERVICE_FORMATS[ctx.service] : undefined;
@@ -390,15 +398,19 @@ const DATE_RE =
 
 /**
  * Is the message a notice rather than a code message: does it carry a long identifier (tracking,
- * account, ticket number), marketing vocabulary, a balance or bill, or a clock time and a date (a
- * departure, an appointment, a card payment)? In a notice the only number nothing else labels is
+ * account, ticket number), marketing vocabulary, a balance or bill, or a clock time with a date
+ * or departure words (a train or flight, an appointment, a card payment)? In a notice the only number nothing else labels is
  * a train, store, flight or short-code number as often as a code, so only a number a code keyword
  * names gets the structural bonus there. (Amounts alone are no sign: bank OTPs carry them.)
  */
 export function isNotice(ctx: Context, inUrl: Uint8Array): boolean {
   if (hasLongIdentifier(ctx.text, inUrl)) return true;
   if (ctx.promo) return true;
-  if (CLOCK_RE.test(ctx.text) && DATE_RE.test(ctx.text)) return true;
+  if (
+    CLOCK_RE.test(ctx.text) &&
+    (DATE_RE.test(ctx.text) || TRAVEL_WORDS.some((w) => startsWord(ctx.folded, w)))
+  )
+    return true;
   return STATEMENT_WORDS.some((w) => startsWord(ctx.folded, w));
 }
 

@@ -266,4 +266,10 @@ export const shapeRows: readonly CorpusRow[] = [
   ['Flash sale: 30% off all shoes today. Use code GETSHOES at checkout.', null, 'Acme', 'en'],
   ['7702 ist dein Bestätigungscode.', '7702', 'Acme', 'de'],
   ['Your Vodafone bill for 8821 0433 is now available. Due 15/06.', null, 'Vodafone', 'en'],
+  ['Acme PIN 729. Valid for 5 minutes.', '729', 'Acme', 'en'],
+  ['Room 305 is ready for check-in.', null, 'Hilton', 'en'],
+  ['Konto X-5518 obciążone kwotą 120,00 PLN 03/07 11:40.', null, 'PKO BP', 'pl'],
+  ['NS: Trein 3527 naar Utrecht vertrekt 16:42 van spoor 5b.', null, 'NS', 'nl'],
+  ['Garuda: Kode booking QH7T2W untuk penerbangan GA 410 pukul 06:30.', null, 'Garuda Indonesia', 'id'],
+  ['Usa el código promocional VERANO25 en tu próxima compra.', null, 'Acme', 'es'],
 ];

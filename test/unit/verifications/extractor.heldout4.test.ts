@@ -3,15 +3,18 @@
  * in stop 22 by a fifth author who read neither the extractor, its training corpus nor the other
  * sets, weighted towards under-represented senders (regional banks, government portals,
  * utilities, railways, 2FA providers, e-commerce in Africa, Asia and Latin America). Measured once,
- * unseen, after the fixes drawn from sets 1-3: 98.4 % (541/550), naive rule 84.9 %. This test
- * prints aggregate figures only (overall, naive rule, per language) and never lists individual
- * messages or codes.
+ * unseen, after the fixes drawn from sets 1-3: 98.4 % (541/550), naive rule 84.9 %. Its nine
+ * errors were then read and fixed by generic rules (3-digit codes right after a strong code word,
+ * "X-1234" masked accounts, a clock time with departure words is a travel notice, "kode booking" /
+ * "código promocional" name other codes), so it is now a development set; the unseen
+ * measurements are held-out sets 5 and 6. This test prints aggregate figures only (overall, naive
+ * rule, per language) and never lists individual messages or codes.
  */
 import { heldOut4 } from './extractor.heldout4';
 import { measure, summarise, writeSection } from './extractor.report';
 
-/** Just below the unseen measurement (98.4 %, 541/550). */
-const TARGET = 0.98;
+/** 100 % (550/550) since it became a development set (unseen: 98.4 %). */
+const TARGET = 0.99;
 
 describe('extractCode on the fourth held-out set', () => {
   it('has the promised breadth (size, services, languages, share of messages without a code)', () => {

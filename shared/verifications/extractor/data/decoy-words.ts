@@ -570,6 +570,26 @@ export const MODIFIER_KEYWORDS: readonly KeywordSpec[] = [
 ];
 
 /**
+ * Words right after a code word that make it another kind of code ("Kode booking K8XQ2M",
+ * "código promocional", "code de réservation"): the code word then names no verification code.
+ */
+export const POST_MODIFIER_WORDS: readonly string[] = [
+  'booking',
+  'pemesanan',
+  'reserva',
+  'de reserva',
+  'réservation',
+  'de réservation',
+  'promo',
+  'promocional',
+  'voucher',
+  'referral',
+  'referensi',
+  'rabatt',
+  'sconto',
+];
+
+/**
  * Words that, between a decoy word and a number, show the number is not what the decoy names:
  * "verify your number with 51927", "confirme seu número usando 4821".
  */
