@@ -24,19 +24,9 @@
  * - `lang` is a BCP 47 tag (zh-Hans / zh-Hant for the two Chinese scripts).
  * Do not tune the extractor on this file: it exists to measure it.
  */
-export interface HeldOutCase {
-  sms: string;
-  expected: string | null;
-  service: string;
-  lang: string;
-}
+import { c, type HeldOutCase } from './extractor.heldout.types';
 
-const c = (lang: string, service: string, expected: string | null, sms: string): HeldOutCase => ({
-  sms,
-  expected,
-  service,
-  lang,
-});
+export type { HeldOutCase };
 
 const english: HeldOutCase[] = [
   c(

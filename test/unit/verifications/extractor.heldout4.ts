@@ -16,19 +16,9 @@
  *  - null for no verification code (coupons / promo codes are not codes).
  * Do not tune the extractor on this file: it exists to measure it.
  */
-export interface HeldOutCase {
-  sms: string;
-  expected: string | null;
-  service: string;
-  lang: string;
-}
+import { c, type HeldOutCase } from './extractor.heldout.types';
 
-const c = (lang: string, service: string, expected: string | null, sms: string): HeldOutCase => ({
-  sms,
-  expected,
-  service,
-  lang,
-});
+export type { HeldOutCase };
 
 const english: HeldOutCase[] = [
   c(
