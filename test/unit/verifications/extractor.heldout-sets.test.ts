@@ -1,16 +1,18 @@
 /**
- * Held-out sets 2-4 of the code extractor (set 1 has its own suites: ./extractor.heldout.test.ts
+ * Held-out sets 2-6 of the code extractor (set 1 has its own suites: ./extractor.heldout.test.ts
  * and ./extractor.heldout.shape.test.ts). Each set was written by its own author who read neither
  * the extractor, its training corpus nor the other sets, and was measured once, unseen, when it
- * arrived. After that measurement its errors were read and fixed by generic rules (no rule keyed
- * to one message or brand; the training corpus's rewrite test guards that), so each then became a
- * development set: `unseen` keeps the figure that counts, `target` guards the current one.
+ * arrived. The errors of sets 2-4 were then read and fixed by generic rules (no rule keyed to one
+ * message or brand; the training corpus's rewrite test guards that), so those became development
+ * sets; sets 5 and 6 were never read and stay the unseen measurement. `unseen` keeps the figure
+ * that counts, `target` guards the current one.
  * The test prints aggregate figures only (overall, naive rule, per language) and never lists
  * individual messages or codes.
  */
 import { heldOut2 } from './extractor.heldout2';
 import { heldOut3 } from './extractor.heldout3';
 import { heldOut4 } from './extractor.heldout4';
+import { heldOut5 } from './extractor.heldout5';
 import type { HeldOutCase } from './extractor.heldout.types';
 import { measure, summarise, writeSection } from './extractor.report';
 
@@ -44,6 +46,14 @@ const SETS: HeldOutSet[] = [
     name: 'heldout4',
     cases: heldOut4,
     unseen: '98.4 % (541/550), stop 22 (after fixes from sets 1-3); development set since',
+    target: 0.99,
+    breadth: { cases: 450, services: 120, languages: 35 },
+  },
+  {
+    // Never read: its errors are unknown to the extractor's authors. Target just below its figure.
+    name: 'heldout5',
+    cases: heldOut5,
+    unseen: '99.2 % (594/599), stop 22 (after fixes from sets 1-4); still unseen',
     target: 0.99,
     breadth: { cases: 450, services: 120, languages: 35 },
   },
