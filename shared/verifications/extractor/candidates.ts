@@ -29,6 +29,8 @@ export interface Candidate {
   named?: boolean;
   /** A lone 3-digit number: a code only right after a strong code word ("PIN 381", "code: 438"). */
   short?: boolean;
+  /** Letters of both cases and digits ("hV4pT9"): a case-sensitive code only where a code word names it. */
+  mixedCase?: boolean;
 }
 
 /** A maximal run of ASCII letters/digits in the normalised text. */
@@ -240,16 +242,20 @@ function chainCandidates(text: string, chain: readonly Word[], seps: readonly st
   return parts;
 }
 
-/** Counts digits and uppercase letters of a token; `null` when it holds anything else. */
-function upperAlnumClasses(token: string): { digits: number; letters: number } | null {
+/** Counts digits and letters (and lowercase ones) of a token; `null` when it holds anything else. */
+function alnumClasses(token: string): { digits: number; letters: number; lower: number } | null {
   let digits = 0;
   let letters = 0;
+  let lower = 0;
   for (const ch of token) {
     if (isAsciiDigit(ch)) digits++;
     else if (isAsciiUpper(ch)) letters++;
-    else return null;
+    else if (isAsciiLower(ch)) {
+      letters++;
+      lower++;
+    } else return null;
   }
-  return { digits, letters };
+  return { digits, letters, lower };
 }
 
 /**
@@ -280,16 +286,20 @@ function dashedAlnumPairs(text: string, words: readonly Word[], out: Candidate[]
     // A group may be digits only ("ABC-123"): the joined code still needs letters and digits.
     let digits = 0;
     let letters = 0;
+    let lower = 0;
     let valid = true;
     for (const g of group) {
-      const c = upperAlnumClasses(text.slice(g.start, g.end));
+      const c = alnumClasses(text.slice(g.start, g.end));
       if (!c) valid = false;
       else {
         digits += c.digits;
         letters += c.letters;
+        lower += c.lower;
       }
     }
     if (!valid || digits === 0 || letters === 0 || digits + letters > 12) continue;
+    // Lowercase only as a case-sensitive code ("pX7m-2Kq9"): both cases, named by a code word.
+    if (lower === letters) continue;
     out.push({
       start: first.start,
       end: last.end,
@@ -299,6 +309,7 @@ function dashedAlnumPairs(text: string, words: readonly Word[], out: Candidate[]
       excluded: false,
       adjust: 0,
       score: 0,
+      ...(lower > 0 ? { mixedCase: true } : {}),
     });
     for (let k = w - group.length; k < w; k++) paired.add(k);
   }
@@ -325,6 +336,21 @@ function mixedCandidates(text: string, words: readonly Word[]): Candidate[] {
       else if (isAsciiLower(ch)) hasLower = true;
     }
     const masked = /^X{2,}\d+$|^\d+X{2,}$|XXX/.test(token) && token.length <= 24;
+    // "hV4pT9", "Kx7PQ2": both cases and digits, a case-sensitive code where a code word names it.
+    const mixedCase = hasLower && hasDigit && /[A-Z]/.test(token) && token.length >= 5 && token.length <= 10;
+    if (mixedCase && !paired.has(w)) {
+      out.push({
+        start: word.start,
+        end: word.end,
+        code: token,
+        alnum: true,
+        lettersOnly: false,
+        excluded: false,
+        adjust: 0,
+        score: 0,
+        mixedCase: true,
+      });
+    }
     if (!hasLower && !masked && token.length >= 4 && token.length <= (hasDigit ? 10 : 8)) {
       out.push({
         start: word.start,

@@ -188,6 +188,12 @@ function isWordAt(folded: string, p: number): boolean {
   return IS_WORDS.has(word) || IS_SUFFIXES.some((suffix) => word.endsWith(suffix));
 }
 
+/** The candidate follows a ':', '=' or an "is" word (spaces and opening brackets skipped). */
+function leadIsColonOrIs(ctx: Context, cand: Candidate): boolean {
+  const p = leadIndex(ctx.text, cand);
+  return p >= 0 && (ctx.text[p] === ':' || ctx.text[p] === '=' || isWordAt(ctx.folded, p));
+}
+
 /** The candidate is introduced by an "is" word. */
 function isLead(ctx: Context, cand: Candidate): boolean {
   const p = leadIndex(ctx.text, cand);
@@ -352,8 +358,13 @@ export function scoreCandidate(ctx: Context, cand: Candidate, others: number): v
     // model numbers are everywhere otherwise.
     if (kw.score < 0.5) cand.excluded = true;
     // All-letter codes ("FRCTB") only right after the word that names them.
-    const namedLetters = kw.nearestCodeBefore <= 12 && len >= 5 && (ctx.lettersHint || kw.score >= 1);
+    // Introduced as the code: "code: FRCTB", "code is FRCTB" — not a brand after "OTP for IRCTC".
+    const introduced = leadIsColonOrIs(ctx, cand);
+    const namedLetters =
+      kw.nearestCodeBefore <= 12 && len >= 5 && introduced && (ctx.lettersHint || kw.score >= 1);
     if (cand.lettersOnly && !namedLetters) cand.excluded = true;
+    // Case-sensitive codes only right after the code word that names them ("secret is hV4pT9").
+    if (cand.mixedCase && !(introduced && kw.nearestStrongCodeBefore <= 20)) cand.excluded = true;
     // A word-like token in a promotional message is a coupon ("Use code SWIGGYIT", "SUMMER24").
     const coupon = couponLike(cand.code);
     if (coupon && ctx.promo) cand.excluded = true;
@@ -392,9 +403,9 @@ export function scoreCandidate(ctx: Context, cand: Candidate, others: number): v
 
 /** A clock time: "07:25", "8:04", "08h04". */
 const CLOCK_RE = /(?:^|[^\d:])(?:[01]?\d|2[0-3])[:h][0-5]\d(?![\d:])/;
-/** A calendar date: "12/03", "22.04.", "2025-08-20", "3月20日". */
+/** A calendar date: "12/03", "22.04.", "20-06-2025", "2025-08-20", "3月20日", "Jun 20 2025". */
 const DATE_RE =
-  /(?:^|[^\d/.])(?:\d{1,2}[./]\d{1,2}(?:[./](?:\d{2}){1,2})?(?![\d/])|\d{4}-\d{2}-\d{2}|\d{1,2}月\d{1,2}日)/;
+  /(?:^|[^\d/.-])(?:\d{1,2}[./]\d{1,2}(?:[./](?:\d{2}){1,2})?(?![\d/])|\d{1,2}-\d{1,2}-(?:\d{2}){1,2}(?![\d-])|\d{4}-\d{2}-\d{2}|\d{1,2}月\d{1,2}日|[A-Z][a-z]{2} \d{1,2},? \d{4})/;
 
 /**
  * Is the message a notice rather than a code message: does it carry a long identifier (tracking,
@@ -406,11 +417,10 @@ const DATE_RE =
 export function isNotice(ctx: Context, inUrl: Uint8Array): boolean {
   if (hasLongIdentifier(ctx.text, inUrl)) return true;
   if (ctx.promo) return true;
-  if (
-    CLOCK_RE.test(ctx.text) &&
-    (DATE_RE.test(ctx.text) || TRAVEL_WORDS.some((w) => startsWord(ctx.folded, w)))
-  )
-    return true;
+  const clock = CLOCK_RE.test(ctx.text);
+  const date = DATE_RE.test(ctx.text);
+  if (clock && date) return true;
+  if ((clock || date) && TRAVEL_WORDS.some((w) => startsWord(ctx.folded, w))) return true;
   return STATEMENT_WORDS.some((w) => startsWord(ctx.folded, w));
 }
 

@@ -272,4 +272,11 @@ export const shapeRows: readonly CorpusRow[] = [
   ['NS: Trein 3527 naar Utrecht vertrekt 16:42 van spoor 5b.', null, 'NS', 'nl'],
   ['Garuda: Kode booking QH7T2W untuk penerbangan GA 410 pukul 06:30.', null, 'Garuda Indonesia', 'id'],
   ['Usa el código promocional VERANO25 en tu próxima compra.', null, 'Acme', 'es'],
+  ['Acme: your activation key is QFX-29K.', 'QFX29K', 'Acme', 'en'],
+  ['Your OTP for SBICARD login is 661204. Do not share.', '661204', 'SBI Card', 'en'],
+  ['Itaú: chave de segurança 8841. Não compartilhe.', '8841', 'Itaú', 'pt-BR'],
+  ['تم ثبت سفارش شما. شماره پیگیری ۷۷۰۱۲۹۳۴.', null, 'Digikala', 'fa'],
+  ['Indian Railways: Train 22436, 12-08-2025, coach A1 berth 17. Happy journey!', null, 'IRCTC', 'en'],
+  ['Hilton: Reservation 73920146 confirmed for 2 nights, check-in Aug 14 2025.', null, 'Hilton', 'en'],
+  ['Upgrade to iPhone15 Pro today and save.', null, 'Acme', 'en'],
 ];

@@ -2,9 +2,9 @@
  * Held-out sets 2-6 of the code extractor (set 1 has its own suites: ./extractor.heldout.test.ts
  * and ./extractor.heldout.shape.test.ts). Each set was written by its own author who read neither
  * the extractor, its training corpus nor the other sets, and was measured once, unseen, when it
- * arrived. The errors of sets 2-4 were then read and fixed by generic rules (no rule keyed to one
- * message or brand; the training corpus's rewrite test guards that), so those became development
- * sets; sets 5 and 6 were never read and stay the unseen measurement. `unseen` keeps the figure
+ * arrived. The errors of sets 2-4 and 6 were then read and fixed by generic rules (no rule keyed
+ * to one message or brand; the training corpus's rewrite test guards that), so those became
+ * development sets; set 5 was never read and stays an unseen measurement (as is set 7). `unseen` keeps the figure
  * that counts, `target` guards the current one.
  * The test prints aggregate figures only (overall, naive rule, per language) and never lists
  * individual messages or codes.
@@ -61,8 +61,9 @@ const SETS: HeldOutSet[] = [
   {
     name: 'heldout6',
     cases: heldOut6,
-    unseen: '97.5 % (475/487), stop 22 (after fixes from sets 1-4; written to break extractors)',
-    target: 0.97,
+    unseen:
+      '97.5 % (475/487), stop 22 (after fixes from sets 1-4; written to break extractors); development set since',
+    target: 0.99,
     breadth: { cases: 450, services: 120, languages: 35 },
   },
 ];

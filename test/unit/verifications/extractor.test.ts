@@ -142,6 +142,22 @@ describe('extractCode behaviour', () => {
     expect(extractCode('Your card XX4417 was charged 20.00 EUR').code).toBeNull();
   });
 
+  it('keeps the case of a case-sensitive code, but only where a code word names it', () => {
+    // Not in the training corpus: its rewrite test maps codes to uppercase.
+    expect(extractCode('Your recovery secret is Tq8mZ4. It is case-sensitive.').code).toBe('Tq8mZ4');
+    expect(extractCode('Ihr Freischaltcode lautet mB7kR2.').code).toBe('mB7kR2');
+    expect(extractCode('Your login code is pX7m-2Kq9').code).toBe('pX7m2Kq9');
+    expect(extractCode('Upgrade to iPhone15 Pro and get 3 months free').code).toBeNull();
+    expect(extractCode('Order ref aB3dE9 shipped today').code).toBeNull();
+  });
+
+  it('reads a 3-digit code only right after a strong code word', () => {
+    expect(extractCode('Acme PIN 729. Valid for 5 minutes.').code).toBe('729');
+    expect(extractCode('Lyft code: 438').code).toBe('438');
+    expect(extractCode('Your table for 4 is booked at 730 Main St').code).toBeNull();
+    expect(extractCode('Room 305 is ready for check-in.').code).toBeNull();
+  });
+
   it('uses the service hint only as a nudge, never as a requirement', () => {
     expect(extractCode('Steam Guard code: 7K2PD').code).toBe('7K2PD');
     expect(extractCode('Steam Guard code: 7K2PD', { service: 'steam' }).code).toBe('7K2PD');

@@ -26,6 +26,14 @@ export const CODE_KEYWORDS: readonly KeywordSpec[] = [
   ['tan', 1, 'be'], // German banking "TAN"
   ['mtan', 1, 'be'],
   ['pushtan', 1, 'be'],
+  ['secret', 0.8, 'be'], // "Your secret is hV4pT9"
+  ['secret key', 0.9, 'be'],
+  ['account key', 0.9, 'be'],
+  ['activation key', 0.9, 'be'],
+  ['login key', 0.9, 'be'],
+  ['chave de seguranca', 1, 'be'], // Portuguese, also written without the cedilla
+  ['chave de segurança', 1, 'be'],
+  ['chave de acesso', 0.9, 'be'],
   ['mobiletan', 1, 'be'],
   ['smstan', 1, 'be'],
   ['chiptan', 1, 'be'],

@@ -53,6 +53,7 @@ export const DECOY_KEYWORDS: readonly KeywordSpec[] = [
   ['đơn hàng', 1, 'b'],
   ['הזמנה', 1],
   ['سفارش', 1],
+  ['پیگیری', 1], // Persian "tracking" (شماره پیگیری: tracking number)
   ['คำสั่งซื้อ', 1],
   ['παραγγελ', 1, 'b'],
   ['κράτησ', 1, 'b'],

@@ -195,8 +195,9 @@ export const NUMBERED_AFTER_LIST: readonly string[] = [
 ];
 
 /**
- * Words of departures (trains, flights, buses): with a clock time they make a travel notice, whose
- * lone number is a train, flight, seat or ticket number ("Vlak EC 173 ... 14:46 ... vuz 265").
+ * Words of departures and stays (trains, flights, buses, hotels): with a clock time or a date they
+ * make a travel notice, whose lone number is a train, flight, seat, ticket or booking number
+ * ("Vlak EC 173 ... 14:46 ... vuz 265").
  * Matched at a word start.
  */
 export const TRAVEL_WORD_LIST: readonly string[] = [
@@ -274,4 +275,7 @@ export const TRAVEL_WORD_LIST: readonly string[] = [
   'उड़ान',
   'tren ',
   'sefer',
+  'hotel',
+  'check-in',
+  'nights',
 ];
