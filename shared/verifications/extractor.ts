@@ -11,7 +11,8 @@
  *  1. normalise the text (native digits -> ASCII, exotic spaces/dashes -> plain ones) while
  *     keeping a map back to the caller's original indices;
  *  2. enumerate every plausible candidate (digit groups, digit groups split by one space / dash /
- *     dot, also into uneven groups such as "48 2917", uppercase alphanumeric tokens and dash-split
+ *     dot, also into uneven groups such as "48 2917", uppercase alphanumeric tokens (and mixed-case
+ *     ones where a code word names them: "secret is hV4pT9", case kept) and dash-split
  *     ones such as "K7P-4QX"), skipping anything inside a URL or e-mail address;
  *  3. score each candidate with simple, explainable features: proximity of a "code" keyword in
  *     many languages, lead-ins such as ':' or 'is', brackets/quotes, service prefixes (G-, FB-),
@@ -48,7 +49,7 @@ export { normalizeDigits } from './extractor/normalise';
 
 /** One possible code found in the message. */
 export interface CodeCandidate {
-  /** What the user would type: digits and/or uppercase letters, separators and prefixes removed. */
+  /** What the user would type: digits and/or letters (case as printed), separators and prefixes removed. */
   code: string;
   /** 0..1; higher means more likely to be the verification code. */
   confidence: number;
@@ -89,7 +90,7 @@ export const MIN_CONFIDENCE = 0.5;
  * @param sms  message text, any language or script
  * @param opts optional `service` hint ("google", "steam", ...) that slightly favours that
  *             service's code format
- * @returns the best code (digits / uppercase letters only, separators and prefixes removed) with a
+ * @returns the best code (digits / letters only, separators and prefixes removed) with a
  *          0..1 confidence, or `code: null, confidence: 0` when no candidate is convincing;
  *          `candidates` lists the alternatives considered, best first
  */
