@@ -1,5 +1,5 @@
 /**
- * Held-out sets 2-6 of the code extractor (set 1 has its own suites: ./extractor.heldout.test.ts
+ * Held-out sets 2-7 of the code extractor (set 1 has its own suites: ./extractor.heldout.test.ts
  * and ./extractor.heldout.shape.test.ts). Each set was written by its own author who read neither
  * the extractor, its training corpus nor the other sets, and was measured once, unseen, when it
  * arrived. The errors of sets 2-4 and 6 were then read and fixed by generic rules (no rule keyed
@@ -14,6 +14,7 @@ import { heldOut3 } from './extractor.heldout3';
 import { heldOut4 } from './extractor.heldout4';
 import { heldOut5 } from './extractor.heldout5';
 import { heldOut6 } from './extractor.heldout6';
+import { heldOut7 } from './extractor.heldout7';
 import type { HeldOutCase } from './extractor.heldout.types';
 import { measure, summarise, writeSection } from './extractor.report';
 
@@ -63,6 +64,14 @@ const SETS: HeldOutSet[] = [
     cases: heldOut6,
     unseen:
       '97.5 % (475/487), stop 22 (after fixes from sets 1-4; written to break extractors); development set since',
+    target: 0.99,
+    breadth: { cases: 450, services: 120, languages: 35 },
+  },
+  {
+    // Never read. Measured after the fixes from sets 1-4 and 6, with no change made since.
+    name: 'heldout7',
+    cases: heldOut7,
+    unseen: '99.1 % (540/545), stop 22 (after fixes from sets 1-4 and 6); still unseen',
     target: 0.99,
     breadth: { cases: 450, services: 120, languages: 35 },
   },
