@@ -1,13 +1,9 @@
-import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import { hashApiKey, looksLikeApiKey } from '../accounts/api-key-secret';
-import type { UserItem } from '../accounts/entities/user';
-import { dynamo, tableName } from '../platform/db/client';
-import { db } from './db';
 import { type AuthContext, SCOPES, type Scope } from '../platform/http/route';
 import { userIdFromSub } from '../platform/ids';
 import { activeFactor } from '../accounts/limit-factor';
+import { getApiKeySecret, getUser, loadUserAndDenylist, sessionOfAccessToken } from './authorizer-reads';
 import { isExpiredJwt, verifyAccessToken } from './jwt';
-import { sessionOfAccessToken } from './sessions';
 
 /** Credentials as presented: the Authorization header and/or the X-Api-Key header. */
 export interface Credentials {
@@ -82,11 +78,9 @@ async function authorizeToken(token: string): Promise<AuthorizeResult> {
 
 async function authorizeApiKey(key: string): Promise<AuthorizeResult> {
   if (!looksLikeApiKey(key)) return fail('malformed');
-  const { data: secret } = await db()
-    .entities.apiKeySecret.get({ secretHash: hashApiKey(key) })
-    .go({ consistent: true });
+  const secret = await getApiKeySecret(hashApiKey(key));
   if (!secret) return fail('unknown_key');
-  const { data: user } = await db().entities.user.get({ userId: secret.userId }).go({ consistent: true });
+  const user = await getUser(secret.userId);
   if (!user) return fail('unknown_user');
   if (user.status !== 'active') return fail('suspended');
   return {
@@ -106,31 +100,3 @@ async function authorizeApiKey(key: string): Promise<AuthorizeResult> {
 }
 
 const usageIdentifier = (value: string | undefined) => (value ? { usageIdentifierKey: value } : {});
-
-/** The user and the denylist entries of a token in one strongly consistent BatchGetItem. */
-async function loadUserAndDenylist(
-  userId: string,
-  tokenIds: readonly string[],
-): Promise<{ user: UserItem | undefined; revoked: boolean }> {
-  const { user: users, revokedToken } = db().entities;
-  const userKey = users.get({ userId }).params<{ Key: Record<string, string> }>().Key;
-  const deniedKeys = tokenIds.map(
-    (tokenId) => revokedToken.get({ tokenId }).params<{ Key: Record<string, string> }>().Key,
-  );
-  const table = tableName();
-  const items: Record<string, unknown>[] = [];
-  let keys: Record<string, unknown>[] = [userKey, ...deniedKeys];
-  // A denylist entry left unprocessed must not read as "not revoked": retry until every key is answered.
-  for (let attempt = 0; keys.length > 0; attempt += 1) {
-    if (attempt === 5) throw new Error('BatchGetItem left keys unprocessed');
-    const out = await dynamo().send(
-      new BatchGetCommand({ RequestItems: { [table]: { Keys: keys, ConsistentRead: true } } }),
-    );
-    items.push(...(out.Responses?.[table] ?? []));
-    keys = out.UnprocessedKeys?.[table]?.Keys ?? [];
-  }
-  const userItem = items.find((item) => item.pk === userKey.pk && item.sk === userKey.sk);
-  const revoked = items.some((item) => deniedKeys.some((k) => k.pk === item.pk));
-  const parsed = userItem ? users.parse({ Item: userItem }).data : undefined;
-  return { user: parsed ?? undefined, revoked };
-}
