@@ -1,5 +1,5 @@
 import { recordActivity } from '../activity/service';
-import { notify } from '../notifications/service';
+import { queueNotification } from '../notifications/queue';
 import { UPGRADE_HREF } from './dashboard-links';
 
 export type QuotaMetric = 'smsSent' | 'verifications';
@@ -10,7 +10,7 @@ const LIMIT_NAME: Record<QuotaMetric, string> = {
 const LABEL: Record<QuotaMetric, string> = { smsSent: 'SMS', verifications: 'verifications' };
 
 /**
- * Notifies (in-app and email, per the usageWarnings preference) when an increment crosses 80 %
+ * Notifies (in-app and email, per the usageWarnings preference, through the outbox) when an increment crosses 80 %
  * or 100 % of a monthly limit. Called with the counter's value before and after an atomic ADD,
  * so exactly one request — the one that crossed — sends each warning in a period.
  */
@@ -33,7 +33,12 @@ export async function warnOnThresholdCrossing(
     `${after} of ${limit} ${LABEL[metric]} used this month on your plan. ` +
     `Upgrade for higher limits: ${UPGRADE_HREF}, or request a temporary increase.`;
   await Promise.all([
-    notify(userId, 'usageWarnings', { kind: `usage.${code}`, title, body, ref: LIMIT_NAME[metric] }),
+    queueNotification(userId, 'usageWarnings', {
+      kind: `usage.${code}`,
+      title,
+      body,
+      ref: LIMIT_NAME[metric],
+    }),
     recordActivity(userId, 'warning', title, LIMIT_NAME[metric]),
   ]);
 }

@@ -35,6 +35,7 @@ import { PlanSubscription } from '../../accounts/entities/plan-subscription';
 import { VerificationExport } from '../../verifications/entities/verification-export';
 import { WebhookDelivery } from '../../webhooks/entities/webhook-delivery';
 import { WebhookEndpoint, WebhookEndpointCount } from '../../webhooks/entities/webhook-endpoint';
+import { QueuedNotification } from '../../notifications/entities/queued-notification';
 import { dynamo, tableName } from './client';
 
 /**
@@ -90,6 +91,7 @@ export const entities = {
   webhookEndpointCount: WebhookEndpointCount,
   webhookDelivery: WebhookDelivery,
   accountDeletion: AccountDeletion,
+  queuedNotification: QueuedNotification,
 } as const;
 
 let service: Service<typeof entities> | undefined;

@@ -6,6 +6,9 @@ import type { MessageItem } from '../../conversations/entities/message';
 import { runMessageEffects } from '../../conversations/effects';
 import { toMessage } from '../../conversations/views';
 import { db } from './db';
+import type { NotificationKind } from '../../accounts/schemas';
+import type { QueuedNotificationItem } from '../../notifications/entities/queued-notification';
+import { notify } from '../../notifications/service';
 import type { OwnedNumberItem } from '../../numbers/entities/owned-number';
 import { toOwnedView } from '../../numbers/service';
 import { logger } from '../observability/logger';
@@ -27,6 +30,7 @@ import type { WebhookEventType } from '../../webhooks/schemas';
  *   `sms.received` (an inbound SMS).
  * - message status change of an outbound SMS → `sms.status`.
  * - verification codes appended → `verification.code`; → expired → `verification.expired`.
+ * - queued notification INSERT: its push and email (../../notifications/queue.ts), at least once.
  * - owned number renewal notice sent → `number.renewal_due`; → expired → `number.expired`.
  *
  * Every step is idempotent (event and delivery ids derive from the stream record), so a
@@ -145,6 +149,8 @@ export async function routeRecord(record: DynamoDBRecord): Promise<number> {
     if (item.status === 'expired' && prev?.status !== 'expired') {
       emit('verification.expired', [item.userId], toVerificationView(item));
     }
+  } else if (entity === 'queuedNotification' && next && record.eventName === 'INSERT') {
+    await deliverQueued(next as unknown as QueuedNotificationItem);
   } else if (entity === 'ownedNumber' && next && record.eventName !== 'REMOVE') {
     const item = next as unknown as OwnedNumberItem;
     if (item.noticeSentFor && item.noticeSentFor !== prev?.noticeSentFor) {
@@ -155,6 +161,18 @@ export async function routeRecord(record: DynamoDBRecord): Promise<number> {
     }
   }
   return routed.length > 0 ? fanOut(routed) : 0;
+}
+
+/** A notification a request queued (../../notifications/queue.ts), delivered as `notify` would. */
+async function deliverQueued(item: QueuedNotificationItem): Promise<void> {
+  await notify(item.userId, item.preference as NotificationKind, {
+    kind: item.kind,
+    title: item.title,
+    body: item.body,
+    ref: item.ref,
+    ...(item.email === undefined ? {} : { email: item.email }),
+    ...(item.emailText === undefined ? {} : { emailText: item.emailText }),
+  });
 }
 
 async function conversationOf(conversationId: string): Promise<ConversationItem | undefined> {
