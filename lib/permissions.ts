@@ -231,6 +231,9 @@ export const PERMISSIONS: Readonly<Record<string, FunctionPermissions>> = {
   // Scheduled jobs (shared/platform/jobs/registry.ts): notices go out by email and in-app push.
   'verifications/expire-verifications': { table: 'readWrite', wsManage: true, sesSend: true },
   'numbers/renew-numbers': { table: 'readWrite', wsManage: true, sesSend: true, smsVoice: ['provision'] },
+  // Plans renew from the balance: renewal and downgrade notices, and a downgrade moves the user's
+  // API keys to the free usage plan.
+  'accounts/renew-plans': { table: 'readWrite', wsManage: true, sesSend: true, apiKeys: true },
   // Exports (verification history and whole accounts) into S3; account exports email the user.
   'verifications/run-exports': { table: 'readWrite', bucket: 'put', sesSend: true },
   // Numbers go back to quarantine (and the carrier), pending verifications are refunded (pushes),
@@ -270,10 +273,20 @@ export const PERMISSIONS: Readonly<Record<string, FunctionPermissions>> = {
     sesSend: true,
   },
   // The outbox consumer (table stream): search index, WebSocket fan-out, webhook deliveries.
-  'platform/outbox-stream-consumer': { table: 'readWrite', wsManage: true, webhookQueueSend: true },
+  // The outbox also delivers notifications queued by request paths (usage warnings): push and email.
+  // Message views in pushes and `message.created` events presign attachment downloads: a presigned
+  // GET works only if the signing role may read the object.
+  'platform/outbox-stream-consumer': {
+    table: 'readWrite',
+    wsManage: true,
+    webhookQueueSend: true,
+    sesSend: true,
+    bucket: 'read',
+  },
 
   // Realtime: connection records; $default answers pings and relays typing signals.
-  'realtime/connect': { table: 'readWrite' },
+  // $connect closes the oldest sockets past the per-user cap (DeleteConnection).
+  'realtime/connect': { table: 'readWrite', wsManage: true },
   'realtime/disconnect': { table: 'readWrite' },
   'realtime/default': { table: 'readWrite', wsManage: true },
 
