@@ -20,7 +20,7 @@ const usernameRef = /* @__PURE__ */ z
 
 // Built from named parts, each one pure call over identifiers: a bundle that does not create
 // conversations (list-messages, send-message...) then drops them, and with `e164` the phone
-// metadata (libphonenumber-js, ~190 KB). A nested call inside an argument would keep them all.
+// metadata (libphonenumber-js, ~140 KB). A nested call inside an argument would keep them all.
 const platformParticipant = /* @__PURE__ */ z.object({ username: usernameRef }).strict();
 const smsParticipant = /* @__PURE__ */ z.object({ phoneNumber: e164 }).strict();
 export const participantInput = /* @__PURE__ */ z.union([platformParticipant, smsParticipant]);

@@ -1,5 +1,5 @@
 import { budgetedPage } from '../platform/db/read-budget';
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { formatPhone } from './phone-format';
 import { isConditionalFailure } from '../platform/db/errors';
 import { NotFound } from '../platform/errors';
 import { db } from './db';
@@ -105,13 +105,13 @@ export async function getInventoryNumber(phoneNumber: string): Promise<Inventory
 export async function getAvailableNumber(phoneNumber: string): Promise<AvailableNumberDetail> {
   const item = await getInventoryNumber(phoneNumber);
   if (item?.status !== 'available') throw new NotFound('This number is not available.');
-  const parsed = parsePhoneNumberFromString(item.phoneNumber);
+  const formatted = formatPhone(item.phoneNumber);
   return {
     ...toAvailable(item),
     currency: 'USD',
     firstPaymentCents: item.setupPriceCents + item.monthlyPriceCents,
-    nationalFormat: parsed?.formatNational() ?? item.phoneNumber,
-    internationalFormat: parsed?.formatInternational() ?? item.phoneNumber,
+    nationalFormat: formatted?.national ?? item.phoneNumber,
+    internationalFormat: formatted?.international ?? item.phoneNumber,
   };
 }
 
