@@ -7,3 +7,13 @@ export const FUNCTION_ENVIRONMENT: Readonly<Record<string, string>> = {
   SMSPROJ_RUNTIME: 'aws',
   POWERTOOLS_SERVICE_NAME: 'smsproj',
 };
+
+/**
+ * Packages every bundle resolves to another module (esbuild `alias`; paths from the project root).
+ * `jsonschema` is ElectroDB's model checker, which our bundles never need (see the module).
+ * AppFunction, the bench and the tests that build bundles all use this one definition.
+ */
+export const BUNDLE_ALIAS = {
+  package: 'jsonschema',
+  module: './shared/platform/db/jsonschema-off.ts',
+} as const;
