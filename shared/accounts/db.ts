@@ -22,4 +22,4 @@ export const entities = {
   ledgerEntry: LedgerEntry,
 };
 
-export const db = dataService(entities);
+export const db = /* @__PURE__ */ dataService(entities);

@@ -49,4 +49,4 @@ export const entities = {
   webhookEndpointCount: WebhookEndpointCount,
 };
 
-export const db = dataService(entities);
+export const db = /* @__PURE__ */ dataService(entities);

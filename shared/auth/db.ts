@@ -19,4 +19,4 @@ export const entities = {
   tokenSession: TokenSession,
 };
 
-export const db = dataService(entities);
+export const db = /* @__PURE__ */ dataService(entities);

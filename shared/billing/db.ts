@@ -8,4 +8,4 @@ export const entities = {
   ledgerEntry: LedgerEntry,
 };
 
-export const db = dataService(entities);
+export const db = /* @__PURE__ */ dataService(entities);

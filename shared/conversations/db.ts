@@ -26,4 +26,4 @@ export const entities = {
   smsPendingSend: SmsPendingSend,
 };
 
-export const db = dataService(entities);
+export const db = /* @__PURE__ */ dataService(entities);

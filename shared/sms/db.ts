@@ -18,4 +18,4 @@ export const entities = {
   smsPendingSend: SmsPendingSend,
 };
 
-export const db = dataService(entities);
+export const db = /* @__PURE__ */ dataService(entities);

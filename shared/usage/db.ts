@@ -6,4 +6,4 @@ export const entities = {
   usageCounter: UsageCounter,
 };
 
-export const db = dataService(entities);
+export const db = /* @__PURE__ */ dataService(entities);

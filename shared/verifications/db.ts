@@ -18,4 +18,4 @@ export const entities = {
   activeVerificationCount: ActiveVerificationCount,
 };
 
-export const db = dataService(entities);
+export const db = /* @__PURE__ */ dataService(entities);

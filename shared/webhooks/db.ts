@@ -9,4 +9,4 @@ export const entities = {
   webhookDelivery: WebhookDelivery,
 };
 
-export const db = dataService(entities);
+export const db = /* @__PURE__ */ dataService(entities);

@@ -17,7 +17,7 @@ export type DeletionStep = (typeof DELETION_STEPS)[number];
  * - `byPending` (gsi3: pk `deletionq`, sk `queuedAt`): the job's queue, sparse (pending and
  *   running only), so an idle job reads nothing.
  */
-export const AccountDeletion = modelEntity({
+export const AccountDeletion = /* @__PURE__ */ modelEntity({
   model: { service: SERVICE_NAME, entity: 'accountDeletion', version: '1' },
   attributes: {
     userId: { type: 'string', required: true, readOnly: true },

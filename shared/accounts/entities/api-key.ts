@@ -3,7 +3,7 @@ import { modelEntity } from '../../platform/db/model-entity';
 import { SERVICE_NAME } from '../../platform/db/schema';
 
 /** An API key's public record, listed under its owner. The secret is never stored. */
-export const ApiKey = modelEntity({
+export const ApiKey = /* @__PURE__ */ modelEntity({
   model: { service: SERVICE_NAME, entity: 'apiKey', version: '1' },
   attributes: {
     userId: { type: 'string', required: true, readOnly: true },
@@ -31,7 +31,7 @@ export type ApiKeyItem = EntityItem<typeof ApiKey>;
  * for the authorizer. Rotation and revocation delete it in the same transaction that updates
  * the key, so an old secret is rejected at once.
  */
-export const ApiKeySecret = modelEntity({
+export const ApiKeySecret = /* @__PURE__ */ modelEntity({
   model: { service: SERVICE_NAME, entity: 'apiKeySecret', version: '1' },
   attributes: {
     secretHash: { type: 'string', required: true, readOnly: true },
@@ -50,7 +50,7 @@ export type ApiKeySecretItem = EntityItem<typeof ApiKeySecret>;
  * How many live keys a user holds: created with the key and decremented with its revocation in
  * the same transactions, conditional on the limit, so parallel creates cannot pass it.
  */
-export const ApiKeyCount = modelEntity({
+export const ApiKeyCount = /* @__PURE__ */ modelEntity({
   model: { service: SERVICE_NAME, entity: 'apiKeyCount', version: '1' },
   attributes: {
     userId: { type: 'string', required: true, readOnly: true },

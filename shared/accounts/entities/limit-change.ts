@@ -3,7 +3,7 @@ import { modelEntity } from '../../platform/db/model-entity';
 import { SERVICE_NAME } from '../../platform/db/schema';
 
 /** The ledger of limits: every plan change and temporary increase, newest first by ULID. */
-export const LimitChange = modelEntity({
+export const LimitChange = /* @__PURE__ */ modelEntity({
   model: { service: SERVICE_NAME, entity: 'limitChange', version: '1' },
   attributes: {
     userId: { type: 'string', required: true, readOnly: true },

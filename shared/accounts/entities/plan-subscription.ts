@@ -7,7 +7,7 @@ import { SERVICE_NAME } from '../../platform/db/schema';
  * `renewsAt` is the end of the period paid for; the plan-renewal job finds due ones through
  * the `byDue` index (no Scan) and moves `renewsAt` on conditionally, so a period is charged once.
  */
-export const PlanSubscription = modelEntity({
+export const PlanSubscription = /* @__PURE__ */ modelEntity({
   model: { service: SERVICE_NAME, entity: 'planSubscription', version: '1' },
   attributes: {
     userId: { type: 'string', required: true, readOnly: true },

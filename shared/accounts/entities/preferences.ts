@@ -14,7 +14,7 @@ const channel = {
 } as const;
 
 /** Notification preferences; absent means "all on" (defaults are applied when reading). */
-export const Preferences = modelEntity({
+export const Preferences = /* @__PURE__ */ modelEntity({
   model: { service: SERVICE_NAME, entity: 'preferences', version: '1' },
   attributes: {
     userId: { type: 'string', required: true, readOnly: true },

@@ -7,7 +7,7 @@ import { SERVICE_NAME } from '../../platform/db/schema';
  * transaction as the user (conditional on not existing), and read by key (strongly
  * consistent) to resolve a login name to a user.
  */
-export const UniqueClaim = modelEntity({
+export const UniqueClaim = /* @__PURE__ */ modelEntity({
   model: { service: SERVICE_NAME, entity: 'uniqueClaim', version: '1' },
   attributes: {
     kind: { type: ['email', 'username'] as const, required: true, readOnly: true },

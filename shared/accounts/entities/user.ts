@@ -7,7 +7,7 @@ import { PLAN_IDS } from '../plans';
  * A platform user. `userId` is `usr_` + the Cognito `sub` without dashes (122 random bits),
  * so the authorizer derives the item key from a verified token without a lookup.
  */
-export const User = modelEntity({
+export const User = /* @__PURE__ */ modelEntity({
   model: { service: SERVICE_NAME, entity: 'user', version: '1' },
   attributes: {
     userId: { type: 'string', required: true, readOnly: true },

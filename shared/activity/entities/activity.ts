@@ -16,7 +16,7 @@ export const ACTIVITY_TYPES = [
 ] as const;
 
 /** The user's activity feed (dashboard "recent activity"), newest first by ULID; kept 90 days. */
-export const Activity = modelEntity({
+export const Activity = /* @__PURE__ */ modelEntity({
   model: { service: SERVICE_NAME, entity: 'activity', version: '1' },
   attributes: {
     userId: { type: 'string', required: true, readOnly: true },

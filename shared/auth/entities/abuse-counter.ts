@@ -8,7 +8,7 @@ import { SERVICE_NAME } from '../../platform/db/schema';
  * starts with its first event; every change is one conditional write, so concurrent callers
  * can never count past the limit. TTL only tidies up; `windowStart` is what conditions check.
  */
-export const AbuseCounter = modelEntity({
+export const AbuseCounter = /* @__PURE__ */ modelEntity({
   model: { service: SERVICE_NAME, entity: 'abuseCounter', version: '1' },
   attributes: {
     scope: { type: 'string', required: true, readOnly: true },

@@ -3,7 +3,7 @@ import { modelEntity } from '../../platform/db/model-entity';
 import { SERVICE_NAME } from '../../platform/db/schema';
 
 /** A pending emailed code (email verification or password reset); only its hash is stored. */
-export const EmailCode = modelEntity({
+export const EmailCode = /* @__PURE__ */ modelEntity({
   model: { service: SERVICE_NAME, entity: 'emailCode', version: '1' },
   attributes: {
     userId: { type: 'string', required: true, readOnly: true },

@@ -7,7 +7,7 @@ import { SERVICE_NAME } from '../../platform/db/schema';
  * `tokenId` is an access token's `jti`/`origin_jti`, or the SHA-256 of a refresh token;
  * the item lives until the token would have expired anyway.
  */
-export const RevokedToken = modelEntity({
+export const RevokedToken = /* @__PURE__ */ modelEntity({
   model: { service: SERVICE_NAME, entity: 'revokedToken', version: '1' },
   attributes: {
     tokenId: { type: 'string', required: true, readOnly: true },

@@ -6,7 +6,7 @@ import { SERVICE_NAME } from '../../platform/db/schema';
  * A login session: created at login, found again by the refresh token's hash. Lets a password
  * change revoke every *other* session while the caller's own stays signed in.
  */
-export const Session = modelEntity({
+export const Session = /* @__PURE__ */ modelEntity({
   model: { service: SERVICE_NAME, entity: 'session', version: '1' },
   attributes: {
     userId: { type: 'string', required: true, readOnly: true },
@@ -26,7 +26,7 @@ export type SessionItem = EntityItem<typeof Session>;
  * Which session an access token (by `jti`) or a refresh token (by `rt:` + hash) belongs to.
  * cognito-local has no `origin_jti`, so the platform records the link when it hands out tokens.
  */
-export const TokenSession = modelEntity({
+export const TokenSession = /* @__PURE__ */ modelEntity({
   model: { service: SERVICE_NAME, entity: 'tokenSession', version: '1' },
   attributes: {
     tokenId: { type: 'string', required: true, readOnly: true },

@@ -9,7 +9,7 @@ import { LEDGER_TYPES } from '../ledger-types';
  * sk `id`) lists entries in time order and a time range is a `between` on the sort key.
  * `amountCents` is always positive; `type` says which way the money went.
  */
-export const LedgerEntry = modelEntity({
+export const LedgerEntry = /* @__PURE__ */ modelEntity({
   model: { service: SERVICE_NAME, entity: 'ledgerEntry', version: '1' },
   attributes: {
     userId: { type: 'string', required: true, readOnly: true },

@@ -7,7 +7,7 @@ import { SERVICE_NAME } from '../../platform/db/schema';
  * sends it (state `pending` → `attached`, conditional on owner and state inside the send
  * transaction). Pending slots expire (TTL) so abandoned uploads do not accumulate records.
  */
-export const Attachment = modelEntity({
+export const Attachment = /* @__PURE__ */ modelEntity({
   model: { service: SERVICE_NAME, entity: 'attachment', version: '1' },
   attributes: {
     conversationId: { type: 'string', required: true, readOnly: true },
@@ -37,7 +37,7 @@ export type AttachmentItem = EntityItem<typeof Attachment>;
  * cannot pass the cap), and removed in the transaction of the message that binds it; ids past
  * their slot's lifetime (ULIDs carry their creation time) are pruned before a new one is added.
  */
-export const PendingUploads = modelEntity({
+export const PendingUploads = /* @__PURE__ */ modelEntity({
   model: { service: SERVICE_NAME, entity: 'pendingUploads', version: '1' },
   attributes: {
     userId: { type: 'string', required: true, readOnly: true },

@@ -20,7 +20,7 @@ export const participantAttribute = {
  * guarded so concurrent sends never move it backwards. Items written before that may still hold
  * `lastMessageId`/`lastMessageAt`, which nothing reads.
  */
-export const Conversation = modelEntity({
+export const Conversation = /* @__PURE__ */ modelEntity({
   model: { service: SERVICE_NAME, entity: 'conversation', version: '1' },
   attributes: {
     conversationId: { type: 'string', required: true, readOnly: true },
@@ -48,7 +48,7 @@ export type ConversationItem = EntityItem<typeof Conversation>;
  * same transaction as the conversation, conditional on not existing, so concurrent inbound
  * SMS from a new peer cannot create two conversations.
  */
-export const SmsThread = modelEntity({
+export const SmsThread = /* @__PURE__ */ modelEntity({
   model: { service: SERVICE_NAME, entity: 'smsThread', version: '1' },
   attributes: {
     userId: { type: 'string', required: true, readOnly: true },

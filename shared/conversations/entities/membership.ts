@@ -23,7 +23,7 @@ export const senderAttribute = {
  * list is newest activity first and archiving moves the row to the other folder partition
  * (a single-attribute update: ElectroDB rewrites gsi1pk only).
  */
-export const Membership = modelEntity({
+export const Membership = /* @__PURE__ */ modelEntity({
   model: { service: SERVICE_NAME, entity: 'membership', version: '1' },
   attributes: {
     userId: { type: 'string', required: true, readOnly: true },

@@ -9,7 +9,7 @@ import { SERVICE_NAME } from '../../platform/db/schema';
  * A claim older than a lease is taken over, so a request that died mid-way is healed by the
  * consumer. Kept a day (the stream keeps records 24 h).
  */
-export const MessageEffects = modelEntity({
+export const MessageEffects = /* @__PURE__ */ modelEntity({
   model: { service: SERVICE_NAME, entity: 'messageEffects', version: '1' },
   attributes: {
     messageId: { type: 'string', required: true, readOnly: true },

@@ -10,7 +10,7 @@ export const MESSAGE_STATUSES = ['queued', 'sent', 'delivered', 'read', 'failed'
  * Query newest first, and a page boundary is just "ids below this one" (keyset pagination), so
  * messages arriving while someone scrolls back never shift the pages.
  */
-export const Message = modelEntity({
+export const Message = /* @__PURE__ */ modelEntity({
   model: { service: SERVICE_NAME, entity: 'message', version: '1' },
   attributes: {
     conversationId: { type: 'string', required: true, readOnly: true },
@@ -73,7 +73,7 @@ export type MessageItem = EntityItem<typeof Message>;
  * The sort key keeps the case (`casing: 'none'`): ElectroDB lowercases key values by default,
  * which made `Order-1` and `order-1` one claim (the second message was silently dropped).
  */
-export const ClientMessageClaim = modelEntity({
+export const ClientMessageClaim = /* @__PURE__ */ modelEntity({
   model: { service: SERVICE_NAME, entity: 'clientMessageClaim', version: '1' },
   attributes: {
     conversationId: { type: 'string', required: true, readOnly: true },

@@ -15,7 +15,7 @@ import { SERVICE_NAME } from '../../platform/db/schema';
  * no `words`) keep working: their two-letter ones sit in the same partitions and are verified on
  * the message text; the longer-prefix ones are no longer read.
  */
-export const SearchToken = modelEntity({
+export const SearchToken = /* @__PURE__ */ modelEntity({
   model: { service: SERVICE_NAME, entity: 'searchToken', version: '1' },
   attributes: {
     /** A user id or a conversation id; stored and keyed as `userId`, as before scopes existed. */
@@ -41,7 +41,7 @@ export type SearchTokenItem = EntityItem<typeof SearchToken>;
  * shared index. A search reads the user's items (one Query) and queries each listed
  * conversation's partition besides the user's own.
  */
-export const SearchScope = modelEntity({
+export const SearchScope = /* @__PURE__ */ modelEntity({
   model: { service: SERVICE_NAME, entity: 'searchScope', version: '1' },
   attributes: {
     userId: { type: 'string', required: true, readOnly: true },

@@ -7,7 +7,7 @@ import { SERVICE_NAME } from '../../platform/db/schema';
  * stream delivers it (in-app push and email, per the user's preferences) after the request, so
  * the request path loads no email client. Kept a day (the stream keeps records 24 h).
  */
-export const QueuedNotification = modelEntity({
+export const QueuedNotification = /* @__PURE__ */ modelEntity({
   model: { service: SERVICE_NAME, entity: 'queuedNotification', version: '1' },
   attributes: {
     notificationId: { type: 'string', required: true, readOnly: true },

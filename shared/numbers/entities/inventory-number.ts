@@ -27,7 +27,7 @@ export type InventoryStatus = (typeof INVENTORY_STATUSES)[number];
  *   release, read with `quarantinedUntil <= now`. Only quarantined numbers carry
  *   `quarantinedUntil`, so the index is sparse and the renewal job reads only what is due.
  */
-export const InventoryNumber = modelEntity({
+export const InventoryNumber = /* @__PURE__ */ modelEntity({
   model: { service: SERVICE_NAME, entity: 'inventoryNumber', version: '1' },
   attributes: {
     phoneNumber: { type: 'string', required: true, readOnly: true },

@@ -16,7 +16,7 @@ export type OwnedStatus = (typeof OWNED_STATUSES)[number];
  *   index, so a run reads only due items. `dueShard` (0..DUE_SHARDS-1, from the number) spreads
  *   the index over a few partitions; the job queries each shard with `nextActionAt <= now`.
  */
-export const OwnedNumber = modelEntity({
+export const OwnedNumber = /* @__PURE__ */ modelEntity({
   model: { service: SERVICE_NAME, entity: 'ownedNumber', version: '1' },
   attributes: {
     userId: { type: 'string', required: true, readOnly: true },
@@ -61,7 +61,7 @@ export type OwnedNumberItem = EntityItem<typeof OwnedNumber>;
  * but not yet expired). Purchases increment it conditionally (`active < limit`) in the purchase
  * transaction and expiry decrements it, so two parallel purchases cannot both take the last slot.
  */
-export const OwnedNumberCount = modelEntity({
+export const OwnedNumberCount = /* @__PURE__ */ modelEntity({
   model: { service: SERVICE_NAME, entity: 'ownedNumberCount', version: '1' },
   attributes: {
     userId: { type: 'string', required: true, readOnly: true },

@@ -6,4 +6,4 @@ export const entities = {
   idempotencyRecord: IdempotencyRecord,
 };
 
-export const db = dataService(entities);
+export const db = /* @__PURE__ */ dataService(entities);

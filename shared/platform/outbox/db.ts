@@ -6,4 +6,4 @@ export const entities = {
   conversation: Conversation,
 };
 
-export const db = dataService(entities);
+export const db = /* @__PURE__ */ dataService(entities);

@@ -7,7 +7,7 @@ import { SERVICE_NAME } from '../../platform/db/schema';
  * expire with the 2 h connection cap (TTL), and a 410 from postToConnection deletes them.
  * `byUser` (gsi1) finds every socket of a user for fan-out.
  */
-export const Connection = modelEntity({
+export const Connection = /* @__PURE__ */ modelEntity({
   model: { service: SERVICE_NAME, entity: 'connection', version: '1' },
   attributes: {
     connectionId: { type: 'string', required: true, readOnly: true },

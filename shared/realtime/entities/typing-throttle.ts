@@ -7,7 +7,7 @@ import { SERVICE_NAME } from '../../platform/db/schema';
  * condition "absent or `until` passed", so concurrent Lambdas agree on at most one relay per
  * window. TTL only tidies up (it is lazy); `until` is what the condition checks.
  */
-export const TypingThrottle = modelEntity({
+export const TypingThrottle = /* @__PURE__ */ modelEntity({
   model: { service: SERVICE_NAME, entity: 'typingThrottle', version: '1' },
   attributes: {
     userId: { type: 'string', required: true, readOnly: true },

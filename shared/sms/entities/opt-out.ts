@@ -8,7 +8,7 @@ import { SERVICE_NAME } from '../../platform/db/schema';
  * deleted). Keyed by the platform number, so `GET /v1/numbers/{phoneNumber}/opt-outs` is one
  * Query and the send check is one GetItem.
  */
-export const SmsOptOut = modelEntity({
+export const SmsOptOut = /* @__PURE__ */ modelEntity({
   model: { service: SERVICE_NAME, entity: 'smsOptOut', version: '1' },
   attributes: {
     /** The platform (owned) number the recipient opted out of. */

@@ -9,7 +9,7 @@ import { SERVICE_NAME } from '../../platform/db/schema';
  * any follow-up work) failed after the commit is still sent or failed-and-refunded, never left
  * `queued`. Rows sort by `queuedAt`, so a run reads only the due ones.
  */
-export const SmsPendingSend = modelEntity({
+export const SmsPendingSend = /* @__PURE__ */ modelEntity({
   model: { service: SERVICE_NAME, entity: 'smsPendingSend', version: '1' },
   attributes: {
     /** A constant partition: the rows are few (in flight only) and short-lived. */

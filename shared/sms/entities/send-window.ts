@@ -7,7 +7,7 @@ import { SERVICE_NAME } from '../../platform/db/schema';
  * conditional ADD (at most SMS_PER_RECIPIENT_MINUTE). Stops two bots texting each other in a
  * loop. Expires by TTL shortly after its minute.
  */
-export const SmsSendWindow = modelEntity({
+export const SmsSendWindow = /* @__PURE__ */ modelEntity({
   model: { service: SERVICE_NAME, entity: 'smsSendWindow', version: '1' },
   attributes: {
     from: { type: 'string', required: true, readOnly: true },

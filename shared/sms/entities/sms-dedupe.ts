@@ -9,7 +9,7 @@ import { SERVICE_NAME } from '../../platform/db/schema';
  * Created conditionally (`attribute_not_exists`), deleted again if processing fails so a retry can
  * redo it, and expired by TTL after a week.
  */
-export const SmsDedupe = modelEntity({
+export const SmsDedupe = /* @__PURE__ */ modelEntity({
   model: { service: SERVICE_NAME, entity: 'smsDedupe', version: '1' },
   attributes: {
     kind: { type: ['inbound', 'outbound'] as const, required: true, readOnly: true },

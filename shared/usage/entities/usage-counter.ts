@@ -7,7 +7,7 @@ import { SERVICE_NAME } from '../../platform/db/schema';
  * (`bucket` = `month#2026-11`), one per user and day (`day#2026-11-23`), and one per API key
  * and day (`day#2026-11-23#key#key_...`) for analytics.
  */
-export const UsageCounter = modelEntity({
+export const UsageCounter = /* @__PURE__ */ modelEntity({
   model: { service: SERVICE_NAME, entity: 'usageCounter', version: '1' },
   attributes: {
     userId: { type: 'string', required: true, readOnly: true },

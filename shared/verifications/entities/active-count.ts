@@ -9,7 +9,7 @@ import { SERVICE_NAME } from '../../platform/db/schema';
  * transaction that creates the request, and every terminal transition decrements it in its own
  * transaction, so parallel creates can never pass the cap (no count-then-write).
  */
-export const ActiveVerificationCount = modelEntity({
+export const ActiveVerificationCount = /* @__PURE__ */ modelEntity({
   model: { service: SERVICE_NAME, entity: 'activeVerificationCount', version: '1' },
   attributes: {
     userId: { type: 'string', required: true, readOnly: true },

@@ -16,7 +16,7 @@ import { SERVICE_NAME } from '../../platform/db/schema';
  *   service in one Query, so allocation skips numbers it cannot win without reading the pool's
  *   history item by item. Like the lease index it is a hint; the condition decides.
  */
-export const NumberServiceUse = modelEntity({
+export const NumberServiceUse = /* @__PURE__ */ modelEntity({
   model: { service: SERVICE_NAME, entity: 'verificationNumberServiceUse', version: '1' },
   attributes: {
     phoneNumber: { type: 'string', required: true, readOnly: true },

@@ -17,7 +17,7 @@ import { SERVICE_NAME } from '../../platform/db/schema';
  *   one Query, so allocation tries only numbers that look free. The index is a hint (eventually
  *   consistent); the conditional create above is what decides.
  */
-export const PoolLease = modelEntity({
+export const PoolLease = /* @__PURE__ */ modelEntity({
   model: { service: SERVICE_NAME, entity: 'verificationPoolLease', version: '1' },
   attributes: {
     phoneNumber: { type: 'string', required: true, readOnly: true },

@@ -20,7 +20,7 @@ export type ExportKind = (typeof EXPORT_KINDS)[number];
  *   and running exports are in it, so the scheduled worker reads nothing when idle.
  * Kept a week (TTL); the S3 object has its own lifecycle.
  */
-export const VerificationExport = modelEntity({
+export const VerificationExport = /* @__PURE__ */ modelEntity({
   model: { service: SERVICE_NAME, entity: 'verificationExport', version: '1' },
   attributes: {
     exportId: { type: 'string', required: true, readOnly: true },

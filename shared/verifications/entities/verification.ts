@@ -18,7 +18,7 @@ import { ACTIVE_STATUSES, VERIFICATION_STATUSES } from '../state';
  *   so ElectroDB re-evaluates the condition. `expiryShard` spreads the work list over
  *   EXPIRY_SHARDS partitions.
  */
-export const Verification = modelEntity({
+export const Verification = /* @__PURE__ */ modelEntity({
   model: { service: SERVICE_NAME, entity: 'verification', version: '1' },
   attributes: {
     verificationId: { type: 'string', required: true, readOnly: true },

@@ -15,7 +15,7 @@ export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
  *   up to hours). A Query per shard reads the due deliveries only; never a Scan. Every status
  *   write sets status, dueShard and nextAttemptAt together so ElectroDB re-evaluates the condition.
  */
-export const WebhookDelivery = modelEntity({
+export const WebhookDelivery = /* @__PURE__ */ modelEntity({
   model: { service: SERVICE_NAME, entity: 'webhookDelivery', version: '1' },
   attributes: {
     endpointId: { type: 'string', required: true, readOnly: true },

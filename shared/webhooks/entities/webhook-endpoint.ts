@@ -9,7 +9,7 @@ import { createdAtAttribute, SERVICE_NAME, updatedAtAttribute } from '../../plat
  * rotation the previous secret's ciphertext is kept until `previousSecretExpiresAt` so receivers
  * can verify either for 24 h.
  */
-export const WebhookEndpoint = modelEntity({
+export const WebhookEndpoint = /* @__PURE__ */ modelEntity({
   model: { service: SERVICE_NAME, entity: 'webhookEndpoint', version: '1' },
   attributes: {
     userId: { type: 'string', required: true, readOnly: true },
@@ -37,7 +37,7 @@ export type WebhookEndpointItem = EntityItem<typeof WebhookEndpoint>;
  * How many endpoints a user has. Creation increments it conditionally (`count < limit`) in the
  * creating transaction and deletion decrements it, so parallel creations cannot pass the limit.
  */
-export const WebhookEndpointCount = modelEntity({
+export const WebhookEndpointCount = /* @__PURE__ */ modelEntity({
   model: { service: SERVICE_NAME, entity: 'webhookEndpointCount', version: '1' },
   attributes: {
     userId: { type: 'string', required: true, readOnly: true },

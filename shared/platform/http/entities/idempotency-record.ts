@@ -3,7 +3,7 @@ import { modelEntity } from '../../db/model-entity';
 import { SERVICE_NAME } from '../../db/schema';
 
 /** One Idempotency-Key use: the request's body hash and, once done, the response to replay (24 h TTL). */
-export const IdempotencyRecord = modelEntity({
+export const IdempotencyRecord = /* @__PURE__ */ modelEntity({
   model: { service: SERVICE_NAME, entity: 'idempotencyRecord', version: '1' },
   attributes: {
     id: { type: 'string', required: true },
