@@ -5,8 +5,8 @@
  * skip the constructor check (./model-entity.ts; test/unit/platform/db/models.test.ts runs the
  * real one on every entity), and our Services are given entity instances, never models. So the
  * bundles need no validator: this one answers "not a model" to everything, which is the true
- * answer for an entity instance, and makes `new Entity(model)` throw — loudly — if bundled code
- * ever built an entity the unchecked way. test/unit/platform/db/jsonschema-off.test.ts runs the
+ * answer for an entity instance, and makes ElectroDB's own Entity constructor throw — loudly — if
+ * bundled code ever built an entity without modelEntity. test/unit/platform/db/jsonschema-off.test.ts runs the
  * data layer through it.
  */
 export class Validator {
