@@ -31,10 +31,13 @@ export class EffectsInFlight extends Error {
   }
 }
 
-async function perform(conv: ConversationItem, item: MessageItem): Promise<Message> {
+/** How a message path presents a stored message (./media.ts). */
+type View = (item: MessageItem) => Promise<Message>;
+
+async function perform(conv: ConversationItem, item: MessageItem, view: View): Promise<Message> {
   const [indexed, delivered] = await Promise.allSettled([
     indexMessage(conv, item.messageId, item.body),
-    deliverMessage(conv, item),
+    deliverMessage(conv, item, view),
   ]);
   if (indexed.status === 'rejected') throw indexed.reason;
   if (delivered.status === 'rejected') throw delivered.reason;
@@ -45,7 +48,11 @@ const markDone = (messageId: string) =>
   db().entities.messageEffects.patch({ messageId }).set({ state: 'done' }).go({ response: 'none' });
 
 /** The request's fast path: effects now when nobody else claimed them; never throws. */
-export async function runInlineEffects(conv: ConversationItem, item: MessageItem): Promise<Message> {
+export async function runInlineEffects(
+  conv: ConversationItem,
+  item: MessageItem,
+  view: View,
+): Promise<Message> {
   try {
     await db()
       .entities.messageEffects.create({
@@ -58,10 +65,10 @@ export async function runInlineEffects(conv: ConversationItem, item: MessageItem
   } catch (error) {
     if (!isConditionalFailure(error))
       logger.warn('Could not claim message effects', { error: error as Error });
-    return toMessage(item);
+    return view(item);
   }
   try {
-    const message = await perform(conv, item);
+    const message = await perform(conv, item, view);
     await markDone(item.messageId);
     return message;
   } catch (error) {
@@ -74,7 +81,7 @@ export async function runInlineEffects(conv: ConversationItem, item: MessageItem
       .entities.messageEffects.delete({ messageId: item.messageId })
       .go({ response: 'none' })
       .catch(() => undefined);
-    return toMessage(item);
+    return view(item);
   }
 }
 
@@ -123,7 +130,7 @@ export async function runMessageEffects(conv: ConversationItem, item: MessageIte
     throw error;
   }
   try {
-    await perform(conv, item);
+    await perform(conv, item, toMessage);
   } catch (error) {
     // Let the next try claim it again at once.
     await db()

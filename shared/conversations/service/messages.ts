@@ -18,8 +18,9 @@ import {
   PREVIEW_CHARS,
   toMessage,
 } from '../views';
-import { tagAttachments } from '../attachments';
-import { attachmentInUse, bindableAttachments } from './attachment-slots';
+import { withAttachments } from '../attachment-media';
+import { type MessageMedia, textOnly } from '../media';
+import { attachmentInUse } from './attachment-slots';
 import {
   backoff,
   noSuchConversation,
@@ -86,12 +87,16 @@ export async function sendChatMessage(
   input: { body: string; clientMessageId?: string; attachments?: readonly string[] },
 ): Promise<StoredMessage> {
   const me = conv.participants.find((p) => p.userId === userId);
-  return persistMessage(conv, {
-    sender: { userId, ...(me?.username ? { username: me.username } : {}) },
-    body: input.body,
-    clientMessageId: input.clientMessageId,
-    attachmentIds: input.attachments,
-  });
+  return persistMessage(
+    conv,
+    {
+      sender: { userId, ...(me?.username ? { username: me.username } : {}) },
+      body: input.body,
+      clientMessageId: input.clientMessageId,
+      attachmentIds: input.attachments,
+    },
+    withAttachments,
+  );
 }
 
 /**
@@ -116,18 +121,22 @@ export async function storeMessageOnce(input: StoreMessageInput): Promise<Stored
   const sender: Participant = userSender
     ? cleanParticipant(userSender)
     : { ...(input.sender.phoneNumber ? { phoneNumber: input.sender.phoneNumber } : {}) };
-  return persistMessage(conv, {
-    sender,
-    body: input.body,
-    status: input.status,
-    clientMessageId: input.clientMessageId,
-    segments: input.segments,
-    externalId: input.externalId,
-    encoding: input.encoding,
-    priceCents: input.priceCents,
-    keyword: input.keyword,
-    extension: input.extension,
-  });
+  return persistMessage(
+    conv,
+    {
+      sender,
+      body: input.body,
+      status: input.status,
+      clientMessageId: input.clientMessageId,
+      segments: input.segments,
+      externalId: input.externalId,
+      encoding: input.encoding,
+      priceCents: input.priceCents,
+      keyword: input.keyword,
+      extension: input.extension,
+    },
+    textOnly,
+  );
 }
 
 async function messageByClientId(
@@ -155,25 +164,18 @@ type TxKind = 'message' | 'claim' | 'membership' | 'attachment' | 'pendingUpload
  * counters only. The list rows are the only "last message" anyone reads, so the conversation
  * item itself is not written (2 write units per message saved).
  */
-async function persistMessage(conv: ConversationItem, input: PersistInput): Promise<StoredMessage> {
+async function persistMessage(
+  conv: ConversationItem,
+  input: PersistInput,
+  media: MessageMedia,
+): Promise<StoredMessage> {
   const { conversationId } = conv;
   const senderKey = input.sender.userId ?? input.sender.phoneNumber ?? 'platform';
   if (input.clientMessageId) {
     const existing = await messageByClientId(conversationId, senderKey, input.clientMessageId);
-    if (existing) return { message: await toMessage(existing), created: false };
+    if (existing) return { message: await media.view(existing), created: false };
   }
-  const attachments = await bindableAttachments(
-    conversationId,
-    input.sender.userId,
-    input.attachmentIds ?? [],
-  );
-  // Kept from now on: the objects are re-tagged before the binding commits, so a bound
-  // attachment never meets the lifecycle rule for unbound uploads. (If the message is then not
-  // stored, the objects stay: restoring the tag could race a parallel send that binds them.)
-  await tagAttachments(
-    attachments.map((a) => a.objectKey),
-    'bound',
-  );
+  const attachments = await media.bind(conversationId, input.sender.userId, input.attachmentIds ?? []);
   const now = Date.now();
   const messageId = newMessageId(now);
   const createdAt = new Date(now).toISOString();
@@ -284,7 +286,7 @@ async function persistMessage(conv: ConversationItem, input: PersistInput): Prom
     );
     if (rejected.has('claim') && input.clientMessageId) {
       const existing = await messageByClientId(conversationId, senderKey, input.clientMessageId);
-      if (existing) return { message: await toMessage(existing), created: false };
+      if (existing) return { message: await media.view(existing), created: false };
     }
     if (rejected.has('attachment')) {
       throw attachmentInUse(attachments.map((a) => a.attachmentId).join(', '));
@@ -317,7 +319,7 @@ async function persistMessage(conv: ConversationItem, input: PersistInput): Prom
   }
   // Indexing, pushes and receipts run after the commit and cannot undo it: a failure there is
   // left to the outbox consumer (./effects.ts), never answered with a 500.
-  return { message: await runInlineEffects(conv, item), created: true };
+  return { message: await runInlineEffects(conv, item, media.view), created: true };
 }
 
 /** GET /v1/conversations/{id}/messages: newest first, keyset pagination on the message id. */

@@ -27,10 +27,15 @@ const MAX_UNREAD_PAGES = 10;
 /**
  * Pushes `message.created` to every socket of every user participant (the sender's other
  * devices included). In a chat, reaching at least one socket of a recipient makes the message
- * 'delivered', and the sender is told with `message.status`.
+ * 'delivered', and the sender is told with `message.status`. `view` presents the message as the
+ * path that stored it does (../media.ts).
  */
-export async function deliverMessage(conv: ConversationItem, item: MessageItem): Promise<Message> {
-  const message = await toMessage(item);
+export async function deliverMessage(
+  conv: ConversationItem,
+  item: MessageItem,
+  view: (item: MessageItem) => Promise<Message>,
+): Promise<Message> {
+  const message = await view(item);
   const reached = await pushToUsers(userIdsOf(conv), {
     type: 'message.created',
     conversationId: conv.conversationId,

@@ -1,13 +1,15 @@
 import { build } from 'esbuild';
 import { handlerEntry, PROJECT_ROOT } from '../../lib/constructs/app-function';
+import { BUNDLE_ALIAS } from '../../lib/constructs/function-environment';
 import { type FunctionPermissions, permissionsFor } from '../../lib/permissions';
 import { synthesize } from './fixture';
 
 /**
+ * Every function's bundle, built as CDK builds it (one esbuild run, metafile only), checked twice.
+ *
  * The kind "missing grant": a function whose code calls an AWS service it has no permission (or
  * no configuration) for works locally — the emulators check no IAM — and fails only in AWS.
- * Every function's bundle is built as CDK builds it (one esbuild run, metafile only), and every
- * AWS client that survives tree-shaking must be covered by the function's entry in
+ * Every AWS client that survives tree-shaking must be covered by the function's entry in
  * lib/permissions.ts. The few clients a function carries on a path it never takes are listed in
  * EXEMPT with the reason; a stale exemption fails too.
  */
@@ -29,23 +31,41 @@ const EXEMPT: Readonly<Record<string, Readonly<Record<string, string>>>> = {
     'client-sesv2':
       'releaseNumberNow ends numbers without a notice (shared/numbers/renewals.ts expire, reason account_deleted)',
   },
-  'sms/send-sms': {
-    'client-s3': 'the message view presigns attachment downloads; SMS messages carry no attachments',
-  },
-  'sms/inbound': {
-    'client-s3': 'the message view presigns attachment downloads; SMS messages carry no attachments',
-  },
 };
 
-describe('every AWS client a function bundles is granted', () => {
+/**
+ * Packages a function must not carry (issue 17: each function loads only what it uses). A path
+ * that starts reaching one again fails here, with the package named, before the bench shows it.
+ */
+const MUST_NOT_CARRY: ReadonlyArray<readonly [handlerModule: string, pkg: string, why: string]> = [
+  ['auth/authorizer', 'electrodb', 'reads through lib-dynamodb (shared/auth/authorizer-reads.ts)'],
+  ['auth/ws-authorizer', 'electrodb', 'reads through lib-dynamodb (shared/auth/authorizer-reads.ts)'],
+  ['sms/send-sms', '@aws-sdk/client-s3', 'SMS messages carry no attachments (shared/conversations/media.ts)'],
+  ['sms/inbound', '@aws-sdk/client-s3', 'SMS messages carry no attachments (shared/conversations/media.ts)'],
+  ['sms/send-sms', '@aws-sdk/client-sesv2', 'usage warnings are queued (shared/notifications/queue.ts)'],
+  [
+    'conversations/send-message',
+    '@aws-sdk/client-sesv2',
+    'usage warnings are queued (shared/notifications/queue.ts)',
+  ],
+  ['accounts/list-plans', 'electrodb', 'plans are constants'],
+  [
+    'sms/send-sms',
+    'jsonschema',
+    "ElectroDB's model checker is aliased away (lib/constructs/function-environment.ts)",
+  ],
+];
+
+describe('what each function bundles', () => {
   const { stateless } = synthesize();
   const modules = stateless.functions.all().map((fn) => fn.handlerModule);
   let bundled: Map<string, Set<string>>;
+  let packages: Map<string, Set<string>>;
 
   beforeAll(async () => {
     const { metafile } = await build({
       entryPoints: Object.fromEntries(modules.map((m) => [m, handlerEntry(m)])),
-      outdir: 'grants-check',
+      outdir: 'bundle-check',
       write: false,
       bundle: true,
       platform: 'node',
@@ -55,11 +75,21 @@ describe('every AWS client a function bundles is granted', () => {
       metafile: true,
       logLevel: 'error',
       absWorkingDir: PROJECT_ROOT,
+      alias: { [BUNDLE_ALIAS.package]: BUNDLE_ALIAS.module },
     });
     bundled = new Map();
+    packages = new Map();
     for (const [file, output] of Object.entries(metafile.outputs)) {
-      const entry = modules.find((m) => file === `grants-check/${m}.js`);
+      const entry = modules.find((m) => file === `bundle-check/${m}.js`);
       if (!entry) continue;
+      packages.set(
+        entry,
+        new Set(
+          Object.keys(output.inputs).flatMap(
+            (input) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1] ?? [],
+          ),
+        ),
+      );
       const clients = Object.keys(CLIENT_GRANTS).filter((client) =>
         Object.keys(output.inputs).some((input) => input.includes(`node_modules/@aws-sdk/${client}/`)),
       );
@@ -71,7 +101,7 @@ describe('every AWS client a function bundles is granted', () => {
     expect([...bundled.keys()].sort()).toEqual([...modules].sort());
   });
 
-  it.each(modules)('%s', (handlerModule) => {
+  it.each(modules)('%s: every AWS client it bundles is granted (lib/permissions.ts)', (handlerModule) => {
     const permissions = permissionsFor(handlerModule);
     const exempt = EXEMPT[handlerModule] ?? {};
     const clients = bundled.get(handlerModule) ?? new Set<string>();
@@ -82,5 +112,9 @@ describe('every AWS client a function bundles is granted', () => {
       (client) => !clients.has(client) || CLIENT_GRANTS[client]!(permissions),
     );
     expect({ ungranted, staleExemptions }).toEqual({ ungranted: [], staleExemptions: [] });
+  });
+
+  it.each(MUST_NOT_CARRY)('%s carries no %s: %s', (handlerModule, pkg) => {
+    expect(packages.get(handlerModule)?.has(pkg)).toBe(false);
   });
 });
