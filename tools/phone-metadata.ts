@@ -11,15 +11,13 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PLAN_FORMATS } from '../shared/numbers/phone-plan';
 
 const DIR = join(__dirname, '..', 'shared', 'numbers');
 export const PHONE_FILES = {
   metadata: join(DIR, 'phone-metadata.json'),
   formats: join(DIR, 'phone-formats.json'),
 } as const;
-
-/** Position of `formats` in a version 4 numbering plan (libphonenumber-js es6/metadata.js). */
-const FORMATS = 4;
 
 type Plan = unknown[];
 interface MetadataJson {
@@ -35,10 +33,10 @@ function split(plans: Record<string, Plan>): [Record<string, Plan>, Record<strin
   const formats: Record<string, unknown> = {};
   for (const [id, plan] of Object.entries(plans)) {
     const copy = [...plan];
-    if (copy.length > FORMATS && copy[FORMATS]) {
-      formats[id] = copy[FORMATS];
+    if (copy.length > PLAN_FORMATS && copy[PLAN_FORMATS]) {
+      formats[id] = copy[PLAN_FORMATS];
       // 0 is libphonenumber's "absent": the plan then falls back to its main country's formats.
-      copy[FORMATS] = 0;
+      copy[PLAN_FORMATS] = 0;
     }
     trimmed[id] = copy;
   }

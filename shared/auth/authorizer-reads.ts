@@ -3,6 +3,7 @@ import type { ApiKeySecretItem } from '../accounts/entities/api-key';
 import type { UserItem } from '../accounts/entities/user';
 import { dynamo, tableName } from '../platform/db/client';
 import { SERVICE_NAME } from '../platform/db/schema';
+import { accessTokenId } from './token-ids';
 
 /**
  * The authorizer's reads, with lib-dynamodb alone. The authorizer runs before every request, and
@@ -53,7 +54,7 @@ export const getApiKeySecret = (secretHash: string) =>
 
 /** The login session an access token belongs to (its token → session link). */
 export async function sessionOfAccessToken(jti: string): Promise<string | undefined> {
-  const link = await getItem<{ sessionId: string }>('tokenSession', tokenSessionKey(`at:${jti}`));
+  const link = await getItem<{ sessionId: string }>('tokenSession', tokenSessionKey(accessTokenId(jti)));
   return link?.sessionId;
 }
 

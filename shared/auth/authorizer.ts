@@ -4,6 +4,7 @@ import { userIdFromSub } from '../platform/ids';
 import { activeFactor } from '../accounts/limit-factor';
 import { getApiKeySecret, getUser, loadUserAndDenylist, sessionOfAccessToken } from './authorizer-reads';
 import { isExpiredJwt, verifyAccessToken } from './jwt';
+import { accessTokenId } from './token-ids';
 
 /** Credentials as presented: the Authorization header and/or the X-Api-Key header. */
 export interface Credentials {
@@ -49,7 +50,7 @@ async function authorizeToken(token: string): Promise<AuthorizeResult> {
   if (!claims) return fail(isExpiredJwt(token) ? 'expired' : 'invalid_token');
   const userId = userIdFromSub(claims.sub);
   const { user, revoked } = await loadUserAndDenylist(userId, [
-    ...(claims.jti ? [`at:${claims.jti}`] : []),
+    ...(claims.jti ? [accessTokenId(claims.jti)] : []),
     ...(claims.originJti ? [`oj:${claims.originJti}`] : []),
   ]);
   if (revoked) return fail('revoked');

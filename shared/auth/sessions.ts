@@ -2,13 +2,13 @@ import { createHash } from 'node:crypto';
 import { db } from './db';
 import { ttlIn } from '../platform/db/schema';
 import { newId } from '../platform/ids';
+import { accessTokenId } from './token-ids';
 
 /** Refresh tokens live 30 days (Cognito app client setting); session records live as long. */
 export const REFRESH_TOKEN_SECONDS = 30 * 24 * 3600;
 
 /** Denylist / mapping id of a refresh token: never the token itself, only its hash. */
 export const refreshTokenId = (token: string) => `rt:${createHash('sha256').update(token).digest('hex')}`;
-export const accessTokenId = (jti: string) => `at:${jti}`;
 
 interface UnverifiedClaims {
   readonly jti?: string;

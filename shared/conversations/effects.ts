@@ -7,6 +7,7 @@ import type { ConversationItem } from './entities/conversation';
 import type { MessageItem } from './entities/message';
 import { indexMessage } from './search-index';
 import { deliverMessage } from './service/receipts';
+import type { MessageView } from './media';
 import { type Message, toMessage } from './views';
 
 /**
@@ -31,10 +32,7 @@ export class EffectsInFlight extends Error {
   }
 }
 
-/** How a message path presents a stored message (./media.ts). */
-type View = (item: MessageItem) => Promise<Message>;
-
-async function perform(conv: ConversationItem, item: MessageItem, view: View): Promise<Message> {
+async function perform(conv: ConversationItem, item: MessageItem, view: MessageView): Promise<Message> {
   const [indexed, delivered] = await Promise.allSettled([
     indexMessage(conv, item.messageId, item.body),
     deliverMessage(conv, item, view),
@@ -51,7 +49,7 @@ const markDone = (messageId: string) =>
 export async function runInlineEffects(
   conv: ConversationItem,
   item: MessageItem,
-  view: View,
+  view: MessageView,
 ): Promise<Message> {
   try {
     await db()

@@ -18,6 +18,9 @@ export interface MessageMedia {
   view(item: MessageItem): Promise<Message>;
 }
 
+/** How a message path presents a stored message. */
+export type MessageView = MessageMedia['view'];
+
 export const textOnly: MessageMedia = {
   async bind(_conversationId, _uploaderId, ids) {
     if (ids.length > 0) throw new Error('This message path carries no attachments');

@@ -2,7 +2,8 @@ import type { NotificationKind } from '../accounts/schemas';
 import { newId } from '../platform/ids';
 import { ttlIn } from '../platform/db/schema';
 import { db } from './db';
-import type { Notification } from './service';
+import type { QueuedNotificationItem } from './entities/queued-notification';
+import { type Notification, notify } from './service';
 
 const KEEP_SECONDS = 24 * 60 * 60;
 
@@ -33,4 +34,16 @@ export async function queueNotification(
       ttl: ttlIn(KEEP_SECONDS, now),
     })
     .go({ response: 'none' });
+}
+
+/** The outbox consumer's side (shared/platform/outbox/router.ts): delivers a queued notification as `notify` would. */
+export async function deliverQueuedNotification(item: QueuedNotificationItem): Promise<void> {
+  await notify(item.userId, item.preference as NotificationKind, {
+    kind: item.kind,
+    title: item.title,
+    body: item.body,
+    ref: item.ref,
+    ...(item.email === undefined ? {} : { email: item.email }),
+    ...(item.emailText === undefined ? {} : { emailText: item.emailText }),
+  });
 }

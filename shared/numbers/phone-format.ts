@@ -1,6 +1,7 @@
 import { type MetadataJson, parsePhoneNumberFromString } from 'libphonenumber-js/core';
 import phoneFormats from './phone-formats.json';
 import phoneMetadata from './phone-metadata.json';
+import { PLAN_FORMATS } from './phone-plan';
 
 type Plans = Record<string, unknown[]>;
 
@@ -12,7 +13,7 @@ function formattingMetadata(): MetadataJson {
     Object.fromEntries(
       Object.entries(plans).map(([id, plan]) => {
         const copy = [...plan];
-        if (formats[id] !== undefined) copy[4] = formats[id];
+        if (formats[id] !== undefined) copy[PLAN_FORMATS] = formats[id];
         return [id, copy];
       }),
     );

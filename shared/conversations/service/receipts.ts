@@ -4,6 +4,7 @@ import { Conflict, NotFound } from '../../platform/errors';
 import { pushToUsers } from '../../realtime/connections';
 import type { ConversationItem } from '../entities/conversation';
 import type { MessageItem } from '../entities/message';
+import type { MessageView } from '../media';
 import { type Message, type MessageStatus, type Participant, toMessage } from '../views';
 import {
   backoff,
@@ -33,7 +34,7 @@ const MAX_UNREAD_PAGES = 10;
 export async function deliverMessage(
   conv: ConversationItem,
   item: MessageItem,
-  view: (item: MessageItem) => Promise<Message>,
+  view: MessageView,
 ): Promise<Message> {
   const message = await view(item);
   const reached = await pushToUsers(userIdsOf(conv), {

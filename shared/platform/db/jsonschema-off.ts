@@ -6,8 +6,8 @@
  * real one on every entity), and our Services are given entity instances, never models. So the
  * bundles need no validator: this one answers "not a model" to everything, which is the true
  * answer for an entity instance, and makes ElectroDB's own Entity constructor throw — loudly — if
- * bundled code ever built an entity without modelEntity. test/unit/platform/db/jsonschema-off.test.ts runs the
- * data layer through it.
+ * bundled code ever built an entity without modelEntity. test/unit/platform/db/jsonschema-off.test.ts
+ * runs the data layer through it.
  */
 export class Validator {
   /** ElectroDB registers its custom formats here at import. */

@@ -6,9 +6,8 @@ import type { MessageItem } from '../../conversations/entities/message';
 import { runMessageEffects } from '../../conversations/effects';
 import { toMessage } from '../../conversations/views';
 import { db } from './db';
-import type { NotificationKind } from '../../accounts/schemas';
 import type { QueuedNotificationItem } from '../../notifications/entities/queued-notification';
-import { notify } from '../../notifications/service';
+import { deliverQueuedNotification } from '../../notifications/queue';
 import type { OwnedNumberItem } from '../../numbers/entities/owned-number';
 import { toOwnedView } from '../../numbers/service';
 import { logger } from '../observability/logger';
@@ -150,7 +149,7 @@ export async function routeRecord(record: DynamoDBRecord): Promise<number> {
       emit('verification.expired', [item.userId], toVerificationView(item));
     }
   } else if (entity === 'queuedNotification' && next && record.eventName === 'INSERT') {
-    await deliverQueued(next as unknown as QueuedNotificationItem);
+    await deliverQueuedNotification(next as unknown as QueuedNotificationItem);
   } else if (entity === 'ownedNumber' && next && record.eventName !== 'REMOVE') {
     const item = next as unknown as OwnedNumberItem;
     if (item.noticeSentFor && item.noticeSentFor !== prev?.noticeSentFor) {
@@ -161,18 +160,6 @@ export async function routeRecord(record: DynamoDBRecord): Promise<number> {
     }
   }
   return routed.length > 0 ? fanOut(routed) : 0;
-}
-
-/** A notification a request queued (../../notifications/queue.ts), delivered as `notify` would. */
-async function deliverQueued(item: QueuedNotificationItem): Promise<void> {
-  await notify(item.userId, item.preference as NotificationKind, {
-    kind: item.kind,
-    title: item.title,
-    body: item.body,
-    ref: item.ref,
-    ...(item.email === undefined ? {} : { email: item.email }),
-    ...(item.emailText === undefined ? {} : { emailText: item.emailText }),
-  });
 }
 
 async function conversationOf(conversationId: string): Promise<ConversationItem | undefined> {
