@@ -21,7 +21,7 @@ import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:f
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { BuildOptions, Metafile, Plugin } from 'esbuild';
-import { BUNDLE_ALIAS, FUNCTION_ENVIRONMENT } from '../../lib/constructs/function-environment';
+import { BUNDLE_ALIASES, FUNCTION_ENVIRONMENT } from '../../lib/constructs/function-environment';
 import { median, round } from '../harness/index';
 
 const run = promisify(execFile);
@@ -45,7 +45,7 @@ export const CDK_BUNDLING: BuildOptions = {
   tsconfig: join(ROOT, 'tsconfig.json'),
   absWorkingDir: ROOT,
   logLevel: 'error',
-  alias: { [BUNDLE_ALIAS.package]: BUNDLE_ALIAS.module },
+  alias: { ...BUNDLE_ALIASES },
 };
 
 /** NodejsFunction's default externals for Node 18+ runtimes with cdk.json's sdkV3ExcludeSmithyPackages. */

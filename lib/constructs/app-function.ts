@@ -6,7 +6,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { acknowledge } from '../nag';
-import { BUNDLE_ALIAS, FUNCTION_ENVIRONMENT } from './function-environment';
+import { BUNDLE_ALIASES, FUNCTION_ENVIRONMENT } from './function-environment';
 
 /** Repository root: handler entries, package-lock.json and tsconfig.json live here. */
 export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
@@ -97,8 +97,10 @@ export class AppFunction extends NodejsFunction {
         // runtime's copy lacks helpers such as @aws-sdk/s3-presigned-post.
         externalModules: [],
         tsconfig: path.join(PROJECT_ROOT, 'tsconfig.json'),
-        // esbuild runs in PROJECT_ROOT, so the module path resolves from there.
-        esbuildArgs: { '--alias': `${BUNDLE_ALIAS.package}=${BUNDLE_ALIAS.module}` },
+        // esbuild runs in PROJECT_ROOT, so the module paths resolve from there (`--alias:pkg=module`).
+        esbuildArgs: Object.fromEntries(
+          Object.entries(BUNDLE_ALIASES).map(([pkg, module]) => [`--alias:${pkg}`, module]),
+        ),
       },
     });
     this.handlerModule = props.handlerModule;

@@ -9,11 +9,13 @@ export const FUNCTION_ENVIRONMENT: Readonly<Record<string, string>> = {
 };
 
 /**
- * Packages every bundle resolves to another module (esbuild `alias`; paths from the project root).
- * `jsonschema` is ElectroDB's model checker, which our bundles never need (see the module).
- * AppFunction, the bench and the tests that build bundles all use this one definition.
+ * Packages every bundle resolves to another module (esbuild `alias`: package → module, paths from
+ * the project root). AppFunction, the bench and the tests that build bundles all use this one map.
+ * - `jsonschema` is ElectroDB's model checker, which our bundles never need (see the module);
+ * - `@aws-sdk/credential-provider-node` is the SDK's default credential chain, of which Lambda
+ *   only ever uses the environment link (see the module).
  */
-export const BUNDLE_ALIAS = {
-  package: 'jsonschema',
-  module: './shared/platform/db/jsonschema-off.ts',
-} as const;
+export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {
+  jsonschema: './shared/platform/db/jsonschema-off.ts',
+  '@aws-sdk/credential-provider-node': './shared/platform/lambda-credentials.ts',
+};

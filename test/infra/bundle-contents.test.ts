@@ -1,6 +1,6 @@
 import { build } from 'esbuild';
 import { handlerEntry, PROJECT_ROOT } from '../../lib/constructs/app-function';
-import { BUNDLE_ALIAS } from '../../lib/constructs/function-environment';
+import { BUNDLE_ALIASES } from '../../lib/constructs/function-environment';
 import { type FunctionPermissions, permissionsFor } from '../../lib/permissions';
 import { synthesize } from './fixture';
 
@@ -56,6 +56,21 @@ const MUST_NOT_CARRY: ReadonlyArray<readonly [handlerModule: string, pkg: string
   ],
 ];
 
+/**
+ * The SDK's default credential chain beyond its environment link: Lambda only ever answers from
+ * the environment, so every bundle takes its credentials from shared/platform/lambda-credentials.ts
+ * (BUNDLE_ALIASES) and none carries these.
+ */
+const CREDENTIAL_CHAIN = [
+  '@aws-sdk/credential-provider-node',
+  '@aws-sdk/credential-provider-ini',
+  '@aws-sdk/credential-provider-sso',
+  '@aws-sdk/credential-provider-process',
+  '@aws-sdk/credential-provider-web-identity',
+  '@aws-sdk/nested-clients',
+  '@smithy/credential-provider-imds',
+];
+
 describe('what each function bundles', () => {
   const { stateless } = synthesize();
   const modules = stateless.functions.all().map((fn) => fn.handlerModule);
@@ -75,7 +90,7 @@ describe('what each function bundles', () => {
       metafile: true,
       logLevel: 'error',
       absWorkingDir: PROJECT_ROOT,
-      alias: { [BUNDLE_ALIAS.package]: BUNDLE_ALIAS.module },
+      alias: { ...BUNDLE_ALIASES },
     });
     bundled = new Map();
     packages = new Map();
@@ -112,6 +127,11 @@ describe('what each function bundles', () => {
       (client) => !clients.has(client) || CLIENT_GRANTS[client]!(permissions),
     );
     expect({ ungranted, staleExemptions }).toEqual({ ungranted: [], staleExemptions: [] });
+  });
+
+  it.each(modules)('%s carries no credential provider but the environment one', (handlerModule) => {
+    const carried = [...(packages.get(handlerModule) ?? [])].filter((pkg) => CREDENTIAL_CHAIN.includes(pkg));
+    expect(carried).toEqual([]);
   });
 
   it.each(MUST_NOT_CARRY)('%s carries no %s: %s', (handlerModule, pkg) => {

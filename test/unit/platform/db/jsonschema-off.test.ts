@@ -3,12 +3,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
-import { BUNDLE_ALIAS } from '../../../../lib/constructs/function-environment';
+import { BUNDLE_ALIASES } from '../../../../lib/constructs/function-environment';
 import { PROJECT_ROOT } from '../../../../lib/constructs/app-function';
 
 /**
  * Lambda bundles replace ElectroDB's model checker (`jsonschema`) with
- * shared/platform/db/jsonschema-off.ts (BUNDLE_ALIAS). This suite bundles the data layer with and
+ * shared/platform/db/jsonschema-off.ts (BUNDLE_ALIASES). This suite bundles the data layer with and
  * without the alias, runs both in Node, and requires the same answers: the registry's Service
  * built over every entity (the step that asks the checker "is this a model?"), and every
  * entity's key and item parameters. It also shows the one thing the stub refuses: an entity
@@ -58,7 +58,7 @@ describe('jsonschema-off: the data layer in a bundle without the model checker',
       banner: { js: "import{createRequire}from'node:module';const require=createRequire(import.meta.url);" },
       absWorkingDir: PROJECT_ROOT,
       logLevel: 'error',
-      ...(alias ? { alias: { [BUNDLE_ALIAS.package]: BUNDLE_ALIAS.module } } : {}),
+      ...(alias ? { alias: { ...BUNDLE_ALIASES } } : {}),
     });
     const env = { ...process.env, AWS_REGION: 'us-east-1', TABLE_NAME: 'bench-table' };
     return JSON.parse(execFileSync(process.execPath, [outfile], { env, encoding: 'utf8' })) as Record<
