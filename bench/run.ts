@@ -188,6 +188,7 @@ async function run(): Promise<void> {
         sdkFloorBytes: coldStart.sdkFloorBytes,
         sdkFloorExternalInitMs: coldStart.sdkFloorExternalInitMs,
         sdkFloorSourceMapsInitMs: coldStart.sdkFloorSourceMapsInitMs,
+        sdkFloorAliased: coldStart.sdkFloorAliased,
         electrodb: coldStart.electrodb,
         variants: coldStart.variants,
         bundlesOver1MB: coldStart.bundlesOver1MB,

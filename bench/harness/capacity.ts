@@ -155,7 +155,7 @@ function marshalled(item: Record<string, unknown>): Item {
 
 const meters = new WeakMap<DynamoDBDocumentClient, Meter>();
 
-/** BENCH_TRACE=1 prints every DynamoDB call with the keys it touched (to explain a figure). */
+/** BENCH_TRACE=1 prints every DynamoDB call with the keys it touched and its time (to explain a figure). */
 const TRACE = process.env.BENCH_TRACE === '1';
 
 function describe(input: Record<string, unknown>): string {
@@ -201,11 +201,12 @@ export function instrument(client: DynamoDBDocumentClient, gsis: readonly GsiKey
       input.ReturnConsumedCapacity = 'INDEXES';
       const operation = context.commandName ?? 'unknown';
       calls[operation] = (calls[operation] ?? 0) + 1;
+      const started = performance.now();
       const result = await next(args);
       const output = result.output as { ConsumedCapacity?: Capacity | Capacity[] };
       if (TRACE)
         process.stderr.write(
-          `[ddb] ${operation} ${describe(input)} ${JSON.stringify(output.ConsumedCapacity ?? null)}\n`,
+          `[ddb] ${operation} ${describe(input)} ${JSON.stringify(output.ConsumedCapacity ?? null)} ${(performance.now() - started).toFixed(1)} ms\n`,
         );
       const transaction = seen.get(context);
       if (transaction) {

@@ -166,6 +166,11 @@ export function renderResults(r: BenchResults): string {
           kb(r.coldStart.sdkFloorBytes),
           n(r.coldStart.sdkFloorSourceMapsInitMs),
         ],
+        [
+          "SDK floor, bundled with the functions' aliases (credentials from the environment only; not the reference)",
+          kb(r.coldStart.sdkFloorAliased.bytes),
+          n(r.coldStart.sdkFloorAliased.initMs),
+        ],
       ],
     ),
     `**What the data layer costs** (issue 17): ElectroDB bound to the DynamoDB client with one entity, and the full Service of every entity in the registry (shared/platform/db/service.ts), bundled and timed like the functions in the same rounds. All entities over one: **${n(r.coldStart.electrodb.allOverOneInit, 2)}× the init**.`,

@@ -2,14 +2,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildSync } from 'esbuild';
-import { PROJECT_ROOT } from '../../../lib/constructs/app-function';
-import { BUNDLE_ALIASES } from '../../../lib/constructs/function-environment';
 import {
   credentialsTreatedAsExpired,
   credentialsWillNeedRefresh,
   defaultProvider,
 } from '../../../shared/platform/lambda-credentials';
+import { bundleLikeLambda } from './lambda-bundle';
 
 /**
  * Lambda bundles replace the SDK's default credential chain with its environment link
@@ -65,22 +63,7 @@ console.log(JSON.stringify({ accessKeyId, sessionToken }));
 `;
     const build = (alias: boolean): string => {
       const outfile = join(dir, alias ? 'aliased.mjs' : 'plain.mjs');
-      buildSync({
-        stdin: { contents: ENTRY, resolveDir: PROJECT_ROOT, loader: 'ts' },
-        outfile,
-        bundle: true,
-        platform: 'node',
-        format: 'esm',
-        target: 'node22',
-        minify: true,
-        mainFields: ['module', 'main'],
-        banner: {
-          js: "import{createRequire}from'node:module';const require=createRequire(import.meta.url);",
-        },
-        absWorkingDir: PROJECT_ROOT,
-        logLevel: 'error',
-        ...(alias ? { alias: { ...BUNDLE_ALIASES } } : {}),
-      });
+      bundleLikeLambda(ENTRY, outfile, { aliased: alias, minify: true });
       return outfile;
     };
     const run = (file: string) =>

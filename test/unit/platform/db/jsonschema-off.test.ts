@@ -2,9 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildSync } from 'esbuild';
-import { BUNDLE_ALIASES } from '../../../../lib/constructs/function-environment';
-import { PROJECT_ROOT } from '../../../../lib/constructs/app-function';
+import { bundleLikeLambda } from '../lambda-bundle';
 
 /**
  * Lambda bundles replace ElectroDB's model checker (`jsonschema`) with
@@ -47,19 +45,7 @@ describe('jsonschema-off: the data layer in a bundle without the model checker',
 
   const run = (alias: boolean): Record<string, unknown> => {
     const outfile = join(dir, alias ? 'aliased.mjs' : 'plain.mjs');
-    buildSync({
-      stdin: { contents: ENTRY, resolveDir: PROJECT_ROOT, loader: 'ts' },
-      outfile,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node22',
-      mainFields: ['module', 'main'],
-      banner: { js: "import{createRequire}from'node:module';const require=createRequire(import.meta.url);" },
-      absWorkingDir: PROJECT_ROOT,
-      logLevel: 'error',
-      ...(alias ? { alias: { ...BUNDLE_ALIASES } } : {}),
-    });
+    bundleLikeLambda(ENTRY, outfile, { aliased: alias });
     const env = { ...process.env, AWS_REGION: 'us-east-1', TABLE_NAME: 'bench-table' };
     return JSON.parse(execFileSync(process.execPath, [outfile], { env, encoding: 'utf8' })) as Record<
       string,
