@@ -147,7 +147,6 @@ async function run(): Promise<void> {
         bytes: f.bytes,
         initMs: f.initMs,
         sdkExternalBytes: f.sdkExternalBytes,
-        zodNamespaceBytes: f.zodNamespaceBytes,
         mapBytes: f.mapBytes,
         source: f.source,
         initRuns: f.initRuns,

@@ -17,11 +17,11 @@
  * Runs on its own too: `npx tsx bench/suites/cold-start.ts` (no runtime needed; BENCH_INIT_RUNS as in run.ts).
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import type { BuildOptions, Metafile, Plugin } from 'esbuild';
-import { BUNDLE_ALIASES, FUNCTION_ENVIRONMENT } from '../../lib/constructs/function-environment';
+import type { BuildOptions, Metafile } from 'esbuild';
+import { FUNCTION_ENVIRONMENT, lambdaBuildOptions } from '../../lib/constructs/function-environment';
 import { median, round } from '../harness/index';
 
 const run = promisify(execFile);
@@ -31,22 +31,7 @@ const OUT_DIR = join(ROOT, 'node_modules', '.cache', 'smsproj-bench');
 const ONE_MB = 1024 * 1024;
 
 /** The options AppFunction gives NodejsFunction, as NodejsFunction hands them to esbuild. */
-export const CDK_BUNDLING: BuildOptions = {
-  bundle: true,
-  target: 'node22',
-  platform: 'node',
-  format: 'esm',
-  minify: true,
-  sourcemap: true,
-  sourcesContent: false,
-  mainFields: ['module', 'main'],
-  banner: { js: "import{createRequire}from'node:module';const require=createRequire(import.meta.url);" },
-  external: [],
-  tsconfig: join(ROOT, 'tsconfig.json'),
-  absWorkingDir: ROOT,
-  logLevel: 'error',
-  alias: { ...BUNDLE_ALIASES },
-};
+export const CDK_BUNDLING: BuildOptions = lambdaBuildOptions(ROOT, join(ROOT, 'tsconfig.json'));
 
 /** NodejsFunction's default externals for Node 18+ runtimes with cdk.json's sdkV3ExcludeSmithyPackages. */
 const RUNTIME_SDK = ['@aws-sdk/*', '@smithy/*'];
@@ -82,21 +67,49 @@ export * from '@aws-sdk/lib-dynamodb';
 `;
 
 /**
- * The data-layer probes (issue 17): ElectroDB bound to the DynamoDB client with ONE entity, and
- * with every entity of the registry (the table's full Service). Built and timed like the
- * functions, in the same rounds, so their ratio is what the entity count alone costs.
+ * The shared-layer probes (issue 17), each the aliased SDK floor plus one layer, built and timed
+ * like the functions in the same rounds: ElectroDB imported with no entity; bound to the
+ * DynamoDB client with ONE entity; with every entity of the registry (the table's full Service),
+ * so that ratio is what the entity count alone costs; and the base every REST function carries
+ * before code of its own (ElectroDB with one entity, zod with one schema, the logger, middy).
  */
-const PROBES: Record<string, string> = {
-  'electrodb:one-entity': `import { Service } from 'electrodb';
+const PROBES: Record<string, { entities: 'none' | 'one' | 'all'; source: string }> = {
+  'electrodb:imported': {
+    entities: 'none',
+    source: `export * from 'electrodb';
+export * from '${ROOT}/shared/platform/db/client';
+`,
+  },
+  'electrodb:one-entity': {
+    entities: 'one',
+    source: `import { Service } from 'electrodb';
 import { dynamo, tableName } from '${ROOT}/shared/platform/db/client';
 import { IdempotencyRecord } from '${ROOT}/shared/platform/http/entities/idempotency-record';
 export const service = new Service({ idempotencyRecord: IdempotencyRecord }, { client: dynamo(), table: tableName() });
 `,
-  'electrodb:all-entities': `import { Service } from 'electrodb';
+  },
+  'electrodb:all-entities': {
+    entities: 'all',
+    source: `import { Service } from 'electrodb';
 import { dynamo, tableName } from '${ROOT}/shared/platform/db/client';
 import { entities } from '${ROOT}/shared/platform/db/service';
 export const service = new Service(entities, { client: dynamo(), table: tableName() });
 `,
+  },
+  'platform:base': {
+    entities: 'one',
+    source: `import * as z from 'zod';
+import middy from '@middy/core';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Service } from 'electrodb';
+import { dynamo, tableName } from '${ROOT}/shared/platform/db/client';
+import { IdempotencyRecord } from '${ROOT}/shared/platform/http/entities/idempotency-record';
+export const service = new Service({ idempotencyRecord: IdempotencyRecord }, { client: dynamo(), table: tableName() });
+export const body = z.object({ name: z.string().min(1), count: z.number().int().optional(), kind: z.enum(['a', 'b']) });
+export const logger = new Logger();
+export const chain = middy;
+`,
+  },
 };
 
 export interface FunctionFigure {
@@ -109,8 +122,6 @@ export interface FunctionFigure {
   readonly mapBytes: number;
   /** Same function with the SDK left to the runtime. */
   readonly sdkExternalBytes: number;
-  /** Same function if the sources imported zod as a namespace (`import * as z`): a what-if. */
-  readonly zodNamespaceBytes: number;
   /** Where the function comes from: the route table, WebSocket routes, jobs, SMS or metering. */
   readonly source: string;
 }
@@ -195,7 +206,6 @@ async function buildAll(
   entries: ReadonlyMap<string, string>,
   outDir: string,
   external: string[],
-  plugins: Plugin[] = [],
   overrides: BuildOptions = {},
 ): Promise<Map<string, Built>> {
   const esbuild = await import('esbuild');
@@ -207,7 +217,6 @@ async function buildAll(
     outExtension: { '.js': '.mjs' },
     external,
     metafile: true,
-    plugins,
   });
   const built = new Map<string, Built>();
   for (const name of entries.keys()) {
@@ -224,25 +233,6 @@ async function buildAll(
   }
   return built;
 }
-
-/**
- * What-if of a one-line change in the sources, applied at build time to measure it before it is
- * made: `import { z } from 'zod'` binds zod's whole namespace object (every locale, the JSON
- * Schema converters...), which esbuild must keep; `import * as z from 'zod'` lets it tree-shake.
- * Once the sources use the namespace form, this variant equals the deployed bundles.
- */
-const zodNamespaceImports: Plugin = {
-  name: 'zod-namespace-imports',
-  setup(build) {
-    build.onLoad({ filter: /[\\/](shared|functions)[\\/].*\.ts$/ }, (args) => ({
-      contents: readFileSync(args.path, 'utf8').replaceAll(
-        "import * as z from 'zod';",
-        "import * as z from 'zod';",
-      ),
-      loader: 'ts',
-    }));
-  },
-};
 
 /** Bytes per npm package (or per top-level source folder) in one output. */
 function packagesOf(metafile: Metafile): Array<[string, number]> {
@@ -305,21 +295,20 @@ export async function runColdStartBenchmarks(
   const buildStarted = performance.now();
   const modules = await lambdaModules();
   const entries = new Map([...modules.keys()].map((name) => [name, join(ROOT, 'functions', `${name}.ts`)]));
-  for (const [name, source] of Object.entries(PROBES)) {
+  for (const [name, { source }] of Object.entries(PROBES)) {
     const file = join(OUT_DIR, `${name.replace(':', '-')}.ts`);
     writeFileSync(file, source);
     entries.set(name, file);
   }
   const bundledAll = await buildAll(entries, join(OUT_DIR, 'bundled'), []);
   const externalAll = await buildAll(entries, join(OUT_DIR, 'sdk-external'), RUNTIME_SDK);
-  const zodAll = await buildAll(entries, join(OUT_DIR, 'zod-namespace'), [], [zodNamespaceImports]);
   // The floor is the bare SDK as anyone bundles it: none of the functions' aliases. Beside it, the
   // same floor with them (credentials from the environment only), to show what that alias is worth.
   const floorEntries = new Map([[FLOOR, floorEntry]]);
-  const floor = (await buildAll(floorEntries, join(OUT_DIR, 'floor'), [], [], { alias: {} })).get(FLOOR)!;
+  const floor = (await buildAll(floorEntries, join(OUT_DIR, 'floor'), [], { alias: {} })).get(FLOOR)!;
   const floorAliased = (await buildAll(floorEntries, join(OUT_DIR, 'floor-aliased'), [])).get(FLOOR)!;
   const floorExternal = (
-    await buildAll(floorEntries, join(OUT_DIR, 'floor-external'), RUNTIME_SDK, [], { alias: {} })
+    await buildAll(floorEntries, join(OUT_DIR, 'floor-external'), RUNTIME_SDK, { alias: {} })
   ).get(FLOOR)!;
   const notFunction = (name: string) => name in PROBES;
   const bundled = new Map([...bundledAll].filter(([name]) => !notFunction(name)));
@@ -372,23 +361,27 @@ export async function runColdStartBenchmarks(
     bytes: bundled.get(name)!.bytes,
     mapBytes: bundled.get(name)!.mapBytes,
     sdkExternalBytes: external.get(name)!.bytes,
-    zodNamespaceBytes: zodAll.get(name)!.bytes,
     initMs: initOf(name),
     initRuns: runsOf(name),
   }));
   const { entities } = await import('../../shared/platform/db/service');
-  const probes: ProbeFigure[] = Object.keys(PROBES).map((name) => ({
+  const entityCount = { none: 0, one: 1, all: Object.keys(entities).length };
+  const probes: ProbeFigure[] = Object.entries(PROBES).map(([name, probe]) => ({
     name,
     bytes: bundledAll.get(name)!.bytes,
     initMs: initOf(name),
-    entities: name === 'electrodb:one-entity' ? 1 : Object.keys(entities).length,
+    entities: entityCount[probe.entities],
   }));
+  const probeInit = (name: string) => probes.find((p) => p.name === name)!.initMs;
   const largest = [...bundled].sort((a, b) => b[1].bytes - a[1].bytes)[0]!;
   const { version } = await import('esbuild');
   return {
     functions,
     sdkFloorInitMs,
-    electrodb: { probes, allOverOneInit: round(probes[1]!.initMs / probes[0]!.initMs, 2) },
+    electrodb: {
+      probes,
+      allOverOneInit: round(probeInit('electrodb:all-entities') / probeInit('electrodb:one-entity'), 2),
+    },
     sdkFloorBytes: floor.bytes,
     sdkFloorExternalInitMs: initOf('floor:external'),
     sdkFloorSourceMapsInitMs: initOf('floor:maps'),

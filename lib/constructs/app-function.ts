@@ -2,11 +2,11 @@ import * as path from 'node:path';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { type BundlingOptions, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { acknowledge } from '../nag';
-import { BUNDLE_ALIASES, FUNCTION_ENVIRONMENT } from './function-environment';
+import { FUNCTION_ENVIRONMENT, LAMBDA_BUNDLE } from './function-environment';
 
 /** Repository root: handler entries, package-lock.json and tsconfig.json live here. */
 export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
@@ -14,6 +14,26 @@ export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 /** functions/<module>.ts for a handler module name such as `auth/register`. */
 export const handlerEntry = (handlerModule: string): string =>
   path.join(PROJECT_ROOT, 'functions', `${handlerModule}.ts`);
+
+/** NodejsFunction's bundling options, from the one definition of how functions are bundled (LAMBDA_BUNDLE). */
+export function appFunctionBundling(): BundlingOptions {
+  return {
+    format: OutputFormat.ESM,
+    target: LAMBDA_BUNDLE.target,
+    platform: LAMBDA_BUNDLE.platform,
+    minify: LAMBDA_BUNDLE.minify,
+    sourceMap: LAMBDA_BUNDLE.sourceMap,
+    sourcesContent: LAMBDA_BUNDLE.sourcesContent,
+    mainFields: [...LAMBDA_BUNDLE.mainFields],
+    banner: LAMBDA_BUNDLE.banner,
+    externalModules: [...LAMBDA_BUNDLE.externalModules],
+    tsconfig: path.join(PROJECT_ROOT, 'tsconfig.json'),
+    // esbuild runs in PROJECT_ROOT, so the module paths resolve from there (`--alias:pkg=module`).
+    esbuildArgs: Object.fromEntries(
+      Object.entries(LAMBDA_BUNDLE.aliases).map(([pkg, module]) => [`--alias:${pkg}`, module]),
+    ),
+  };
+}
 
 export interface AppFunctionProps {
   /** Handler module below functions/, without extension (`accounts/get-me`). */
@@ -79,29 +99,7 @@ export class AppFunction extends NodejsFunction {
       logGroup,
       role,
       environment: { ...FUNCTION_ENVIRONMENT, ...props.environment },
-      bundling: {
-        format: OutputFormat.ESM,
-        target: 'node22',
-        platform: 'node',
-        minify: true,
-        // The map ships in the asset, without the sources, but Node does not load it: with
-        // NODE_OPTIONS=--enable-source-maps every cold start read and parsed it (bench/RESULTS.md,
-        // "Cold start"). To read a stack trace, map it offline with the asset's index.mjs.map, or
-        // set that NODE_OPTIONS on one function while debugging.
-        sourceMap: true,
-        sourcesContent: false,
-        // ESM-first resolution (middy is ESM only); the banner gives bundled CJS code `require`.
-        mainFields: ['module', 'main'],
-        banner: "import{createRequire}from'node:module';const require=createRequire(import.meta.url);",
-        // Bundle the AWS SDK too: the versions tested locally are the versions deployed, and the
-        // runtime's copy lacks helpers such as @aws-sdk/s3-presigned-post.
-        externalModules: [],
-        tsconfig: path.join(PROJECT_ROOT, 'tsconfig.json'),
-        // esbuild runs in PROJECT_ROOT, so the module paths resolve from there (`--alias:pkg=module`).
-        esbuildArgs: Object.fromEntries(
-          Object.entries(BUNDLE_ALIASES).map(([pkg, module]) => [`--alias:${pkg}`, module]),
-        ),
-      },
+      bundling: appFunctionBundling(),
     });
     this.handlerModule = props.handlerModule;
 

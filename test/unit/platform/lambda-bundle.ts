@@ -1,11 +1,12 @@
+import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { PROJECT_ROOT } from '../../../lib/constructs/app-function';
-import { BUNDLE_ALIASES } from '../../../lib/constructs/function-environment';
+import { lambdaBuildOptions } from '../../../lib/constructs/function-environment';
 
 /**
  * Bundles `contents` (TypeScript, resolved from the project root) into `outfile` the way the
- * functions are bundled — ESM for node22, module-first resolution, the createRequire banner —
- * with or without the functions' BUNDLE_ALIASES, for the suites that compare the two.
+ * functions are bundled (LAMBDA_BUNDLE), with or without the functions' aliases, for the suites
+ * that compare the two.
  */
 export function bundleLikeLambda(
   contents: string,
@@ -13,17 +14,11 @@ export function bundleLikeLambda(
   options: { aliased: boolean; minify?: boolean },
 ) {
   buildSync({
+    ...lambdaBuildOptions(PROJECT_ROOT, join(PROJECT_ROOT, 'tsconfig.json')),
     stdin: { contents, resolveDir: PROJECT_ROOT, loader: 'ts' },
     outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node22',
+    sourcemap: false,
     minify: options.minify ?? false,
-    mainFields: ['module', 'main'],
-    banner: { js: "import{createRequire}from'node:module';const require=createRequire(import.meta.url);" },
-    absWorkingDir: PROJECT_ROOT,
-    logLevel: 'error',
-    ...(options.aliased ? { alias: { ...BUNDLE_ALIASES } } : {}),
+    ...(options.aliased ? {} : { alias: {} }),
   });
 }
