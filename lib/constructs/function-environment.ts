@@ -15,11 +15,15 @@ export const FUNCTION_ENVIRONMENT: Readonly<Record<string, string>> = {
  * the project root). AppFunction, the bench and the tests that build bundles all use this one map.
  * - `jsonschema` is ElectroDB's model checker, which our bundles never need (see the module);
  * - `@aws-sdk/credential-provider-node` is the SDK's default credential chain, of which Lambda
- *   only ever uses the environment link (see the module).
+ *   only ever uses the environment link (see the module);
+ * - `@aws-sdk/lib-dynamodb` is what ElectroDB `require`s: it gets the package's commands through
+ *   a module that imports nothing, so the SDK is not wrapped for a CommonJS caller (see the
+ *   module). Our own code imports the package as `#lib-dynamodb`, which no alias touches.
  */
 export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {
   jsonschema: './shared/platform/db/jsonschema-off.ts',
   '@aws-sdk/credential-provider-node': './shared/platform/lambda-credentials.ts',
+  '@aws-sdk/lib-dynamodb': './shared/platform/db/electrodb-sdk.ts',
 };
 
 /**

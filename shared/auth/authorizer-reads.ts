@@ -1,4 +1,4 @@
-import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand } from '#lib-dynamodb';
 import type { ApiKeySecretItem } from '../accounts/entities/api-key';
 import type { UserItem } from '../accounts/entities/user';
 import { dynamo, tableName } from '../platform/db/client';

@@ -1,5 +1,18 @@
+import {
+  BatchGetCommand,
+  BatchWriteCommand,
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  ScanCommand,
+  TransactGetCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '#lib-dynamodb';
 import { type Entity, Service } from 'electrodb';
 import { dynamo, tableName } from './client';
+import { provideDocumentCommands } from './electrodb-sdk';
 
 // biome-ignore lint/suspicious/noExplicitAny: ElectroDB's own bound for a Service's entities.
 type Entities = Record<string, Entity<any, any, any, any>>;
@@ -14,7 +27,22 @@ type Entities = Record<string, Entity<any, any, any, any>>;
 export function dataService<E extends Entities>(entities: E): () => Service<E> {
   let service: Service<E> | undefined;
   return () => {
-    service ??= new Service(entities, { client: dynamo(), table: tableName() });
+    if (!service) {
+      // In Lambda bundles ElectroDB sends through ./electrodb-sdk.ts (see there).
+      provideDocumentCommands({
+        GetCommand,
+        PutCommand,
+        UpdateCommand,
+        DeleteCommand,
+        BatchWriteCommand,
+        BatchGetCommand,
+        ScanCommand,
+        QueryCommand,
+        TransactWriteCommand,
+        TransactGetCommand,
+      });
+      service = new Service(entities, { client: dynamo(), table: tableName() });
+    }
     return service;
   };
 }

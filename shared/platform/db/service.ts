@@ -1,4 +1,3 @@
-import { Service } from 'electrodb';
 import { ApiKey, ApiKeyCount, ApiKeySecret } from '../../accounts/entities/api-key';
 import { AccountDeletion } from '../../accounts/entities/account-deletion';
 import { LimitChange } from '../../accounts/entities/limit-change';
@@ -36,7 +35,7 @@ import { VerificationExport } from '../../verifications/entities/verification-ex
 import { WebhookDelivery } from '../../webhooks/entities/webhook-delivery';
 import { WebhookEndpoint, WebhookEndpointCount } from '../../webhooks/entities/webhook-endpoint';
 import { QueuedNotification } from '../../notifications/entities/queued-notification';
-import { dynamo, tableName } from './client';
+import { dataService } from './data-service';
 
 /**
  * The registry: every entity of the single table. Adding an entity here is enough for the CDK
@@ -94,13 +93,8 @@ export const entities = {
   queuedNotification: QueuedNotification,
 } as const;
 
-let service: Service<typeof entities> | undefined;
-
 /**
  * The whole table's Service, for tests, the bench and tools that look at any entity (client and
  * table name resolved on first use). Lambda code uses its context's data module instead.
  */
-export function db(): Service<typeof entities> {
-  service ??= new Service(entities, { client: dynamo(), table: tableName() });
-  return service;
-}
+export const db = /* @__PURE__ */ dataService(entities);
