@@ -1,6 +1,6 @@
-import { GetObjectCommand, HeadObjectCommand, NotFound, PutObjectTaggingCommand } from '@aws-sdk/client-s3';
+import { HeadObjectCommand, NotFound, PutObjectTaggingCommand } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { presignedGet } from '../platform/adapters/presigned-get';
 import { s3, s3Signer } from '../platform/adapters/storage';
 import { config } from '../platform/config';
 import { TooLarge, UnsupportedMedia } from '../platform/errors';
@@ -125,16 +125,12 @@ export async function checkUploaded(
 }
 
 /** A time-limited download link that saves the file under its original name. */
-export async function downloadUrl(objectKey: string, fileName: string, contentType: string): Promise<string> {
+export function downloadUrl(objectKey: string, fileName: string, contentType: string): Promise<string> {
   const safeName = fileName.replace(/["\\\r\n]/g, '_');
-  return getSignedUrl(
-    s3Signer(),
-    new GetObjectCommand({
-      Bucket: config('storage').BUCKET_NAME,
-      Key: objectKey,
-      ResponseContentType: contentType,
-      ResponseContentDisposition: `attachment; filename="${safeName.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-    }),
-    { expiresIn: DOWNLOAD_EXPIRES_SECONDS },
-  );
+  return presignedGet({
+    objectKey,
+    expiresInSeconds: DOWNLOAD_EXPIRES_SECONDS,
+    responseContentType: contentType,
+    responseContentDisposition: `attachment; filename="${safeName.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+  });
 }

@@ -2,12 +2,11 @@ import {
   AbortMultipartUploadCommand,
   CompleteMultipartUploadCommand,
   CreateMultipartUploadCommand,
-  GetObjectCommand,
   PutObjectCommand,
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { s3, s3Signer } from '../platform/adapters/storage';
+import { presignedGet } from '../platform/adapters/presigned-get';
+import { s3 } from '../platform/adapters/storage';
 import { config } from '../platform/config';
 
 /** Export files in the platform bucket; downloads are short-lived presigned GETs. */
@@ -38,15 +37,11 @@ export async function putExportFile(
 
 /** A short-lived presigned GET that downloads the file as an attachment. */
 export function exportDownloadUrl(objectKey: string, fileName: string): Promise<string> {
-  return getSignedUrl(
-    s3Signer(),
-    new GetObjectCommand({
-      Bucket: config('storage').BUCKET_NAME,
-      Key: objectKey,
-      ResponseContentDisposition: `attachment; filename="${fileName}"`,
-    }),
-    { expiresIn: DOWNLOAD_URL_SECONDS },
-  );
+  return presignedGet({
+    objectKey,
+    expiresInSeconds: DOWNLOAD_URL_SECONDS,
+    responseContentDisposition: `attachment; filename="${fileName}"`,
+  });
 }
 
 /** S3's smallest part (but the last): the writer's buffer never holds much more than this. */

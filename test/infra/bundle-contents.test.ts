@@ -17,6 +17,8 @@ import { synthesize } from './fixture';
 const CLIENT_GRANTS: Readonly<Record<string, (p: FunctionPermissions) => boolean>> = {
   'client-sesv2': (p) => p.sesSend === true,
   'client-s3': (p) => p.bucket !== undefined,
+  // A presigned URL acts with the signing role's rights: the presigner needs the bucket grant too.
+  's3-request-presigner': (p) => p.bucket !== undefined,
   'client-sqs': (p) => p.sqsSend === true || p.webhookQueueSend === true,
   'client-apigatewaymanagementapi': (p) => p.wsManage === true,
   // Present, even empty: the public Cognito APIs need the pool ids and no IAM action.
@@ -44,6 +46,19 @@ const MUST_NOT_CARRY: ReadonlyArray<readonly [handlerModule: string, pkg: string
   ['sms/send-sms', '@aws-sdk/client-s3', 'SMS messages carry no attachments (shared/conversations/media.ts)'],
   ['sms/inbound', '@aws-sdk/client-s3', 'SMS messages carry no attachments (shared/conversations/media.ts)'],
   ['sms/send-sms', '@aws-sdk/client-sesv2', 'usage warnings are queued (shared/notifications/queue.ts)'],
+  ...[
+    'conversations/list-messages',
+    'conversations/search-messages',
+    'accounts/get-export',
+    'verifications/get-export',
+  ].map(
+    (handlerModule) =>
+      [
+        handlerModule,
+        '@aws-sdk/client-s3',
+        'download links are presigned without an S3 client (shared/platform/adapters/presigned-get.ts)',
+      ] as const,
+  ),
   [
     'conversations/send-message',
     '@aws-sdk/client-sesv2',
