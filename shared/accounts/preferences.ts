@@ -1,4 +1,4 @@
-import { db } from './db';
+import { db } from './preferences-db';
 import type { NotificationKind, NotificationPreferences } from './schemas';
 
 export const DEFAULT_PREFERENCES: NotificationPreferences = {

@@ -1,6 +1,6 @@
 import { isConditionalFailure } from '../platform/db/errors';
 import { ttlIn } from '../platform/db/schema';
-import { db } from './db';
+import { db } from './abuse-db';
 
 export interface WindowLimit {
   /** Events allowed per window. */

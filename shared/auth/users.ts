@@ -1,6 +1,6 @@
 import type { UserItem } from '../accounts/entities/user';
 import { Conflict } from '../platform/errors';
-import { db } from './db';
+import { db } from './users-db';
 
 /**
  * Reading users: what other contexts need from auth (a user by id, a user id by email or
