@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { findUserIdBy, getUser } from '../../auth/users';
 import { isConditionalFailure } from '../../platform/db/errors';
 import { db } from '../db';
+import { db as membershipDb } from '../membership-db';
 import { Forbidden, NotFound, ValidationFailed } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { pushToUsers } from '../../realtime/connections';
@@ -215,7 +216,7 @@ export async function listConversations(
     c: z.string().regex(CONVERSATION_ID),
   });
   const folder = options.archived ? 'archived' : 'inbox';
-  const query = db().entities.membership.query.byUser({ userId, folder });
+  const query = membershipDb().entities.membership.query.byUser({ userId, folder });
   const ranged = position ? query.lt({ lastActivityAt: position.a, conversationId: position.c }) : query;
   const { data } = await ranged.go({ order: 'desc', limit: options.limit + 1, count: options.limit + 1 });
   const page = data.slice(0, options.limit);
@@ -243,7 +244,7 @@ async function moveToFolder(
 ): Promise<Conversation> {
   let updated: Partial<MembershipItem>;
   try {
-    const result = await db()
+    const result = await membershipDb()
       .entities.membership.patch({ userId, conversationId })
       .set({ folder })
       .go({ response: 'all_new' });

@@ -1,6 +1,6 @@
 import { NotFound } from '../../platform/errors';
 import { sleep } from '../../platform/async';
-import { db } from '../db';
+import { db } from '../membership-db';
 import type { ConversationItem } from '../entities/conversation';
 import type { MembershipItem } from '../entities/membership';
 

@@ -1,5 +1,5 @@
 import { isConditionalFailure } from '../../platform/db/errors';
-import { db } from '../db';
+import { db } from '../receipts-db';
 import { Conflict, NotFound } from '../../platform/errors';
 import { pushToUsers } from '../../realtime/connections';
 import type { ConversationItem } from '../entities/conversation';
