@@ -17,6 +17,28 @@ export function laterStatus(a: MessageStatus, b: MessageStatus): MessageStatus {
   return RANK[b] > RANK[a] ? b : a;
 }
 
+/** A `message.status` event's change: the new status, and the carrier's error when it ends undelivered or failed. */
+export interface StatusChange {
+  readonly status: MessageStatus;
+  readonly errorCode?: string;
+}
+
+/** Two changes of one message as one (they may arrive before the message itself is loaded). */
+export function combineStatusChanges(earlier: StatusChange | undefined, later: StatusChange): StatusChange {
+  if (!earlier) return later;
+  const errorCode = later.errorCode ?? earlier.errorCode;
+  return { status: laterStatus(earlier.status, later.status), ...(errorCode ? { errorCode } : {}) };
+}
+
+/** A message with a status change applied: the status only moves forward, the carrier's error comes with it. */
+export function withStatusChange(message: Message, change: StatusChange): Message {
+  return {
+    ...message,
+    status: laterStatus(message.status, change.status),
+    ...(change.errorCode ? { errorCode: change.errorCode } : {}),
+  };
+}
+
 export const STATUS_LABEL: Record<MessageStatus, string> = {
   sending: 'Sending…',
   queued: 'Queued',

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { listMessages, sendMessage } from '../../api/conversations';
 import type { Profile } from '../../api/account';
-import type { Attachment, Message, MessageStatus } from '../../api/conversations';
+import type { Attachment, Message } from '../../api/conversations';
 import { newClientMessageId } from '../../lib/ids';
-import { laterStatus, upsertMessage } from '../../lib/messages';
+import { combineStatusChanges, type StatusChange, upsertMessage, withStatusChange } from '../../lib/messages';
 import { useConnectionState, useRealtimeEvent } from '../../realtime/hooks';
 
 const PAGE = 30;
@@ -27,7 +27,8 @@ export function useMessages(conversationId: string, me: Profile | null) {
   const [loaded, setLoaded] = useState(false);
   const [loadingOlder, setLoadingOlder] = useState(false);
   const [error, setError] = useState('');
-  const earlyStatus = useRef(new Map<string, MessageStatus>());
+  /** Status changes that arrived before their message was loaded, applied when it is. */
+  const earlyStatus = useRef(new Map<string, StatusChange>());
   const outgoing = useRef(new Map<string, Outgoing>());
   /** The first page sets the cursor; later catch-up reloads (after a reconnect) leave it alone. */
   const cursorSet = useRef(false);
@@ -36,7 +37,7 @@ export function useMessages(conversationId: string, me: Profile | null) {
     const early = earlyStatus.current.get(message.id);
     if (!early) return message;
     earlyStatus.current.delete(message.id);
-    return { ...message, status: laterStatus(message.status, early) };
+    return withStatusChange(message, early);
   }, []);
 
   const merge = useCallback(
@@ -90,20 +91,17 @@ export function useMessages(conversationId: string, me: Profile | null) {
 
   useRealtimeEvent('message.status', (event) => {
     if (event.conversationId !== conversationId) return;
+    const change: StatusChange = {
+      status: event.status,
+      ...(event.errorCode ? { errorCode: event.errorCode } : {}),
+    };
     setMessages((list) => {
       if (!list.some((m) => m.id === event.messageId)) {
-        earlyStatus.current.set(event.messageId, event.status);
+        const early = earlyStatus.current;
+        early.set(event.messageId, combineStatusChanges(early.get(event.messageId), change));
         return list;
       }
-      return list.map((m) =>
-        m.id === event.messageId
-          ? {
-              ...m,
-              status: laterStatus(m.status, event.status),
-              ...(event.errorCode ? { errorCode: event.errorCode } : {}),
-            }
-          : m,
-      );
+      return list.map((m) => (m.id === event.messageId ? withStatusChange(m, change) : m));
     });
   });
 
