@@ -31,7 +31,7 @@ const OUT_DIR = join(ROOT, 'node_modules', '.cache', 'smsproj-bench');
 const ONE_MB = 1024 * 1024;
 
 /** The options AppFunction gives NodejsFunction, as NodejsFunction hands them to esbuild. */
-export const CDK_BUNDLING: BuildOptions = lambdaBuildOptions(ROOT, join(ROOT, 'tsconfig.json'));
+export const CDK_BUNDLING: BuildOptions = lambdaBuildOptions(ROOT);
 
 /** NodejsFunction's default externals for Node 18+ runtimes with cdk.json's sdkV3ExcludeSmithyPackages. */
 const RUNTIME_SDK = ['@aws-sdk/*', '@smithy/*'];
@@ -66,6 +66,13 @@ const FLOOR_ENTRY = `export * from '@aws-sdk/client-dynamodb';
 export * from '@aws-sdk/lib-dynamodb';
 `;
 
+/** ElectroDB bound to the DynamoDB client with one entity: a probe, and the start of the base probe. */
+const ONE_ENTITY = `import { Service } from 'electrodb';
+import { dynamo, tableName } from '${ROOT}/shared/platform/db/client';
+import { IdempotencyRecord } from '${ROOT}/shared/platform/http/entities/idempotency-record';
+export const service = new Service({ idempotencyRecord: IdempotencyRecord }, { client: dynamo(), table: tableName() });
+`;
+
 /**
  * The shared-layer probes (issue 17), each the aliased SDK floor plus one layer, built and timed
  * like the functions in the same rounds: ElectroDB imported with no entity; bound to the
@@ -80,14 +87,7 @@ const PROBES: Record<string, { entities: 'none' | 'one' | 'all'; source: string 
 export * from '${ROOT}/shared/platform/db/client';
 `,
   },
-  'electrodb:one-entity': {
-    entities: 'one',
-    source: `import { Service } from 'electrodb';
-import { dynamo, tableName } from '${ROOT}/shared/platform/db/client';
-import { IdempotencyRecord } from '${ROOT}/shared/platform/http/entities/idempotency-record';
-export const service = new Service({ idempotencyRecord: IdempotencyRecord }, { client: dynamo(), table: tableName() });
-`,
-  },
+  'electrodb:one-entity': { entities: 'one', source: ONE_ENTITY },
   'electrodb:all-entities': {
     entities: 'all',
     source: `import { Service } from 'electrodb';
@@ -98,13 +98,9 @@ export const service = new Service(entities, { client: dynamo(), table: tableNam
   },
   'platform:base': {
     entities: 'one',
-    source: `import * as z from 'zod';
+    source: `${ONE_ENTITY}import * as z from 'zod';
 import middy from '@middy/core';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { Service } from 'electrodb';
-import { dynamo, tableName } from '${ROOT}/shared/platform/db/client';
-import { IdempotencyRecord } from '${ROOT}/shared/platform/http/entities/idempotency-record';
-export const service = new Service({ idempotencyRecord: IdempotencyRecord }, { client: dynamo(), table: tableName() });
 export const body = z.object({ name: z.string().min(1), count: z.number().int().optional(), kind: z.enum(['a', 'b']) });
 export const logger = new Logger();
 export const chain = middy;

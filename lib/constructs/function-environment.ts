@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { BuildOptions } from 'esbuild';
 
 /**
@@ -54,9 +55,10 @@ export const LAMBDA_BUNDLE = {
 
 /**
  * {@link LAMBDA_BUNDLE} as esbuild build options, for code that runs esbuild itself (the bench,
- * the bundle tests): what NodejsFunction passes on its command line, run from `projectRoot`.
+ * the bundle tests): what NodejsFunction passes on its command line, run from `projectRoot` with
+ * its tsconfig.json.
  */
-export function lambdaBuildOptions(projectRoot: string, tsconfig: string): BuildOptions {
+export function lambdaBuildOptions(projectRoot: string): BuildOptions {
   return {
     bundle: true,
     format: LAMBDA_BUNDLE.format,
@@ -69,7 +71,7 @@ export function lambdaBuildOptions(projectRoot: string, tsconfig: string): Build
     banner: { js: LAMBDA_BUNDLE.banner },
     external: [...LAMBDA_BUNDLE.externalModules],
     alias: { ...LAMBDA_BUNDLE.aliases },
-    tsconfig,
+    tsconfig: join(projectRoot, 'tsconfig.json'),
     absWorkingDir: projectRoot,
     logLevel: 'error',
   };

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { build } from 'esbuild';
 import { handlerEntry, PROJECT_ROOT } from '../../lib/constructs/app-function';
 import { lambdaBuildOptions } from '../../lib/constructs/function-environment';
@@ -95,7 +94,7 @@ describe('what each function bundles', () => {
 
   beforeAll(async () => {
     const { metafile } = await build({
-      ...lambdaBuildOptions(PROJECT_ROOT, join(PROJECT_ROOT, 'tsconfig.json')),
+      ...lambdaBuildOptions(PROJECT_ROOT),
       entryPoints: Object.fromEntries(modules.map((m) => [m, handlerEntry(m)])),
       outdir: 'bundle-check',
       write: false,

@@ -47,7 +47,7 @@ describe('one definition of how functions are bundled', () => {
     const deployed = readFileSync(join(assembly.directory, assets[0]!, 'index.mjs'), 'utf8');
 
     const { outputFiles } = await build({
-      ...lambdaBuildOptions(PROJECT_ROOT, join(PROJECT_ROOT, 'tsconfig.json')),
+      ...lambdaBuildOptions(PROJECT_ROOT),
       entryPoints: [handlerEntry(handlerModule)],
       outfile: join(PROJECT_ROOT, 'bundle-check', 'index.mjs'),
       write: false,

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { PROJECT_ROOT } from '../../../lib/constructs/app-function';
 import { lambdaBuildOptions } from '../../../lib/constructs/function-environment';
@@ -14,7 +13,7 @@ export function bundleLikeLambda(
   options: { aliased: boolean; minify?: boolean },
 ) {
   buildSync({
-    ...lambdaBuildOptions(PROJECT_ROOT, join(PROJECT_ROOT, 'tsconfig.json')),
+    ...lambdaBuildOptions(PROJECT_ROOT),
     stdin: { contents, resolveDir: PROJECT_ROOT, loader: 'ts' },
     outfile,
     sourcemap: false,
