@@ -13,7 +13,7 @@ import {
   RevokeTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { port } from '../platform/adapters/port';
-import { config } from '../platform/config';
+import { config, EMULATOR_CREDENTIALS } from '../platform/config';
 
 /**
  * The Cognito calls the platform makes, in one place. Locally the endpoint is cognito-local.
@@ -26,9 +26,7 @@ function cognito(): CognitoIdentityProviderClient {
   const { COGNITO_ENDPOINT } = config('cognito');
   client = new CognitoIdentityProviderClient({
     region: config('core').AWS_REGION,
-    ...(COGNITO_ENDPOINT
-      ? { endpoint: COGNITO_ENDPOINT, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
-      : {}),
+    ...(COGNITO_ENDPOINT ? { endpoint: COGNITO_ENDPOINT, credentials: EMULATOR_CREDENTIALS } : {}),
   });
   return client;
 }

@@ -154,6 +154,9 @@ export function config<K extends keyof Sections>(section: K): Config[K] {
   return parsed as Config[K];
 }
 
+/** What the local emulators (DynamoDB Local, s3rver, cognito-local) accept: they check no signature. */
+export const EMULATOR_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' } as const;
+
 /** Forget parsed sections (tests that change process.env). */
 export function resetConfig(): void {
   cache.clear();

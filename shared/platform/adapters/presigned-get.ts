@@ -3,7 +3,8 @@ import { fromEnv } from '@aws-sdk/credential-provider-env';
 import { S3RequestPresigner } from '@aws-sdk/s3-request-presigner';
 import { Sha256 } from '@smithy/core/checksum';
 import { HttpRequest } from '@smithy/core/protocols';
-import { config } from '../config';
+import { config, EMULATOR_CREDENTIALS } from '../config';
+import { signingEndpoint } from './storage';
 
 /**
  * Presigned GETs of the platform bucket without an S3 client: the SDK's own presigner signing
@@ -31,11 +32,11 @@ const encodeSegment = (segment: string): string =>
 
 export async function presignedGet(get: PresignedGet): Promise<string> {
   const { AWS_REGION } = config('core');
-  const { BUCKET_NAME, S3_ENDPOINT, S3_PUBLIC_ENDPOINT } = config('storage');
-  const emulator = S3_PUBLIC_ENDPOINT ?? S3_ENDPOINT;
+  const { BUCKET_NAME } = config('storage');
+  const emulator = signingEndpoint();
   presigner ??= new S3RequestPresigner({
     region: AWS_REGION,
-    credentials: emulator ? { accessKeyId: 'local', secretAccessKey: 'local' } : fromEnv(),
+    credentials: emulator ? EMULATOR_CREDENTIALS : fromEnv(),
     sha256: Sha256,
   });
   const key = get.objectKey.split('/').map(encodeSegment).join('/');

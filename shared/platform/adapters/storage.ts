@@ -1,5 +1,5 @@
 import { S3Client } from '@aws-sdk/client-s3';
-import { config } from '../config';
+import { config, EMULATOR_CREDENTIALS } from '../config';
 
 /**
  * S3 clients for the platform bucket (`config('storage')`). Locally the S3 emulator needs
@@ -13,9 +13,7 @@ let publicClient: S3Client | undefined;
 function makeClient(endpoint: string | undefined): S3Client {
   return new S3Client({
     region: config('core').AWS_REGION,
-    ...(endpoint
-      ? { endpoint, forcePathStyle: true, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
-      : {}),
+    ...(endpoint ? { endpoint, forcePathStyle: true, credentials: EMULATOR_CREDENTIALS } : {}),
   });
 }
 
@@ -25,10 +23,15 @@ export function s3(): S3Client {
   return internalClient;
 }
 
+/** The address presigned URLs are signed for: undefined in AWS (S3 itself), the emulator's public front (or the emulator) locally. */
+export function signingEndpoint(): string | undefined {
+  const { S3_ENDPOINT, S3_PUBLIC_ENDPOINT } = config('storage');
+  return S3_PUBLIC_ENDPOINT ?? S3_ENDPOINT;
+}
+
 /** The client presigned URLs (POST uploads, GET downloads) are signed with. */
 export function s3Signer(): S3Client {
-  const { S3_ENDPOINT, S3_PUBLIC_ENDPOINT } = config('storage');
-  publicClient ??=
-    S3_PUBLIC_ENDPOINT && S3_PUBLIC_ENDPOINT !== S3_ENDPOINT ? makeClient(S3_PUBLIC_ENDPOINT) : s3();
+  const endpoint = signingEndpoint();
+  publicClient ??= endpoint !== config('storage').S3_ENDPOINT ? makeClient(endpoint) : s3();
   return publicClient;
 }

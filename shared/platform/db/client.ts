@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '#lib-dynamodb';
-import { config } from '../config';
+import { config, EMULATOR_CREDENTIALS } from '../config';
 
 /**
  * One DynamoDB client per process, created on first use (never inside a handler call).
@@ -14,9 +14,7 @@ export function dynamo(): DynamoDBDocumentClient {
   const { AWS_REGION } = config('core');
   const client = new DynamoDBClient({
     region: AWS_REGION,
-    ...(DYNAMODB_ENDPOINT
-      ? { endpoint: DYNAMODB_ENDPOINT, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
-      : {}),
+    ...(DYNAMODB_ENDPOINT ? { endpoint: DYNAMODB_ENDPOINT, credentials: EMULATOR_CREDENTIALS } : {}),
   });
   documentClient = DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
