@@ -98,10 +98,14 @@ export const service = new Service(entities, { client: dynamo(), table: tableNam
   },
   'platform:base': {
     entities: 'one',
-    source: `${ONE_ENTITY}import * as z from 'zod';
+    source: `${ONE_ENTITY}import * as z from '${ROOT}/shared/platform/zod';
 import middy from '@middy/core';
 import { Logger } from '@aws-lambda-powertools/logger';
-export const body = z.object({ name: z.string().min(1), count: z.number().int().optional(), kind: z.enum(['a', 'b']) });
+export const body = z.object({
+  name: z.string().check(z.minLength(1)),
+  count: z.optional(z.number().check(z.int())),
+  kind: z.enum(['a', 'b']),
+});
 export const logger = new Logger();
 export const chain = middy;
 `,

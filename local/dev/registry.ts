@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from '../../shared/platform/zod';
 import type { HttpMethod } from '../../shared/platform/http/route';
 import type { JobDef } from '../../shared/platform/jobs/registry';
 import type { WsConnectionInfo } from '../gateway/websocket';
@@ -33,11 +33,11 @@ export interface DevContext {
   readonly connections: () => readonly WsConnectionInfo[];
 }
 
-type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
+type Infer<T> = T extends z.ZodMiniType ? z.infer<T> : undefined;
 
 export interface DevEndpoint<
-  Q extends z.ZodType | undefined = z.ZodType | undefined,
-  B extends z.ZodType | undefined = z.ZodType | undefined,
+  Q extends z.ZodMiniType | undefined = z.ZodMiniType | undefined,
+  B extends z.ZodMiniType | undefined = z.ZodMiniType | undefined,
 > {
   readonly method: HttpMethod;
   /** Path template below /dev, with {param} segments: /dev/jobs/{name}/run. */
@@ -50,8 +50,8 @@ export interface DevEndpoint<
 
 /** Keeps the schemas' types flowing into `handle` while checking the shape. */
 export const defineDevEndpoint = <
-  Q extends z.ZodType | undefined = undefined,
-  B extends z.ZodType | undefined = undefined,
+  Q extends z.ZodMiniType | undefined = undefined,
+  B extends z.ZodMiniType | undefined = undefined,
 >(
   endpoint: DevEndpoint<Q, B>,
 ): DevEndpoint<Q, B> => {

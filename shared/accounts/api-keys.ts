@@ -3,7 +3,7 @@ import { getUser } from '../auth/users';
 import { isConditionalFailure } from '../platform/db/errors';
 import { conflictBackoff, conflicted } from '../platform/db/transactions';
 import { LimitReached, NotFound } from '../platform/errors';
-import { db } from './db';
+import { db } from './api-keys-db';
 import type { Scope } from '../platform/http/route';
 import { newId } from '../platform/ids';
 import { generateApiKey, hashApiKey, visiblePrefix } from './api-key-secret';

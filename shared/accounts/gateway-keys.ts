@@ -8,7 +8,7 @@ import {
   GetUsagePlansCommand,
   NotFoundException,
 } from '@aws-sdk/client-api-gateway';
-import * as z from 'zod';
+import * as z from '../platform/zod';
 import { port } from '../platform/adapters/port';
 import { config } from '../platform/config';
 import type { PlanId } from './plans';

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../platform/zod';
 import { defineRoute } from '../platform/http/route';
 import { text } from '../platform/http/schemas';
 import { PLAN_IDS } from './plans';
@@ -11,7 +11,7 @@ export const listPlansRoute = /* @__PURE__ */ defineRoute({
   handler: 'accounts/list-plans',
   auth: 'public',
   summary: 'Plans with prices and limits.',
-  responses: { 200: { schema: z.array(planSchema) } },
+  responses: { 200: { schema: /* @__PURE__ */ z.array(planSchema) } },
 });
 
 export const temporaryIncreaseRoute = /* @__PURE__ */ defineRoute({
@@ -21,7 +21,7 @@ export const temporaryIncreaseRoute = /* @__PURE__ */ defineRoute({
   handler: 'accounts/request-temporary-increase',
   auth: 'user',
   summary: 'Double every limit for 24 h (verified email; one at a time).',
-  body: z.object({ reason: text(1, 500) }).strict(),
+  body: /* @__PURE__ */ z.strictObject({ reason: /* @__PURE__ */ text(1, 500) }),
   idempotent: true,
   successStatus: 201,
   responses: { 201: { schema: temporaryIncreaseSchema } },
@@ -35,7 +35,7 @@ export const changePlanRoute = /* @__PURE__ */ defineRoute({
   handler: 'accounts/change-plan',
   auth: 'user',
   summary: "Change the plan: an upgrade charges the new plan's monthly price from the balance.",
-  body: z.object({ plan: z.enum(PLAN_IDS) }).strict(),
+  body: /* @__PURE__ */ z.strictObject({ plan: /* @__PURE__ */ z.enum(PLAN_IDS) }),
   idempotent: true,
   responses: { 200: { schema: planChangeSchema } },
   problems: { 402: ['insufficient_funds'], 409: ['conflict'] },

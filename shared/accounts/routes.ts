@@ -1,5 +1,6 @@
 import { defineRoute } from '../platform/http/route';
 import { emptyBody } from '../platform/http/schemas';
+import * as z from '../platform/zod';
 import {
   accountDeletionSchema,
   accountExportJobSchema,
@@ -134,7 +135,7 @@ export const rotateApiKeyRoute = /* @__PURE__ */ defineRoute({
   auth: 'user',
   summary: 'Issue a new secret; the old one is rejected at once.',
   params: apiKeyParams,
-  body: emptyBody.optional(),
+  body: /* @__PURE__ */ z.optional(emptyBody),
   responses: { 200: { schema: newApiKeySchema } },
 });
 
@@ -157,7 +158,7 @@ export const requestExportRoute = /* @__PURE__ */ defineRoute({
   handler: 'accounts/request-export',
   auth: 'user',
   summary: 'Export all account data as one JSON document (background job; an email says when it is ready).',
-  body: emptyBody.optional(),
+  body: /* @__PURE__ */ z.optional(emptyBody),
   successStatus: 202,
   responses: {
     202: {

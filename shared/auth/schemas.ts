@@ -1,46 +1,56 @@
-import * as z from 'zod';
+import * as z from '../platform/zod';
 import { email, password, text, username } from '../platform/http/schemas';
 
-export const registerBody = /* @__PURE__ */ z
-  .object({ email, username, password, fullName: text(1, 100).optional() })
-  .strict();
+export const registerBody = /* @__PURE__ */ z.strictObject({
+  email,
+  username,
+  password,
+  fullName: /* @__PURE__ */ z.optional(/* @__PURE__ */ text(1, 100)),
+});
 
-export const verifyEmailBody = /* @__PURE__ */ z
-  .object({ email, code: z.string().regex(/^\d{6}$/, { message: 'The code has 6 digits.' }) })
-  .strict();
+export const verifyEmailBody = /* @__PURE__ */ z.strictObject({
+  email,
+  code: /* @__PURE__ */ z
+    .string()
+    .check(/* @__PURE__ */ z.regex(/^\d{6}$/, { message: 'The code has 6 digits.' })),
+});
 
-export const emailOnlyBody = /* @__PURE__ */ z.object({ email }).strict();
+export const emailOnlyBody = /* @__PURE__ */ z.strictObject({ email });
 
 /** `email` accepts an email address or a username (../shared/API.md). */
-export const loginBody = /* @__PURE__ */ z
-  .object({
-    email: z
+export const loginBody = /* @__PURE__ */ z.strictObject({
+  email: /* @__PURE__ */ z.pipe(
+    /* @__PURE__ */ z
       .string()
-      .trim()
-      .min(1)
-      .max(254)
-      .transform((v) => v.toLowerCase()),
-    password: z.string().min(1).max(256),
-  })
-  .strict();
+      .check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(254)),
+    /* @__PURE__ */ z.transform((v: string) => v.toLowerCase()),
+  ),
+  password: /* @__PURE__ */ z
+    .string()
+    .check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(256)),
+});
 
 const token = /* @__PURE__ */ z
   .string()
-  .min(1)
-  .max(8192)
-  .regex(/^[A-Za-z0-9._~+/=-]+$/, { message: 'Malformed token.' });
+  .check(
+    /* @__PURE__ */ z.minLength(1),
+    /* @__PURE__ */ z.maxLength(8192),
+    /* @__PURE__ */ z.regex(/^[A-Za-z0-9._~+/=-]+$/, { message: 'Malformed token.' }),
+  );
 
-export const refreshBody = /* @__PURE__ */ z.object({ refreshToken: token }).strict();
+export const refreshBody = /* @__PURE__ */ z.strictObject({ refreshToken: token });
 /** Logout may be sent without a body. */
-export const logoutBody = /* @__PURE__ */ z.object({ refreshToken: token.optional() }).strict().optional();
+export const logoutBody = /* @__PURE__ */ z.optional(
+  /* @__PURE__ */ z.strictObject({ refreshToken: /* @__PURE__ */ z.optional(token) }),
+);
 
-export const resetPasswordBody = /* @__PURE__ */ z
-  .object({
-    email,
-    code: z.string().regex(/^\d{6}$/, { message: 'The code has 6 digits.' }),
-    newPassword: password,
-  })
-  .strict();
+export const resetPasswordBody = /* @__PURE__ */ z.strictObject({
+  email,
+  code: /* @__PURE__ */ z
+    .string()
+    .check(/* @__PURE__ */ z.regex(/^\d{6}$/, { message: 'The code has 6 digits.' })),
+  newPassword: password,
+});
 
 // Responses
 
@@ -52,24 +62,29 @@ export const publicUserSchema = /* @__PURE__ */ z
     fullName: z.string(),
     emailVerified: z.boolean(),
   })
-  .meta({ id: 'RegisteredUser' });
+  .check(/* @__PURE__ */ z.meta({ id: 'RegisteredUser' }));
 
-export const emailVerifiedSchema = /* @__PURE__ */ z.object({ emailVerified: z.literal(true) });
+export const emailVerifiedSchema = /* @__PURE__ */ z.object({
+  emailVerified: /* @__PURE__ */ z.literal(true),
+});
 
 export const tokensSchema = /* @__PURE__ */ z
   .object({
     accessToken: z.string(),
     refreshToken: z.string(),
-    idToken: z.string().optional(),
-    expiresIn: z.number().int().meta({ description: 'Seconds until the access token expires.' }),
+    idToken: z.optional(z.string()),
+    expiresIn: z
+      .number()
+      .check(z.int())
+      .check(z.meta({ description: 'Seconds until the access token expires.' })),
     tokenType: z.literal('Bearer'),
   })
-  .meta({ id: 'Tokens' });
+  .check(/* @__PURE__ */ z.meta({ id: 'Tokens' }));
 
 export const refreshedTokensSchema = /* @__PURE__ */ z.object({
-  accessToken: z.string(),
-  refreshToken: z.string().optional(),
-  idToken: z.string().optional(),
-  expiresIn: z.number().int(),
-  tokenType: z.literal('Bearer'),
+  accessToken: /* @__PURE__ */ z.string(),
+  refreshToken: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  idToken: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  expiresIn: /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.int()),
+  tokenType: /* @__PURE__ */ z.literal('Bearer'),
 });

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../platform/zod';
 import { decodeOpaqueCursor, encodeOpaqueCursor, invalidCursor } from '../platform/http/cursor';
 
 /**
@@ -22,14 +22,14 @@ export function encodeCursor(kind: string, position: Record<string, string>): st
 }
 
 /** Decodes a cursor of `kind`; undefined in, undefined out; anything malformed is a 400. */
-export function decodeCursor<S extends z.ZodRawShape>(
+export function decodeCursor<S extends z.core.$ZodShape>(
   kind: string,
   raw: string | undefined,
   shape: S,
-): z.infer<z.ZodObject<S>> | undefined {
+): z.infer<z.ZodMiniObject<S>> | undefined {
   if (raw === undefined) return undefined;
   const decoded = decodeOpaqueCursor(kind, raw);
-  const parsed = z.object(shape).strict().safeParse(decoded);
+  const parsed = z.strictObject(shape).safeParse(decoded);
   if (!parsed.success) throw invalidCursor();
-  return parsed.data as z.infer<z.ZodObject<S>>;
+  return parsed.data as z.infer<z.ZodMiniObject<S>>;
 }

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../platform/zod';
 import { db } from './db';
 import { ValidationFailed } from '../platform/errors';
 import { decodeCursor, encodeCursor, type Page } from './cursor';
@@ -55,7 +55,7 @@ export async function searchMessages(
     ]);
   }
   const scopes = await scopesOf(userId, options.conversationId);
-  const position = decodeCursor('search', options.cursor, { m: z.string().regex(MESSAGE_ID) });
+  const position = decodeCursor('search', options.cursor, { m: z.string().check(z.regex(MESSAGE_ID)) });
 
   const length = (term: string) => [...term].length;
   const driver = terms.reduce((best, term) => (length(term) > length(best) ? term : best));

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import * as z from 'zod';
+import * as z from '../platform/zod';
 import type { InventoryInput } from './catalog';
 import { matchesPlan } from './catalog';
 import { CAPABILITIES, NUMBER_TYPES } from './entities/inventory-number';
@@ -21,26 +21,36 @@ import { isCountryCode } from './phone';
  * before anything is written; numbers already in the inventory are skipped, so re-running is safe.
  */
 const row = /* @__PURE__ */ z.object({
-  phoneNumber: z.string().trim(),
-  country: z
-    .string()
-    .trim()
-    .transform((v) => v.toUpperCase())
-    .refine(isCountryCode, { message: 'country must be an ISO 3166-1 alpha-2 code' }),
-  region: z
-    .string()
-    .trim()
-    .max(100)
-    .transform((v) => (v === '' ? undefined : v)),
-  type: z.enum(NUMBER_TYPES),
-  capabilities: z
-    .string()
-    .trim()
-    .transform((v) => v.split('|').map((c) => c.trim()))
-    .pipe(z.array(z.enum(CAPABILITIES)).min(1)),
-  monthlyPriceCents: z.coerce.number().int().min(0).max(1_000_000),
-  setupPriceCents: z.coerce.number().int().min(0).max(1_000_000),
-  providerId: z.string().trim().max(200).optional(),
+  phoneNumber: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim()),
+  country: /* @__PURE__ */ z
+    .pipe(
+      z.string().check(z.trim()),
+      z.transform((v: string) => v.toUpperCase()),
+    )
+    .check(
+      /* @__PURE__ */ z.refine(isCountryCode, { message: 'country must be an ISO 3166-1 alpha-2 code' }),
+    ),
+  region: /* @__PURE__ */ z.pipe(
+    /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.maxLength(100)),
+    /* @__PURE__ */ z.transform((v: string) => (v === '' ? undefined : v)),
+  ),
+  type: /* @__PURE__ */ z.enum(NUMBER_TYPES),
+  capabilities: /* @__PURE__ */ z.pipe(
+    /* @__PURE__ */ z.pipe(
+      /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim()),
+      /* @__PURE__ */ z.transform((v: string) => v.split('|').map((c) => c.trim())),
+    ),
+    /* @__PURE__ */ z.array(z.enum(CAPABILITIES)).check(/* @__PURE__ */ z.minLength(1)),
+  ),
+  monthlyPriceCents: /* @__PURE__ */ z.coerce
+    .number()
+    .check(/* @__PURE__ */ z.int(), /* @__PURE__ */ z.minimum(0), /* @__PURE__ */ z.maximum(1_000_000)),
+  setupPriceCents: /* @__PURE__ */ z.coerce
+    .number()
+    .check(/* @__PURE__ */ z.int(), /* @__PURE__ */ z.minimum(0), /* @__PURE__ */ z.maximum(1_000_000)),
+  providerId: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.maxLength(200)),
+  ),
 });
 
 export interface ImportRow extends InventoryInput {

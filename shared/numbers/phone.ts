@@ -4,7 +4,7 @@ import {
   type MetadataJson,
   parsePhoneNumberFromString as parseWith,
 } from 'libphonenumber-js/core';
-import * as z from 'zod';
+import * as z from '../platform/zod';
 import phoneMetadata from './phone-metadata.json';
 
 /**
@@ -46,7 +46,9 @@ export const isCountryCode = (value: string): boolean =>
 const E164_MESSAGE = 'Must be a valid phone number in E.164 format, e.g. +14155550123.';
 
 /** A body or query field holding an E.164 number. */
-export const e164 = /* @__PURE__ */ z.string().trim().refine(isE164, { message: E164_MESSAGE });
+export const e164 = /* @__PURE__ */ z
+  .string()
+  .check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.refine(isE164, { message: E164_MESSAGE }));
 
 /**
  * A path segment holding an E.164 number. The `+` must be URL-encoded (`%2B`); API Gateway and
@@ -54,16 +56,18 @@ export const e164 = /* @__PURE__ */ z.string().trim().refine(isE164, { message: 
  * and a `+` that a form decoder turned into a space is restored.
  */
 export const e164PathParam = /* @__PURE__ */ z
-  .string()
-  .transform((raw) => {
-    let value = raw;
-    if (value.includes('%')) {
-      try {
-        value = decodeURIComponent(value);
-      } catch {
-        return raw;
+  .pipe(
+    z.string(),
+    z.transform((raw: string) => {
+      let value = raw;
+      if (value.includes('%')) {
+        try {
+          value = decodeURIComponent(value);
+        } catch {
+          return raw;
+        }
       }
-    }
-    return value.replace(/^ (?=\d)/, '+');
-  })
-  .refine(isE164, { message: E164_MESSAGE });
+      return value.replace(/^ (?=\d)/, '+');
+    }),
+  )
+  .check(/* @__PURE__ */ z.refine(isE164, { message: E164_MESSAGE }));

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../platform/zod';
 import { recordActivity } from '../activity/service';
 import { chargeWrites, isInsufficientFunds, recordSpend } from '../billing/service';
 import { isConditionalFailure } from '../platform/db/errors';
@@ -39,12 +39,16 @@ export const QUARANTINE_DAYS = 30;
 
 export const renewJobEvent = /* @__PURE__ */ z.object({
   /** Run as if the clock read this (dev endpoint, tests). */
-  now: z.iso.datetime({ offset: true }).optional(),
+  now: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.iso.datetime({ offset: true })),
   /**
    * Only these users' numbers (local dev endpoint `/dev/numbers/renewals/run`, used by tests so
    * that moving the clock for one test does not renew or expire every other test's numbers).
    */
-  userIds: z.array(z.string().min(1).max(100)).max(100).optional(),
+  userIds: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z
+      .array(z.string().check(z.minLength(1), z.maxLength(100)))
+      .check(/* @__PURE__ */ z.maxLength(100)),
+  ),
 });
 export type RenewJobEvent = z.infer<typeof renewJobEvent>;
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../platform/zod';
 import { cursorParam, limitParam, page, timestamp } from '../platform/http/schemas';
 import { CAPABILITIES, NUMBER_TYPES } from './entities/inventory-number';
 import { OWNED_STATUSES } from './entities/owned-number';
@@ -7,21 +7,31 @@ import { e164, e164PathParam, isCountryCode } from './phone';
 /** Request schemas of the numbers context (../shared/API.md "Phone numbers"). */
 
 const countryParam = /* @__PURE__ */ z
-  .string()
-  .trim()
-  .transform((v) => v.toUpperCase())
-  .refine(isCountryCode, { message: 'country must be an ISO 3166-1 alpha-2 code, e.g. US.' });
+  .pipe(
+    z.string().check(z.trim()),
+    z.transform((v: string) => v.toUpperCase()),
+  )
+  .check(
+    /* @__PURE__ */ z.refine(isCountryCode, {
+      message: 'country must be an ISO 3166-1 alpha-2 code, e.g. US.',
+    }),
+  );
 
 export const listAvailableQuery = /* @__PURE__ */ z.object({
-  country: countryParam.optional(),
-  type: z.enum(NUMBER_TYPES, { message: `type must be one of ${NUMBER_TYPES.join(', ')}.` }).optional(),
-  capability: z
-    .enum(CAPABILITIES, { message: `capability must be one of ${CAPABILITIES.join(', ')}.` })
-    .optional(),
-  contains: z
-    .string()
-    .regex(/^[0-9]{1,15}$/, { message: 'contains must be 1 to 15 digits.' })
-    .optional(),
+  country: /* @__PURE__ */ z.optional(countryParam),
+  type: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.enum(NUMBER_TYPES, { error: () => `type must be one of ${NUMBER_TYPES.join(', ')}.` }),
+  ),
+  capability: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.enum(CAPABILITIES, {
+      error: () => `capability must be one of ${CAPABILITIES.join(', ')}.`,
+    }),
+  ),
+  contains: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z
+      .string()
+      .check(/* @__PURE__ */ z.regex(/^[0-9]{1,15}$/, { message: 'contains must be 1 to 15 digits.' })),
+  ),
   limit: limitParam,
   cursor: cursorParam,
 });
@@ -34,64 +44,77 @@ export const phoneNumberParams = /* @__PURE__ */ z.object({ phoneNumber: e164Pat
  * provisioning is enabled, else the first matching available number.
  */
 export const purchaseBody = /* @__PURE__ */ z
-  .object({
-    phoneNumber: e164.optional(),
-    country: countryParam.optional(),
-    type: z.enum(NUMBER_TYPES, { message: `type must be one of ${NUMBER_TYPES.join(', ')}.` }).optional(),
-    capabilities: z
-      .array(z.enum(CAPABILITIES, { message: `capabilities must be among ${CAPABILITIES.join(', ')}.` }))
-      .min(1)
-      .max(CAPABILITIES.length)
-      .optional(),
-    autoRenew: z.boolean().optional(),
+  .strictObject({
+    phoneNumber: z.optional(e164),
+    country: z.optional(countryParam),
+    type: z.optional(
+      z.enum(NUMBER_TYPES, { error: () => `type must be one of ${NUMBER_TYPES.join(', ')}.` }),
+    ),
+    capabilities: z.optional(
+      z
+        .array(
+          z.enum(CAPABILITIES, { error: () => `capabilities must be among ${CAPABILITIES.join(', ')}.` }),
+        )
+        .check(z.minLength(1), z.maxLength(CAPABILITIES.length)),
+    ),
+    autoRenew: z.optional(z.boolean()),
   })
-  .strict()
-  .superRefine((body, ctx) => {
-    const byNumber = body.phoneNumber !== undefined;
-    const byKind = body.country !== undefined || body.type !== undefined || body.capabilities !== undefined;
-    if (byNumber && byKind)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['phoneNumber'],
-        message: 'Give either phoneNumber, or country and type (with optional capabilities), not both.',
-      });
-    if (!byNumber && !byKind)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['phoneNumber'],
-        message: 'phoneNumber (or country and type) is required.',
-      });
-    if (!byNumber && byKind && (body.country === undefined || body.type === undefined))
-      ctx.addIssue({
-        code: 'custom',
-        path: [body.country === undefined ? 'country' : 'type'],
-        message: 'country and type are both required to buy any number of a kind.',
-      });
-  })
-  .meta({
-    description:
-      'Either `phoneNumber` (a number from GET /v1/numbers/available), or `country` + `type` ' +
-      '(+ optional `capabilities`) to buy any such number: in AWS with on-demand provisioning it is ' +
-      'requested from End User Messaging (RequestPhoneNumber), else the first matching available number.',
-  });
+  .check(
+    z.superRefine((body, ctx) => {
+      const byNumber = body.phoneNumber !== undefined;
+      const byKind = body.country !== undefined || body.type !== undefined || body.capabilities !== undefined;
+      if (byNumber && byKind)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['phoneNumber'],
+          message: 'Give either phoneNumber, or country and type (with optional capabilities), not both.',
+        });
+      if (!byNumber && !byKind)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['phoneNumber'],
+          message: 'phoneNumber (or country and type) is required.',
+        });
+      if (!byNumber && byKind && (body.country === undefined || body.type === undefined))
+        ctx.addIssue({
+          code: 'custom',
+          path: [body.country === undefined ? 'country' : 'type'],
+          message: 'country and type are both required to buy any number of a kind.',
+        });
+    }),
+  )
+  .check(
+    /* @__PURE__ */ z.meta({
+      description:
+        'Either `phoneNumber` (a number from GET /v1/numbers/available), or `country` + `type` ' +
+        '(+ optional `capabilities`) to buy any such number: in AWS with on-demand provisioning it is ' +
+        'requested from End User Messaging (RequestPhoneNumber), else the first matching available number.',
+    }),
+  );
 
-export const updateNumberBody = /* @__PURE__ */ z.object({ autoRenew: z.boolean() }).strict();
+export const updateNumberBody = /* @__PURE__ */ z.strictObject({ autoRenew: /* @__PURE__ */ z.boolean() });
 
 export const listOwnedQuery = /* @__PURE__ */ z.object({ limit: limitParam, cursor: cursorParam });
 
 // Responses (shared/numbers/inventory.ts and service.ts build them)
 
-export const availableNumberSchema = /* @__PURE__ */ z
-  .object({
-    phoneNumber: z.string(),
-    country: z.string(),
-    region: z.string().optional(),
-    type: z.enum(NUMBER_TYPES),
-    capabilities: z.array(z.enum(CAPABILITIES)),
-    monthlyPriceCents: z.number().int(),
-    setupPriceCents: z.number().int(),
-  })
-  .meta({
+/**
+ * The AvailableNumber object without its metadata: zod/mini's `z.meta` is a check, and checks are
+ * copied by `z.extend`, so AvailableNumberDetail extends this one (as classic `.extend` did not
+ * carry `.meta()` over) instead of inheriting AvailableNumber's id and examples.
+ */
+const availableNumberObject = /* @__PURE__ */ z.object({
+  phoneNumber: /* @__PURE__ */ z.string(),
+  country: /* @__PURE__ */ z.string(),
+  region: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  type: /* @__PURE__ */ z.enum(NUMBER_TYPES),
+  capabilities: /* @__PURE__ */ z.array(/* @__PURE__ */ z.enum(CAPABILITIES)),
+  monthlyPriceCents: /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.int()),
+  setupPriceCents: /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.int()),
+});
+
+export const availableNumberSchema = /* @__PURE__ */ availableNumberObject.check(
+  /* @__PURE__ */ z.meta({
     id: 'AvailableNumber',
     examples: [
       {
@@ -104,41 +127,46 @@ export const availableNumberSchema = /* @__PURE__ */ z
         setupPriceCents: 0,
       },
     ],
-  });
+  }),
+);
 
-export const availableNumberDetailSchema = availableNumberSchema
-  .extend({
+export const availableNumberDetailSchema = /* @__PURE__ */ z
+  .extend(availableNumberObject, {
     currency: z.literal('USD'),
     firstPaymentCents: z
       .number()
-      .int()
-      .meta({ description: 'Charged at purchase: setup + the first month.' }),
+      .check(z.int())
+      .check(z.meta({ description: 'Charged at purchase: setup + the first month.' })),
     nationalFormat: z.string(),
     internationalFormat: z.string(),
   })
-  .meta({ id: 'AvailableNumberDetail' });
+  .check(/* @__PURE__ */ z.meta({ id: 'AvailableNumberDetail' }));
 
 export const ownedNumberSchema = /* @__PURE__ */ z
   .object({
     phoneNumber: z.string(),
     country: z.string(),
-    region: z.string().optional(),
+    region: z.optional(z.string()),
     type: z.enum(NUMBER_TYPES),
     capabilities: z.array(z.enum(CAPABILITIES)),
     status: z.enum(OWNED_STATUSES),
     autoRenew: z.boolean(),
     purchasedAt: timestamp,
     renewsAt: timestamp,
-    monthlyPriceCents: z.number().int(),
-    usage: z.object({ smsSent: z.number().int(), smsReceived: z.number().int(), periodStart: timestamp }),
-    cancelledAt: timestamp.optional(),
-    expiredAt: timestamp.optional(),
+    monthlyPriceCents: z.number().check(z.int()),
+    usage: z.object({
+      smsSent: z.number().check(z.int()),
+      smsReceived: z.number().check(z.int()),
+      periodStart: timestamp,
+    }),
+    cancelledAt: z.optional(timestamp),
+    expiredAt: z.optional(timestamp),
   })
-  .meta({ id: 'OwnedNumber' });
+  .check(/* @__PURE__ */ z.meta({ id: 'OwnedNumber' }));
 
 export const availableNumberPageSchema = /* @__PURE__ */ page(availableNumberSchema);
 export const ownedNumberPageSchema = /* @__PURE__ */ page(ownedNumberSchema);
 export const cancelledNumberSchema = /* @__PURE__ */ z.object({
-  status: z.literal('cancelled'),
+  status: /* @__PURE__ */ z.literal('cancelled'),
   renewsAt: timestamp,
 });

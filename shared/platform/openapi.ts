@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from './zod';
 import { PROBLEM_CONTENT_TYPE } from './http/errors';
 import { problemCodesFor } from './http/problems';
 import type { ResponseDef, RouteDef } from './http/route';
@@ -152,7 +152,7 @@ function pathParameters(route: RouteDef): OpenApiParameter[] {
 }
 
 /** One parameter per property of an object schema (path or query). */
-function objectParameters(schema: z.ZodType | undefined, location: 'path' | 'query'): OpenApiParameter[] {
+function objectParameters(schema: z.ZodMiniType | undefined, location: 'path' | 'query'): OpenApiParameter[] {
   if (!schema) return [];
   const json = inputSchema(schema);
   const properties = (json.properties ?? {}) as Record<string, JsonSchema>;
@@ -170,7 +170,7 @@ function objectParameters(schema: z.ZodType | undefined, location: 'path' | 'que
 }
 
 /** JSON Schema of what a client sends (before transforms and defaults), without the dialect marker. */
-function inputSchema(schema: z.ZodType): JsonSchema {
+function inputSchema(schema: z.ZodMiniType): JsonSchema {
   const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, {
     io: 'input',
     unrepresentable: 'any',
@@ -269,7 +269,7 @@ function problemResponsesFor(route: RouteDef): Record<string, JsonSchema> {
  * components.schemas (one definition per id; two different ones are a bug); objects stay open
  * (no `additionalProperties: false`): clients must tolerate new fields.
  */
-function outputSchema(schema: z.ZodType, named: Record<string, JsonSchema>): JsonSchema {
+function outputSchema(schema: z.ZodMiniType, named: Record<string, JsonSchema>): JsonSchema {
   const {
     $schema: _dialect,
     $defs,

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../platform/zod';
 import { DomainError } from '../platform/errors';
 import { parseJsonSafely } from '../platform/http/json';
 import { prefixedId } from '../platform/http/schemas';
@@ -7,10 +7,12 @@ import { relayTyping } from './typing';
 
 /** Client → server frames (../shared/API.md "WebSocket"). */
 export const clientFrame = /* @__PURE__ */ z.discriminatedUnion('action', [
-  z
-    .object({ action: z.literal('typing'), conversationId: prefixedId('conv'), isTyping: z.boolean() })
-    .strict(),
-  z.object({ action: z.literal('ping') }).strict(),
+  /* @__PURE__ */ z.strictObject({
+    action: /* @__PURE__ */ z.literal('typing'),
+    conversationId: /* @__PURE__ */ prefixedId('conv'),
+    isTyping: /* @__PURE__ */ z.boolean(),
+  }),
+  /* @__PURE__ */ z.strictObject({ action: /* @__PURE__ */ z.literal('ping') }),
 ]);
 export type ClientFrame = z.infer<typeof clientFrame>;
 

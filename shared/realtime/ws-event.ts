@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../platform/zod';
 
 /**
  * The parts of an API Gateway WebSocket event the handlers use, validated. The authorizer's
@@ -6,12 +6,16 @@ import * as z from 'zod';
  * every event of the connection as flat strings.
  */
 export const wsEvent = /* @__PURE__ */ z.object({
-  requestContext: z.object({
-    connectionId: z.string().min(1).max(128),
-    authorizer: z.record(z.string(), z.unknown()).nullish(),
+  requestContext: /* @__PURE__ */ z.object({
+    connectionId: /* @__PURE__ */ z
+      .string()
+      .check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(128)),
+    authorizer: /* @__PURE__ */ z.nullish(
+      /* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.unknown()),
+    ),
   }),
-  body: z.string().nullish(),
-  isBase64Encoded: z.boolean().optional(),
+  body: /* @__PURE__ */ z.nullish(/* @__PURE__ */ z.string()),
+  isBase64Encoded: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
 });
 export type WsEventInput = z.infer<typeof wsEvent>;
 

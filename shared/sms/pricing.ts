@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../platform/zod';
 import { config } from '../platform/config';
 import { countryOf } from '../numbers/phone';
 
@@ -16,8 +16,10 @@ export interface SmsPrice {
 }
 
 const pricesJson = /* @__PURE__ */ z.record(
-  z.string().regex(/^[A-Z]{2}$/),
-  z.number().int().min(0).max(1000),
+  /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/^[A-Z]{2}$/)),
+  /* @__PURE__ */ z
+    .number()
+    .check(/* @__PURE__ */ z.int(), /* @__PURE__ */ z.minimum(0), /* @__PURE__ */ z.maximum(1000)),
 );
 
 let cached: { key: string; table: readonly SmsPrice[] } | undefined;

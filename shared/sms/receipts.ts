@@ -1,5 +1,5 @@
 import type { SNSEvent } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from '../platform/zod';
 import { logger } from '../platform/observability/logger';
 import { applySmsStatus, type SmsStatus } from './status';
 
@@ -36,21 +36,35 @@ export const EVENT_STATUS: Readonly<Record<string, SmsStatus>> = {
 };
 
 export const smsEvent = /* @__PURE__ */ z.object({
-  eventType: z.string().min(1).max(64),
-  eventTimestamp: z.number().optional(),
-  isFinal: z.boolean().optional(),
-  originationPhoneNumber: z.string().max(32).optional(),
-  destinationPhoneNumber: z.string().max(32).optional(),
-  messageId: z.string().max(200).optional(),
-  messageStatus: z.string().max(64).optional(),
-  messageStatusDescription: z.string().max(1000).optional(),
-  context: z.object({
-    messageId: z.string().min(1).max(100),
-    conversationId: z.string().min(1).max(100),
+  eventType: /* @__PURE__ */ z
+    .string()
+    .check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(64)),
+  eventTimestamp: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.number()),
+  isFinal: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
+  originationPhoneNumber: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(32)),
+  ),
+  destinationPhoneNumber: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(32)),
+  ),
+  messageId: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(200))),
+  messageStatus: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(64)),
+  ),
+  messageStatusDescription: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(1000)),
+  ),
+  context: /* @__PURE__ */ z.object({
+    messageId: /* @__PURE__ */ z
+      .string()
+      .check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(100)),
+    conversationId: /* @__PURE__ */ z
+      .string()
+      .check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(100)),
   }),
-  totalMessageParts: z.number().optional(),
-  totalMessagePrice: z.number().optional(),
-  totalCarrierFee: z.number().optional(),
+  totalMessageParts: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.number()),
+  totalMessagePrice: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.number()),
+  totalCarrierFee: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.number()),
 });
 export type SmsEvent = z.infer<typeof smsEvent>;
 

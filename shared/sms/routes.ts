@@ -1,7 +1,7 @@
 import { defineRoute } from '../platform/http/route';
 import { pageQuery } from '../platform/http/schemas';
 import { phoneNumberParams } from '../numbers/schemas';
-import * as z from 'zod';
+import * as z from '../platform/zod';
 import { optOutPageSchema, sendSmsBody, smsPriceSchema, smsQueuedSchema } from './schemas';
 
 export const sendSmsRoute = /* @__PURE__ */ defineRoute({
@@ -30,7 +30,7 @@ export const smsPricingRoute = /* @__PURE__ */ defineRoute({
   handler: 'sms/get-pricing',
   auth: 'public',
   summary: 'Allowed destination countries and the price of one SMS segment to each.',
-  responses: { 200: { schema: z.array(smsPriceSchema) } },
+  responses: { 200: { schema: /* @__PURE__ */ z.array(smsPriceSchema) } },
 });
 
 export const listOptOutsRoute = /* @__PURE__ */ defineRoute({

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../platform/zod';
 import { touchApiKey } from '../accounts/api-keys';
 import { dayBuckets, monthBucket } from './service';
 import { db } from './db';
@@ -12,10 +12,10 @@ import { db } from './db';
  * locally the gateway buffers them and flushes every second through the same function.
  */
 export const accessLogRecord = /* @__PURE__ */ z.object({
-  requestTimeEpoch: z.coerce.number(),
-  status: z.coerce.number(),
-  userId: z.string().optional().nullable(),
-  keyId: z.string().optional().nullable(),
+  requestTimeEpoch: /* @__PURE__ */ z.coerce.number(),
+  status: /* @__PURE__ */ z.coerce.number(),
+  userId: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.optional(/* @__PURE__ */ z.string())),
+  keyId: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.optional(/* @__PURE__ */ z.string())),
 });
 export type AccessLogRecord = z.infer<typeof accessLogRecord>;
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../platform/zod';
 import { config } from '../platform/config';
 
 /**
@@ -9,32 +9,31 @@ import { config } from '../platform/config';
  */
 export const DEFAULT_LIFETIME_MINUTES = 15;
 
-const serviceSchema = /* @__PURE__ */ z
-  .object({
-    id: z.string().regex(/^[a-z0-9][a-z0-9_-]{1,31}$/),
-    name: z.string().min(1).max(60),
-    priceCents: z.number().int().min(0).max(100_000),
-    lifetimeMinutes: z
+const serviceSchema = /* @__PURE__ */ z.strictObject({
+  id: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/^[a-z0-9][a-z0-9_-]{1,31}$/)),
+  name: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(60)),
+  priceCents: /* @__PURE__ */ z
+    .number()
+    .check(/* @__PURE__ */ z.int(), /* @__PURE__ */ z.minimum(0), /* @__PURE__ */ z.maximum(100_000)),
+  lifetimeMinutes: /* @__PURE__ */ z._default(
+    /* @__PURE__ */ z
       .number()
-      .int()
-      .min(1)
-      .max(24 * 60)
-      .default(DEFAULT_LIFETIME_MINUTES),
-    countries: z
-      .array(z.string().regex(/^[A-Z]{2}$/))
-      .min(1)
-      .optional(),
-  })
-  .strict();
+      .check(/* @__PURE__ */ z.int(), /* @__PURE__ */ z.minimum(1), /* @__PURE__ */ z.maximum(24 * 60)),
+    DEFAULT_LIFETIME_MINUTES,
+  ),
+  countries: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.array(z.string().check(z.regex(/^[A-Z]{2}$/))).check(/* @__PURE__ */ z.minLength(1)),
+  ),
+});
 
 export type CatalogService = z.infer<typeof serviceSchema>;
 
-const catalogSchema = /* @__PURE__ */ z
-  .array(serviceSchema)
-  .min(1)
-  .refine((list) => new Set(list.map((s) => s.id)).size === list.length, {
+const catalogSchema = /* @__PURE__ */ z.array(serviceSchema).check(
+  /* @__PURE__ */ z.minLength(1),
+  /* @__PURE__ */ z.refine((list) => new Set(list.map((s) => s.id)).size === list.length, {
     message: 'Duplicate service id.',
-  });
+  }),
+);
 
 const DEFAULT_SERVICES: readonly CatalogService[] = [
   { id: 'telegram', name: 'Telegram', priceCents: 25, lifetimeMinutes: 15 },

@@ -1,6 +1,6 @@
 import { defineRoute } from '../platform/http/route';
 import { emptyBody } from '../platform/http/schemas';
-import * as z from 'zod';
+import * as z from '../platform/zod';
 import {
   createVerificationBody,
   exportJobSchema,
@@ -23,7 +23,7 @@ export const listServicesRoute = /* @__PURE__ */ defineRoute({
   handler: 'verifications/list-services',
   auth: 'public',
   summary: 'Services a verification number can be ordered for, with prices.',
-  responses: { 200: { schema: z.array(verificationServiceSchema) } },
+  responses: { 200: { schema: /* @__PURE__ */ z.array(verificationServiceSchema) } },
 });
 
 export const createVerificationRoute = /* @__PURE__ */ defineRoute({
@@ -113,7 +113,7 @@ export const cancelVerificationRoute = /* @__PURE__ */ defineRoute({
   scope: 'verifications:write',
   summary: 'Cancel a pending request; the price is refunded (409 invalid_state unless pending).',
   params: verificationParams,
-  body: emptyBody.optional(),
+  body: /* @__PURE__ */ z.optional(emptyBody),
   idempotent: true,
   responses: { 200: { schema: verificationSchema } },
   problems: { 409: ['invalid_state'] },
@@ -128,7 +128,7 @@ export const completeVerificationRoute = /* @__PURE__ */ defineRoute({
   scope: 'verifications:write',
   summary: 'Close a request that received a code; finalCode is the last code (409 unless received).',
   params: verificationParams,
-  body: emptyBody.optional(),
+  body: /* @__PURE__ */ z.optional(emptyBody),
   idempotent: true,
   responses: { 200: { schema: verificationSchema } },
   problems: { 409: ['invalid_state'] },
@@ -160,7 +160,7 @@ export const reuseVerificationRoute = /* @__PURE__ */ defineRoute({
   summary:
     'Rent the number of a completed request (at most 30 days old) again for the same service, charged like a new request (409 number_unavailable while someone else holds it, 409 invalid_state otherwise).',
   params: verificationParams,
-  body: emptyBody.optional(),
+  body: /* @__PURE__ */ z.optional(emptyBody),
   idempotent: true,
   successStatus: 201,
   responses: { 201: { schema: verificationSchema } },

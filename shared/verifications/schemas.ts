@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../platform/zod';
 import { cursorParam, limitParam, page, prefixedId, timestamp } from '../platform/http/schemas';
 import { findService } from './catalog';
 import { EXPORT_FORMATS, EXPORT_STATUSES } from './entities/verification-export';
@@ -7,34 +7,35 @@ import { REPORT_REASONS } from './transitions';
 
 /** Request schemas of the verification routes (../shared/API.md "Verifications"). */
 
-const serviceId = /* @__PURE__ */ z
-  .string()
-  .trim()
-  .max(32)
-  .refine((id) => findService(id) !== undefined, {
+const serviceId = /* @__PURE__ */ z.string().check(
+  /* @__PURE__ */ z.trim(),
+  /* @__PURE__ */ z.maxLength(32),
+  /* @__PURE__ */ z.refine((id) => findService(id) !== undefined, {
     message: 'Unknown service; see GET /v1/verifications/services.',
-  });
+  }),
+);
 
-export const createVerificationBody = /* @__PURE__ */ z
-  .object({
-    service: serviceId,
-    country: z
-      .string()
-      .trim()
-      .regex(/^[A-Za-z]{2}$/, { message: 'Use an ISO 3166-1 alpha-2 country code, e.g. US.' })
-      .transform((c) => c.toUpperCase())
-      .optional(),
-  })
-  .strict();
+export const createVerificationBody = /* @__PURE__ */ z.strictObject({
+  service: serviceId,
+  country: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.pipe(
+      /* @__PURE__ */ z.string().check(
+        /* @__PURE__ */ z.trim(),
+        /* @__PURE__ */ z.regex(/^[A-Za-z]{2}$/, {
+          message: 'Use an ISO 3166-1 alpha-2 country code, e.g. US.',
+        }),
+      ),
+      /* @__PURE__ */ z.transform((c: string) => c.toUpperCase()),
+    ),
+  ),
+});
 
-export const reportVerificationBody = /* @__PURE__ */ z
-  .object({
-    reason: z.enum(REPORT_REASONS, { message: `Use one of ${REPORT_REASONS.join(', ')}.` }),
-  })
-  .strict();
+export const reportVerificationBody = /* @__PURE__ */ z.strictObject({
+  reason: /* @__PURE__ */ z.enum(REPORT_REASONS, { error: () => `Use one of ${REPORT_REASONS.join(', ')}.` }),
+});
 
-export const verificationParams = /* @__PURE__ */ z.object({ id: prefixedId('vrf') }).strict();
-export const exportParams = /* @__PURE__ */ z.object({ exportId: prefixedId('vex') }).strict();
+export const verificationParams = /* @__PURE__ */ z.strictObject({ id: /* @__PURE__ */ prefixedId('vrf') });
+export const exportParams = /* @__PURE__ */ z.strictObject({ exportId: /* @__PURE__ */ prefixedId('vex') });
 
 const DAY_MS = 86_400_000;
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
@@ -56,27 +57,33 @@ function isCalendarDate(v: string): boolean {
  * An ISO-8601 date (`2026-11-23`, the whole UTC day) or date-time (`2026-11-23T10:00:00Z`; UTC
  * when it has no zone), as the instant range it covers: [start, end] in epoch ms.
  */
-export const isoInstantRange = /* @__PURE__ */ z
-  .string()
-  .trim()
-  .max(40)
-  .refine((v) => (DATE_ONLY.test(v) || DATE_TIME.test(v)) && !Number.isNaN(instantOf(v)), {
-    message: 'Use an ISO-8601 date (YYYY-MM-DD) or date-time (YYYY-MM-DDThh:mm:ssZ).',
-  })
-  .refine((v) => !DATE_ONLY.test(v) || isCalendarDate(v), { message: 'Not a calendar date.' })
-  .transform((v) => {
+export const isoInstantRange = /* @__PURE__ */ z.pipe(
+  /* @__PURE__ */ z.string().check(
+    /* @__PURE__ */ z.trim(),
+    /* @__PURE__ */ z.maxLength(40),
+    /* @__PURE__ */ z.refine((v) => (DATE_ONLY.test(v) || DATE_TIME.test(v)) && !Number.isNaN(instantOf(v)), {
+      message: 'Use an ISO-8601 date (YYYY-MM-DD) or date-time (YYYY-MM-DDThh:mm:ssZ).',
+    }),
+    /* @__PURE__ */ z.refine((v) => !DATE_ONLY.test(v) || isCalendarDate(v), {
+      message: 'Not a calendar date.',
+    }),
+  ),
+  /* @__PURE__ */ z.transform((v: string) => {
     const start = instantOf(v);
     return { start, end: DATE_ONLY.test(v) ? start + DAY_MS - 1 : start };
-  });
+  }),
+);
 
 /** The filters history and export share: service, status and an inclusive from/to window. */
 const filterShape = {
-  service: serviceId.optional(),
-  status: z
-    .enum(VERIFICATION_STATUSES, { message: `Use one of ${VERIFICATION_STATUSES.join(', ')}.` })
-    .optional(),
-  from: isoInstantRange.optional(),
-  to: isoInstantRange.optional(),
+  service: /* @__PURE__ */ z.optional(serviceId),
+  status: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.enum(VERIFICATION_STATUSES, {
+      error: () => `Use one of ${VERIFICATION_STATUSES.join(', ')}.`,
+    }),
+  ),
+  from: /* @__PURE__ */ z.optional(isoInstantRange),
+  to: /* @__PURE__ */ z.optional(isoInstantRange),
 };
 
 export interface HistoryFilters {
@@ -103,22 +110,36 @@ const windowIsOrdered = (q: { from?: { start: number } | undefined; to?: { end: 
   !q.from || !q.to || q.from.start <= q.to.end;
 const ORDER_MESSAGE = { message: '`from` must not be after `to`.', path: ['from'] };
 
-export const historyQuery = /* @__PURE__ */ z
-  .object({ ...filterShape, limit: limitParam, cursor: cursorParam })
-  .strict()
-  .refine(windowIsOrdered, ORDER_MESSAGE)
-  .transform((q) => ({ filters: toFilters(q), limit: q.limit, cursor: q.cursor }));
+const historyFields = /* @__PURE__ */ z
+  .strictObject({ ...filterShape, limit: limitParam, cursor: cursorParam })
+  .check(/* @__PURE__ */ z.refine(windowIsOrdered, ORDER_MESSAGE));
 
-export const exportQuery = /* @__PURE__ */ z
-  .object({
+export const historyQuery = /* @__PURE__ */ z.pipe(
+  historyFields,
+  /* @__PURE__ */ z.transform((q: z.output<typeof historyFields>) => ({
+    filters: toFilters(q),
+    limit: q.limit,
+    cursor: q.cursor,
+  })),
+);
+
+const exportFields = /* @__PURE__ */ z
+  .strictObject({
     ...filterShape,
-    format: z.enum(EXPORT_FORMATS, { message: 'Use csv or json.' }).default('csv'),
+    format: z._default(z.enum(EXPORT_FORMATS, { message: 'Use csv or json.' }), 'csv'),
     /** `true` asks for the background export (202 + poll) whatever the size. */
-    async: z.enum(['true', 'false'], { message: 'Use true or false.' }).optional(),
+    async: z.optional(z.enum(['true', 'false'], { message: 'Use true or false.' })),
   })
-  .strict()
-  .refine(windowIsOrdered, ORDER_MESSAGE)
-  .transform((q) => ({ filters: toFilters(q), format: q.format, forceAsync: q.async === 'true' }));
+  .check(/* @__PURE__ */ z.refine(windowIsOrdered, ORDER_MESSAGE));
+
+export const exportQuery = /* @__PURE__ */ z.pipe(
+  exportFields,
+  /* @__PURE__ */ z.transform((q: z.output<typeof exportFields>) => ({
+    filters: toFilters(q),
+    format: q.format,
+    forceAsync: q.async === 'true',
+  })),
+);
 
 // Responses (shared/verifications/views.ts, exports.ts and catalog.ts build them)
 
@@ -126,27 +147,31 @@ export const verificationServiceSchema = /* @__PURE__ */ z
   .object({
     id: z.string(),
     name: z.string(),
-    priceCents: z.number().int(),
-    lifetimeMinutes: z.number().int(),
-    countries: z.array(z.string()).optional(),
+    priceCents: z.number().check(z.int()),
+    lifetimeMinutes: z.number().check(z.int()),
+    countries: z.optional(z.array(z.string())),
   })
-  .meta({ id: 'VerificationService' });
+  .check(/* @__PURE__ */ z.meta({ id: 'VerificationService' }));
 
 export const verificationCodeSchema = /* @__PURE__ */ z
   .object({
     code: z
-      .string()
-      .nullable()
-      .meta({ description: 'What a person would type; null when no code was recognised.' }),
+      .nullable(z.string())
+      .check(z.meta({ description: 'What a person would type; null when no code was recognised.' })),
     sms: z.string(),
     from: z.string(),
     receivedAt: timestamp,
   })
-  .meta({ id: 'VerificationCode' });
+  .check(/* @__PURE__ */ z.meta({ id: 'VerificationCode' }));
 
 export const verificationMessageSchema = /* @__PURE__ */ z
   .object({ sms: z.string(), from: z.string(), receivedAt: timestamp })
-  .meta({ id: 'VerificationMessage', description: 'An SMS that held no code; the request stays pending.' });
+  .check(
+    /* @__PURE__ */ z.meta({
+      id: 'VerificationMessage',
+      description: 'An SMS that held no code; the request stays pending.',
+    }),
+  );
 
 export const verificationSchema = /* @__PURE__ */ z
   .object({
@@ -155,60 +180,69 @@ export const verificationSchema = /* @__PURE__ */ z
     country: z.string(),
     phoneNumber: z.string(),
     status: z.enum(VERIFICATION_STATUSES),
-    priceCents: z.number().int(),
+    priceCents: z.number().check(z.int()),
     createdAt: timestamp,
     expiresAt: timestamp,
     codes: z.array(verificationCodeSchema),
-    finalCode: z.string().nullable(),
-    completedAt: timestamp.nullable(),
-    cancelledAt: timestamp.nullable(),
-    expiredAt: timestamp.nullable(),
+    finalCode: z.nullable(z.string()),
+    completedAt: z.nullable(timestamp),
+    cancelledAt: z.nullable(timestamp),
+    expiredAt: z.nullable(timestamp),
     refunded: z.boolean(),
-    messages: z.array(verificationMessageSchema).optional(),
-    reported: z.boolean().optional(),
-    reportReason: z.enum(REPORT_REASONS).nullable().optional(),
+    messages: z.optional(z.array(verificationMessageSchema)),
+    reported: z.optional(z.boolean()),
+    reportReason: z.optional(z.nullable(z.enum(REPORT_REASONS))),
     reuseOf: z
-      .string()
-      .nullable()
-      .optional()
-      .meta({ description: 'The completed request whose number this one rents again (POST /reuse).' }),
+      .optional(z.nullable(z.string()))
+      .check(
+        z.meta({ description: 'The completed request whose number this one rents again (POST /reuse).' }),
+      ),
   })
-  .meta({
-    id: 'Verification',
-    examples: [
-      {
-        id: 'vrf_01JEXAMPLE0000000000000000',
-        service: 'telegram',
-        country: 'US',
-        phoneNumber: '+14155550199',
-        status: 'pending',
-        priceCents: 25,
-        createdAt: '2026-12-04T10:00:00.000Z',
-        expiresAt: '2026-12-04T10:15:00.000Z',
-        codes: [],
-        finalCode: null,
-        completedAt: null,
-        cancelledAt: null,
-        expiredAt: null,
-        refunded: false,
-        messages: [],
-        reported: false,
-        reportReason: null,
-        reuseOf: null,
-      },
-    ],
-  });
+  .check(
+    /* @__PURE__ */ z.meta({
+      id: 'Verification',
+      examples: [
+        {
+          id: 'vrf_01JEXAMPLE0000000000000000',
+          service: 'telegram',
+          country: 'US',
+          phoneNumber: '+14155550199',
+          status: 'pending',
+          priceCents: 25,
+          createdAt: '2026-12-04T10:00:00.000Z',
+          expiresAt: '2026-12-04T10:15:00.000Z',
+          codes: [],
+          finalCode: null,
+          completedAt: null,
+          cancelledAt: null,
+          expiredAt: null,
+          refunded: false,
+          messages: [],
+          reported: false,
+          reportReason: null,
+          reuseOf: null,
+        },
+      ],
+    }),
+  );
 
 export const verificationPageSchema = /* @__PURE__ */ page(verificationSchema);
 
 /** A JSON export: one row per verification, the CSV's columns. */
 export const exportRowsSchema = /* @__PURE__ */ z.array(
-  z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
+  /* @__PURE__ */ z.record(
+    /* @__PURE__ */ z.string(),
+    /* @__PURE__ */ z.union([
+      /* @__PURE__ */ z.string(),
+      /* @__PURE__ */ z.number(),
+      /* @__PURE__ */ z.null(),
+    ]),
+  ),
 );
 
 export const exportJobSchema = /* @__PURE__ */ z.object({
-  exportId: z.string(),
-  status: z.literal('queued'),
+  exportId: /* @__PURE__ */ z.string(),
+  status: /* @__PURE__ */ z.literal('queued'),
 });
 
 export const exportStatusSchema = /* @__PURE__ */ z
@@ -217,9 +251,9 @@ export const exportStatusSchema = /* @__PURE__ */ z
     status: z.enum(EXPORT_STATUSES),
     format: z.enum(EXPORT_FORMATS),
     createdAt: timestamp,
-    rowCount: z.number().int().optional(),
-    finishedAt: timestamp.optional(),
-    downloadUrl: z.string().optional(),
-    downloadUrlExpiresAt: timestamp.optional(),
+    rowCount: z.optional(z.number().check(z.int())),
+    finishedAt: z.optional(timestamp),
+    downloadUrl: z.optional(z.string()),
+    downloadUrlExpiresAt: z.optional(timestamp),
   })
-  .meta({ id: 'VerificationExport' });
+  .check(/* @__PURE__ */ z.meta({ id: 'VerificationExport' }));

@@ -1,5 +1,6 @@
 import { defineRoute } from '../platform/http/route';
 import { emptyBody } from '../platform/http/schemas';
+import * as z from '../platform/zod';
 import {
   createWebhookBody,
   deliveriesQuery,
@@ -87,7 +88,7 @@ export const testWebhookRoute = /* @__PURE__ */ defineRoute({
   scope: 'webhooks:write',
   summary: 'Send a `ping` event to the endpoint (202).',
   params: webhookParams,
-  body: emptyBody.optional(),
+  body: /* @__PURE__ */ z.optional(emptyBody),
   successStatus: 202,
   responses: { 202: { schema: webhookPingSchema } },
 });
@@ -101,7 +102,7 @@ export const rotateWebhookSecretRoute = /* @__PURE__ */ defineRoute({
   scope: 'webhooks:write',
   summary: 'New signing secret (shown once); the previous one still signs for 24 h.',
   params: webhookParams,
-  body: emptyBody.optional(),
+  body: /* @__PURE__ */ z.optional(emptyBody),
   responses: { 200: { schema: webhookSecretSchema } },
 });
 
@@ -127,7 +128,7 @@ export const redeliverRoute = /* @__PURE__ */ defineRoute({
   scope: 'webhooks:write',
   summary: 'Deliver the same event (same id) again now (202).',
   params: deliveryParams,
-  body: emptyBody.optional(),
+  body: /* @__PURE__ */ z.optional(emptyBody),
   successStatus: 202,
   responses: { 202: { description: 'Queued for delivery now (no body).' } },
 });

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../platform/zod';
 import { port } from '../platform/adapters/port';
 import { isConditionalFailure } from '../platform/db/errors';
 import { budgetedPage, keysetQuery } from '../platform/db/read-budget';
@@ -218,7 +218,9 @@ export async function pingWebhook(userId: string, endpointId: string): Promise<{
   return { eventId: event.id };
 }
 
-const deliveriesCursor = { d: z.string().regex(/^whd_[0-9A-HJKMNP-TV-Z]{26}$/) };
+const deliveriesCursor = {
+  d: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/^whd_[0-9A-HJKMNP-TV-Z]{26}$/)),
+};
 
 /** GET /v1/webhooks/{id}/deliveries: the log, newest first, optionally one status, within the read budget. */
 export async function listDeliveries(

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../platform/zod';
 import { findUserIdBy, getUser } from '../../auth/users';
 import { isConditionalFailure } from '../../platform/db/errors';
 import { db } from '../db';
@@ -213,7 +213,7 @@ export async function listConversations(
 ): Promise<Page<Conversation>> {
   const position = decodeCursor('conversations', options.cursor, {
     a: z.iso.datetime(),
-    c: z.string().regex(CONVERSATION_ID),
+    c: z.string().check(z.regex(CONVERSATION_ID)),
   });
   const folder = options.archived ? 'archived' : 'inbox';
   const query = membershipDb().entities.membership.query.byUser({ userId, folder });

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../platform/zod';
 import type { chargeWrites } from '../../billing/service';
 import type { TxEntities } from '../../platform/db/data-service';
 import { db, type entities } from '../db';
@@ -329,7 +329,7 @@ export async function listMessages(
   options: { limit: number; cursor?: string },
 ): Promise<Page<Message>> {
   await requireParticipant(userId, conversationId);
-  const position = decodeCursor('messages', options.cursor, { m: z.string().regex(MESSAGE_ID) });
+  const position = decodeCursor('messages', options.cursor, { m: z.string().check(z.regex(MESSAGE_ID)) });
   const query = db().entities.message.query.primary({ conversationId });
   // BETWEEN (not <) keeps the key range inside the message items of the partition.
   const ranged = position ? query.between({ messageId: '' }, { messageId: position.m }) : query;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod';
 import type { RouteDef } from './route';
 
 /**
@@ -38,27 +38,34 @@ export function problemCodesFor(route: RouteDef): ReadonlyMap<number, readonly s
   );
 }
 
-export const fieldErrorSchema = /* @__PURE__ */ z.object({ path: z.string(), message: z.string() });
+export const fieldErrorSchema = /* @__PURE__ */ z.object({
+  path: /* @__PURE__ */ z.string(),
+  message: /* @__PURE__ */ z.string(),
+});
 
 /** Members every problem body has (shared/platform/http/errors.ts problemBody). */
 const problemShape = {
-  type: z.string().meta({ description: 'URI of the problem type.' }),
-  title: z.string(),
-  detail: z.string(),
-  instance: z.string().optional(),
-  errors: z.array(fieldErrorSchema).optional().meta({ description: 'Field errors (400 validation_failed).' }),
+  type: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.meta({ description: 'URI of the problem type.' })),
+  title: /* @__PURE__ */ z.string(),
+  detail: /* @__PURE__ */ z.string(),
+  instance: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string()),
+  errors: /* @__PURE__ */ z
+    .optional(z.array(fieldErrorSchema))
+    .check(/* @__PURE__ */ z.meta({ description: 'Field errors (400 validation_failed).' })),
 };
 
 /** Extension members of a 429 (../shared/API.md "Rate limits"). */
 const rateLimitShape = {
-  retryAfter: z.number().int().optional(),
-  limit: z.unknown().optional(),
-  upgrade: z.object({ href: z.string() }).optional(),
-  temporaryIncrease: z.object({ eligible: z.boolean(), href: z.string() }).optional(),
+  retryAfter: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.number().check(/* @__PURE__ */ z.int())),
+  limit: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.unknown()),
+  upgrade: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.object({ href: /* @__PURE__ */ z.string() })),
+  temporaryIncrease: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.object({ eligible: /* @__PURE__ */ z.boolean(), href: /* @__PURE__ */ z.string() }),
+  ),
 };
 
 /** A problem body with this status and one of these codes (other extension members allowed). */
-export function problemSchemaFor(status: number, codes: readonly string[]): z.ZodType {
+export function problemSchemaFor(status: number, codes: readonly string[]): z.ZodMiniType {
   const [first, ...rest] = codes;
   return z.looseObject({
     ...problemShape,

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from '../zod';
 
 /** API key scopes (../shared/API.md). JWT callers hold every scope. */
 export const SCOPES = [
@@ -14,6 +14,11 @@ export const SCOPES = [
   'webhooks:write',
 ] as const;
 export type Scope = (typeof SCOPES)[number];
+/**
+ * SCOPES.length as a literal the compiler checks against the list: a schema bounded by it stays
+ * droppable from bundles that do not use it (esbuild cannot prove a property read free of effects).
+ */
+export const SCOPE_COUNT: (typeof SCOPES)['length'] = 10;
 
 /**
  * Resources whose kind makes an operation need more than the route's scope; the service that
@@ -32,9 +37,9 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type AuthKind = 'public' | 'user' | 'user-or-key';
 
 export interface RouteDef<
-  P extends z.ZodType = z.ZodType,
-  Q extends z.ZodType = z.ZodType,
-  B extends z.ZodType = z.ZodType,
+  P extends z.ZodMiniType = z.ZodMiniType,
+  Q extends z.ZodMiniType = z.ZodMiniType,
+  B extends z.ZodMiniType = z.ZodMiniType,
 > {
   /** Stable operation id, used for the OpenAPI document and logs. */
   readonly id: string;
@@ -90,7 +95,7 @@ export interface RouteDef<
 /** One documented success response. */
 export interface ResponseDef {
   /** Body schema (the output side of a zod schema); omitted for an empty body (204, a bare 202). */
-  readonly schema?: z.ZodType;
+  readonly schema?: z.ZodMiniType;
   /** @default application/json */
   readonly contentType?: string;
   /** Further content types the same status can carry (e.g. text/csv), not validated as JSON. */
@@ -104,7 +109,7 @@ export interface ResponseDef {
 }
 
 /** Keeps literal types of a route while checking it against RouteDef. */
-export const defineRoute = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(
+export const defineRoute = <P extends z.ZodMiniType, Q extends z.ZodMiniType, B extends z.ZodMiniType>(
   route: RouteDef<P, Q, B>,
 ): RouteDef<P, Q, B> => route;
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod';
 import { isCleanString } from './json';
 
 /** Building blocks shared by every context's request schemas. */
@@ -7,55 +7,69 @@ import { isCleanString } from './json';
 export const text = (min: number, max: number) =>
   z
     .string()
-    .trim()
-    .min(min)
-    .max(max)
-    .refine(isCleanString, { message: 'Must not contain control characters or invalid Unicode.' });
+    .check(
+      z.trim(),
+      z.minLength(min),
+      z.maxLength(max),
+      z.refine(isCleanString, { message: 'Must not contain control characters or invalid Unicode.' }),
+    );
 
 /** Opaque prefixed id, e.g. conv_01J... (ULID, Crockford base32). */
 export const prefixedId = (prefix: string) =>
-  z.string().regex(new RegExp(`^${prefix}_[0-9A-HJKMNP-TV-Z]{26}$`), { message: `Must be a ${prefix}_ id.` });
+  z
+    .string()
+    .check(
+      z.regex(new RegExp(`^${prefix}_[0-9A-HJKMNP-TV-Z]{26}$`), { message: `Must be a ${prefix}_ id.` }),
+    );
 
-export const limitParam = /* @__PURE__ */ z.coerce
-  .number({ message: 'limit must be a number' })
-  .int()
-  .min(1)
-  .max(100)
-  .default(20);
+export const limitParam = /* @__PURE__ */ z._default(
+  /* @__PURE__ */ z.coerce
+    .number({ message: 'limit must be a number' })
+    .check(/* @__PURE__ */ z.int(), /* @__PURE__ */ z.minimum(1), /* @__PURE__ */ z.maximum(100)),
+  20,
+);
 
 /** Cursors are opaque base64url; their content is validated where they are decoded. */
-export const cursorParam = /* @__PURE__ */ z
-  .string()
-  .max(1024)
-  .regex(/^[A-Za-z0-9_-]+$/, { message: 'Invalid cursor.' })
-  .optional();
+export const cursorParam = /* @__PURE__ */ z.optional(
+  /* @__PURE__ */ z
+    .string()
+    .check(
+      /* @__PURE__ */ z.maxLength(1024),
+      /* @__PURE__ */ z.regex(/^[A-Za-z0-9_-]+$/, { message: 'Invalid cursor.' }),
+    ),
+);
 
 export const pageQuery = /* @__PURE__ */ z.object({ limit: limitParam, cursor: cursorParam });
 
-export const email = /* @__PURE__ */ z
-  .string()
-  .trim()
-  .max(254)
-  .pipe(z.email({ message: 'Must be a valid email address.' }))
-  .transform((v) => v.toLowerCase());
+export const email = /* @__PURE__ */ z.pipe(
+  /* @__PURE__ */ z.pipe(
+    /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.maxLength(254)),
+    /* @__PURE__ */ z.email({ message: 'Must be a valid email address.' }),
+  ),
+  /* @__PURE__ */ z.transform((v: string) => v.toLowerCase()),
+);
 
-export const username = /* @__PURE__ */ z
-  .string()
-  .trim()
-  .regex(/^[a-zA-Z0-9_]{3,30}$/, { message: 'Username: 3 to 30 letters, digits or underscores.' })
-  .transform((v) => v.toLowerCase());
+export const username = /* @__PURE__ */ z.pipe(
+  /* @__PURE__ */ z.string().check(
+    /* @__PURE__ */ z.trim(),
+    /* @__PURE__ */ z.regex(/^[a-zA-Z0-9_]{3,30}$/, {
+      message: 'Username: 3 to 30 letters, digits or underscores.',
+    }),
+  ),
+  /* @__PURE__ */ z.transform((v: string) => v.toLowerCase()),
+);
 
 /** Password policy (../shared/API.md): at least 10 characters with upper, lower and a digit. */
-export const password = /* @__PURE__ */ z
-  .string()
-  .min(10, { message: 'Password must be at least 10 characters.' })
-  .max(256)
-  .refine((v) => /[a-z]/.test(v), { message: 'Password needs a lowercase letter.' })
-  .refine((v) => /[A-Z]/.test(v), { message: 'Password needs an uppercase letter.' })
-  .refine((v) => /[0-9]/.test(v), { message: 'Password needs a digit.' })
-  .refine(isCleanString, { message: 'Password contains invalid characters.' });
+export const password = /* @__PURE__ */ z.string().check(
+  /* @__PURE__ */ z.minLength(10, { message: 'Password must be at least 10 characters.' }),
+  /* @__PURE__ */ z.maxLength(256),
+  /* @__PURE__ */ z.refine((v) => /[a-z]/.test(v), { message: 'Password needs a lowercase letter.' }),
+  /* @__PURE__ */ z.refine((v) => /[A-Z]/.test(v), { message: 'Password needs an uppercase letter.' }),
+  /* @__PURE__ */ z.refine((v) => /[0-9]/.test(v), { message: 'Password needs a digit.' }),
+  /* @__PURE__ */ z.refine(isCleanString, { message: 'Password contains invalid characters.' }),
+);
 
-export const emptyBody = /* @__PURE__ */ z.object({}).strict();
+export const emptyBody = /* @__PURE__ */ z.strictObject({});
 
 // ---------------------------------------------------------------------------------------------
 // Response building blocks (what handlers send; documented in /openapi.json, contract-checked)
@@ -64,16 +78,15 @@ export const emptyBody = /* @__PURE__ */ z.object({}).strict();
 /** An ISO-8601 UTC timestamp as the API writes it. */
 export const timestamp = /* @__PURE__ */ z
   .string()
-  .meta({ format: 'date-time', examples: ['2026-12-04T10:00:00.000Z'] });
+  .check(/* @__PURE__ */ z.meta({ format: 'date-time', examples: ['2026-12-04T10:00:00.000Z'] }));
 
 /** A cursor page: `{ items, nextCursor }` (../shared/API.md "Lists"). */
-export const page = <T extends z.ZodType>(item: T) =>
+export const page = <T extends z.ZodMiniType>(item: T) =>
   z.object({
     items: z.array(item),
     nextCursor: z
-      .string()
-      .nullable()
-      .meta({ description: 'Pass as ?cursor= for the next page; null at the end.' }),
+      .nullable(z.string())
+      .check(z.meta({ description: 'Pass as ?cursor= for the next page; null at the end.' })),
   });
 
-export const hrefSchema = /* @__PURE__ */ z.object({ href: z.string() });
+export const hrefSchema = /* @__PURE__ */ z.object({ href: /* @__PURE__ */ z.string() });

@@ -1,7 +1,7 @@
 import type middy from '@middy/core';
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from '../zod';
 import type { AuthContext, RouteDef } from './route';
 
 /**
@@ -9,7 +9,7 @@ import type { AuthContext, RouteDef } from './route';
  * a module of its own, so that a middleware never imports the factory that uses it.
  */
 
-type Infer<T> = NonNullable<T> extends z.ZodType ? z.infer<NonNullable<T>> : undefined;
+type Infer<T> = NonNullable<T> extends z.ZodMiniType ? z.infer<NonNullable<T>> : undefined;
 
 export interface HandlerInput<R extends RouteDef> {
   readonly params: Infer<R['params']>;

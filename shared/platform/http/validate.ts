@@ -1,15 +1,15 @@
-import type { z } from 'zod';
+import type * as z from '../zod';
 import { ValidationFailed } from '../errors';
 
 export type InputLocation = 'path' | 'query' | 'body';
 
 /** Parses `value` with `schema`; a failure is a 400 validation_failed naming every bad field. */
-export function parseWith<T extends z.ZodType | undefined>(
+export function parseWith<T extends z.ZodMiniType | undefined>(
   schema: T,
   value: unknown,
   location: InputLocation,
-): T extends z.ZodType ? z.infer<T> : undefined {
-  type Out = T extends z.ZodType ? z.infer<T> : undefined;
+): T extends z.ZodMiniType ? z.infer<T> : undefined {
+  type Out = T extends z.ZodMiniType ? z.infer<T> : undefined;
   if (!schema) return undefined as Out;
   const result = schema.safeParse(value);
   if (result.success) return result.data as Out;

@@ -1,6 +1,6 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { z } from 'zod';
+import type * as z from '../../../shared/platform/zod';
 import { createRouter } from '../../../local/gateway/router';
 import { problemCodesFor, problemSchemaFor } from '../../../shared/platform/http/problems';
 import type { RouteDef } from '../../../shared/platform/http/route';
@@ -20,8 +20,11 @@ import { routes } from '../../../shared/routes';
  */
 interface Expected {
   readonly route: RouteDef;
-  readonly success: ReadonlyMap<number, { schema?: z.ZodType; contentType: string; alternatives: string[] }>;
-  readonly problems: ReadonlyMap<number, { codes: readonly string[]; schema: z.ZodType }>;
+  readonly success: ReadonlyMap<
+    number,
+    { schema?: z.ZodMiniType; contentType: string; alternatives: string[] }
+  >;
+  readonly problems: ReadonlyMap<number, { codes: readonly string[]; schema: z.ZodMiniType }>;
 }
 
 let compiled: { match: (method: string, path: string) => Expected | undefined } | undefined;
@@ -101,7 +104,7 @@ export function contractViolations(response: ObservedResponse): string[] {
   return [`${where}, a status it does not document`];
 }
 
-function issues(where: string, schema: z.ZodType, body: unknown): string[] {
+function issues(where: string, schema: z.ZodMiniType, body: unknown): string[] {
   const result = schema.safeParse(body);
   if (result.success) return [];
   return result.error.issues.map(
