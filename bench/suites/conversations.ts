@@ -83,6 +83,7 @@ export async function dataLayerBenchmarks(
 ): Promise<Omit<ConversationBenchResult, 'fanout'>> {
   const service = {
     ...(await import('../../shared/conversations/service/conversations')),
+    ...(await import('../../shared/conversations/service/history')),
     ...(await import('../../shared/conversations/service/messages')),
     ...(await import('../../shared/conversations/service/participation')),
   };

@@ -2,7 +2,6 @@ import { db } from './db';
 import { sleep } from '../platform/async';
 import { failIfArmed } from '../platform/observability/faults';
 import type { ConversationItem } from './entities/conversation';
-import type { MessageItem } from './entities/message';
 import { userIdsOf } from './service/participation';
 import { indexEntries } from './tokenizer';
 
@@ -83,21 +82,4 @@ export async function indexMessage(conv: ConversationItem, messageId: string, bo
     (key) => [key.scope ?? key.userId, key.token, key.messageId].join('\u0000'),
   );
   return items.length;
-}
-
-/** Reads messages by key (BatchGetItem), retrying unprocessed keys; returns them by message id. */
-export async function messagesByKey(
-  keys: ReadonlyArray<{ conversationId: string; messageId: string }>,
-): Promise<Map<string, MessageItem>> {
-  const found = new Map<string, MessageItem>();
-  let pending = [...keys];
-  for (let attempt = 1; pending.length > 0; attempt++) {
-    const { data, unprocessed } = await db().entities.message.get(pending).go({ concurrency: 2 });
-    for (const item of data) found.set(item.messageId, item);
-    if (unprocessed.length === 0) break;
-    if (attempt >= MAX_ATTEMPTS) throw new Error(`BatchGet left ${unprocessed.length} messages unprocessed`);
-    pending = unprocessed.map((k) => ({ conversationId: k.conversationId, messageId: k.messageId }));
-    await sleep(50 * 2 ** attempt);
-  }
-  return found;
 }

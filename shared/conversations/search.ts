@@ -1,10 +1,12 @@
 import * as z from '../platform/zod';
-import { db } from './db';
+import { sleep } from '../platform/async';
+import { db } from './search-db';
 import { ValidationFailed } from '../platform/errors';
 import { decodeCursor, encodeCursor, type Page } from './cursor';
+import type { MessageItem } from './entities/message';
 import type { SearchTokenItem } from './entities/search-token';
 import { MESSAGE_ID } from './ids';
-import { indexedOnce, messagesByKey } from './search-index';
+import { indexedOnce } from './search-index';
 import { requireParticipant } from './service/participation';
 import { entryHolds, headOf, highlight, MAX_PREFIX, matchesAll, queryTerms } from './tokenizer';
 import { type Message, toMessage } from './views';
@@ -123,4 +125,24 @@ export async function searchMessages(
     items: hits.map((h) => ({ ...h, highlight: highlight(h.message.body, terms) })),
     nextCursor: more && after ? encodeCursor('search', { m: after }) : null,
   };
+}
+
+/** BatchGetItem rounds before unprocessed keys are an error. */
+const MAX_ATTEMPTS = 4;
+
+/** Reads messages by key (BatchGetItem), retrying unprocessed keys; returns them by message id. */
+async function messagesByKey(
+  keys: ReadonlyArray<{ conversationId: string; messageId: string }>,
+): Promise<Map<string, MessageItem>> {
+  const found = new Map<string, MessageItem>();
+  let pending = [...keys];
+  for (let attempt = 1; pending.length > 0; attempt++) {
+    const { data, unprocessed } = await db().entities.message.get(pending).go({ concurrency: 2 });
+    for (const item of data) found.set(item.messageId, item);
+    if (unprocessed.length === 0) break;
+    if (attempt >= MAX_ATTEMPTS) throw new Error(`BatchGet left ${unprocessed.length} messages unprocessed`);
+    pending = unprocessed.map((k) => ({ conversationId: k.conversationId, messageId: k.messageId }));
+    await sleep(50 * 2 ** attempt);
+  }
+  return found;
 }

@@ -1,14 +1,12 @@
-import * as z from '../../platform/zod';
 import type { chargeWrites } from '../../billing/service';
 import type { TxEntities } from '../../platform/db/data-service';
 import { db, type entities } from '../db';
 import { conflicted } from '../../platform/db/transactions';
 import { logger } from '../../platform/observability/logger';
-import { decodeCursor, encodeCursor, type Page } from '../cursor';
 import { runInlineEffects } from '../effects';
 import type { ConversationItem } from '../entities/conversation';
 import type { MessageItem } from '../entities/message';
-import { MESSAGE_ID, newMessageId } from '../ids';
+import { newMessageId } from '../ids';
 import { resolveMentions } from '../mentions';
 import {
   cleanParticipant,
@@ -16,18 +14,11 @@ import {
   type MessageStatus,
   type Participant,
   PREVIEW_CHARS,
-  toMessage,
 } from '../views';
 import { withAttachments } from '../attachment-media';
 import { type MessageMedia, textOnly } from '../media';
 import { attachmentInUse } from './attachment-slots';
-import {
-  backoff,
-  noSuchConversation,
-  requireParticipant,
-  TRANSACTION_ATTEMPTS,
-  userIdsOf,
-} from './participation';
+import { backoff, noSuchConversation, TRANSACTION_ATTEMPTS, userIdsOf } from './participation';
 
 /** The entities a message's transaction spans (this context's data module). */
 export type MessageTx = TxEntities<typeof entities>;
@@ -320,25 +311,4 @@ async function persistMessage(
   // Indexing, pushes and receipts run after the commit and cannot undo it: a failure there is
   // left to the outbox consumer (./effects.ts), never answered with a 500.
   return { message: await runInlineEffects(conv, item, media.view), created: true };
-}
-
-/** GET /v1/conversations/{id}/messages: newest first, keyset pagination on the message id. */
-export async function listMessages(
-  userId: string,
-  conversationId: string,
-  options: { limit: number; cursor?: string },
-): Promise<Page<Message>> {
-  await requireParticipant(userId, conversationId);
-  const position = decodeCursor('messages', options.cursor, { m: z.string().check(z.regex(MESSAGE_ID)) });
-  const query = db().entities.message.query.primary({ conversationId });
-  // BETWEEN (not <) keeps the key range inside the message items of the partition.
-  const ranged = position ? query.between({ messageId: '' }, { messageId: position.m }) : query;
-  const { data } = await ranged.go({ order: 'desc', limit: options.limit + 2 });
-  const older = data.filter((m) => m.messageId !== position?.m);
-  const page = older.slice(0, options.limit);
-  const last = page.at(-1);
-  return {
-    items: await Promise.all(page.map(toMessage)),
-    nextCursor: older.length > options.limit && last ? encodeCursor('messages', { m: last.messageId }) : null,
-  };
 }
