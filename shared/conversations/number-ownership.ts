@@ -3,4 +3,4 @@
  * now (an SMS conversation needs one, else 403 `number_not_owned`). The numbers context owns
  * the rule (active, or cancelled but still inside the paid period).
  */
-export { isActiveOwnedNumber } from '../numbers/service';
+export { isActiveOwnedNumber } from '../numbers/ownership';

@@ -11,7 +11,8 @@ import { addDays, addMonths } from './dates';
 import type { OwnedNumberItem } from './entities/owned-number';
 import { releaseQuarantinedNumbers } from './inventory';
 import { expiredNotice, notifyNumberOwner, renewalNotice, renewedNotice } from './notices';
-import { bestEffort, DUE_SHARDS, nextActionFor } from './service';
+import { bestEffort } from '../platform/best-effort';
+import { DUE_SHARDS, nextActionFor } from './service';
 
 /**
  * The `renew-numbers` job (EventBridge `rate(1 hour)` in AWS, the local scheduler and

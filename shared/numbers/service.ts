@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sleep } from '../platform/async';
+import { bestEffort } from '../platform/best-effort';
+import { getOwned } from './ownership';
 import { effectiveLimits } from '../accounts/limits';
 import { recordActivity } from '../activity/service';
 import { getUser } from '../auth/users';
@@ -73,18 +75,6 @@ export function toOwnedView(item: OwnedNumberItem): OwnedNumberView {
     ...(item.cancelledAt ? { cancelledAt: item.cancelledAt } : {}),
     ...(item.expiredAt ? { expiredAt: item.expiredAt } : {}),
   };
-}
-
-/**
- * Runs a side effect that must not fail a request whose money already moved (activity feed,
- * usage counters, notifications): a failure is logged with its reason and the request succeeds.
- */
-export async function bestEffort(what: string, work: () => Promise<unknown>): Promise<void> {
-  try {
-    await work();
-  } catch (error) {
-    logger.warn(`Best-effort step failed: ${what}`, { error: error as Error });
-  }
 }
 
 const MAX_PURCHASE_ATTEMPTS = 6;
@@ -185,11 +175,6 @@ export async function purchaseNumber(input: {
   return toOwnedView({ ...owned, updatedAt: now.toISOString() });
 }
 
-async function getOwned(userId: string, phoneNumber: string): Promise<OwnedNumberItem | undefined> {
-  const { data } = await db().entities.ownedNumber.get({ userId, phoneNumber }).go({ consistent: true });
-  return data ?? undefined;
-}
-
 /** The caller's number; another user's number (or an unknown one) is 404. */
 export async function getOwnedNumber(userId: string, phoneNumber: string): Promise<OwnedNumberView> {
   const item = await getOwned(userId, phoneNumber);
@@ -263,60 +248,8 @@ export async function cancelOwnedNumber(
   return { status: 'cancelled', renewsAt: item.renewsAt };
 }
 
-/**
- * True when `userId` may use `phoneNumber` right now: it is theirs and active, or cancelled
- * but still inside its paid period. Conversations and SMS sending call this (403 number_not_owned
- * otherwise). Strongly consistent, so a number bought a moment ago counts.
- */
-export async function isActiveOwnedNumber(
-  userId: string,
-  phoneNumber: string,
-  now: Date = new Date(),
-): Promise<boolean> {
-  const item = await getOwned(userId, phoneNumber);
-  return item !== undefined && isUsable(item, now);
-}
-
-function isUsable(item: OwnedNumberItem, now: Date): boolean {
-  if (item.status === 'active') return true;
-  return item.status === 'cancelled' && now.getTime() < Date.parse(item.renewsAt);
-}
-
 /** Numbers counting against the plan's limit (active, or cancelled and not yet expired). */
 export async function countActiveNumbers(userId: string): Promise<number> {
   const { data } = await db().entities.ownedNumberCount.get({ userId }).go({ consistent: true });
   return data?.active ?? 0;
-}
-
-/** Who receives SMS sent to `phoneNumber`: its owner, the verification pool, or nobody. */
-export type NumberRoute =
-  | { readonly kind: 'owned'; readonly userId: string }
-  | { readonly kind: 'verification-pool' }
-  | { readonly kind: 'unknown' };
-
-export async function routeOf(phoneNumber: string, now: Date = new Date()): Promise<NumberRoute> {
-  const number = await getInventoryNumber(phoneNumber);
-  if (!number) return { kind: 'unknown' };
-  if (number.status === 'verification-pool') return { kind: 'verification-pool' };
-  if (number.status !== 'sold' || !number.ownerId) return { kind: 'unknown' };
-  const owned = await getOwned(number.ownerId, phoneNumber);
-  if (!owned || !isUsable(owned, now)) return { kind: 'unknown' };
-  return { kind: 'owned', userId: number.ownerId };
-}
-
-/** Counts an SMS against the number's usage of the current period (atomic ADD). */
-export async function recordNumberUsage(
-  userId: string,
-  phoneNumber: string,
-  metric: 'smsSent' | 'smsReceived',
-  amount = 1,
-): Promise<void> {
-  try {
-    await db()
-      .entities.ownedNumber.patch({ userId, phoneNumber })
-      .add({ [metric]: amount })
-      .go();
-  } catch (error) {
-    if (!isConditionalFailure(error)) throw error;
-  }
 }

@@ -1,6 +1,6 @@
 import { deleteConnection, postToConnection } from '../platform/adapters/realtime';
 import { ttlIn } from '../platform/db/schema';
-import { db } from './db';
+import { db } from './connections-db';
 import { consume } from '../auth/abuse-limits';
 import { logger } from '../platform/observability/logger';
 import type { ServerEvent } from './events';
