@@ -1,7 +1,7 @@
 import { HeadObjectCommand, NotFound, PutObjectTaggingCommand } from '@aws-sdk/client-s3';
-import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { presignedGet } from '../platform/adapters/presigned-get';
-import { s3, s3Signer } from '../platform/adapters/storage';
+import { presignedPost } from '../platform/adapters/presigned-post';
+import { s3 } from '../platform/adapters/storage';
 import { config } from '../platform/config';
 import { TooLarge, UnsupportedMedia } from '../platform/errors';
 import { ATTACHMENT_TAG, PENDING_TAGGING_XML } from './attachment-tags';
@@ -67,15 +67,14 @@ export async function presignUpload(
   size: number,
 ): Promise<UploadForm> {
   const expiresAt = new Date(Date.now() + UPLOAD_EXPIRES_SECONDS * 1000).toISOString();
-  const { url, fields } = await createPresignedPost(s3Signer(), {
-    Bucket: config('storage').BUCKET_NAME,
-    Key: objectKey,
-    Conditions: [
+  const { url, fields } = await presignedPost({
+    objectKey,
+    conditions: [
       ['content-length-range', 1, size],
       ['eq', '$Content-Type', contentType],
     ],
-    Fields: { 'Content-Type': contentType, tagging: PENDING_TAGGING_XML },
-    Expires: UPLOAD_EXPIRES_SECONDS,
+    fields: { 'Content-Type': contentType, tagging: PENDING_TAGGING_XML },
+    expiresInSeconds: UPLOAD_EXPIRES_SECONDS,
   });
   return { url, fields, expiresAt };
 }

@@ -16,8 +16,10 @@ import { synthesize } from './fixture';
 const CLIENT_GRANTS: Readonly<Record<string, (p: FunctionPermissions) => boolean>> = {
   'client-sesv2': (p) => p.sesSend === true,
   'client-s3': (p) => p.bucket !== undefined,
-  // A presigned URL acts with the signing role's rights: the presigner needs the bucket grant too.
+  // A presigned URL or form acts with the signing role's rights: the presigners need the bucket
+  // grant too (the SDK's for downloads, ours for uploads: a module path, not a package).
   's3-request-presigner': (p) => p.bucket !== undefined,
+  'shared/platform/adapters/presigned-post.ts': (p) => p.bucket !== undefined,
   'client-sqs': (p) => p.sqsSend === true || p.webhookQueueSend === true,
   'client-apigatewaymanagementapi': (p) => p.wsManage === true,
   // Present, even empty: the public Cognito APIs need the pool ids and no IAM action.
@@ -56,6 +58,14 @@ const MUST_NOT_CARRY: ReadonlyArray<readonly [handlerModule: string, pkg: string
         handlerModule,
         '@aws-sdk/client-s3',
         'download links are presigned without an S3 client (shared/platform/adapters/presigned-get.ts)',
+      ] as const,
+  ),
+  ...['@aws-sdk/client-s3', '@aws-sdk/s3-presigned-post'].map(
+    (pkg) =>
+      [
+        'conversations/create-attachment',
+        pkg,
+        'upload forms are presigned without an S3 client (shared/platform/adapters/presigned-post.ts)',
       ] as const,
   ),
   [
@@ -117,7 +127,11 @@ describe('what each function bundles', () => {
         ),
       );
       const clients = Object.keys(CLIENT_GRANTS).filter((client) =>
-        Object.keys(output.inputs).some((input) => input.includes(`node_modules/@aws-sdk/${client}/`)),
+        Object.keys(output.inputs).some((input) =>
+          client.startsWith('shared/')
+            ? input === client
+            : input.includes(`node_modules/@aws-sdk/${client}/`),
+        ),
       );
       bundled.set(entry, new Set(clients));
     }

@@ -2,13 +2,13 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { config, EMULATOR_CREDENTIALS } from '../config';
 
 /**
- * S3 clients for the platform bucket (`config('storage')`). Locally the S3 emulator needs
- * path-style addressing and an endpoint. Presigned URLs must be signed for the address the
- * browser uses (a signature is only valid for the host it names): in AWS that is S3 itself,
- * locally the emulator's public front (S3_PUBLIC_ENDPOINT).
+ * The S3 client for the platform bucket (`config('storage')`). Locally the S3 emulator needs
+ * path-style addressing and an endpoint. Presigned URLs (./presigned-get.ts, ./presigned-post.ts,
+ * which need no client) must be signed for the address the browser uses (a signature is only
+ * valid for the host it names): in AWS that is S3 itself, locally the emulator's public front
+ * (S3_PUBLIC_ENDPOINT).
  */
 let internalClient: S3Client | undefined;
-let publicClient: S3Client | undefined;
 
 function makeClient(endpoint: string | undefined): S3Client {
   return new S3Client({
@@ -27,11 +27,4 @@ export function s3(): S3Client {
 export function signingEndpoint(): string | undefined {
   const { S3_ENDPOINT, S3_PUBLIC_ENDPOINT } = config('storage');
   return S3_PUBLIC_ENDPOINT ?? S3_ENDPOINT;
-}
-
-/** The client presigned URLs (POST uploads, GET downloads) are signed with. */
-export function s3Signer(): S3Client {
-  const endpoint = signingEndpoint();
-  publicClient ??= endpoint !== config('storage').S3_ENDPOINT ? makeClient(endpoint) : s3();
-  return publicClient;
 }

@@ -1,8 +1,8 @@
 /**
  * shared/platform/adapters/presigned-get.ts signs download links without an S3 client. Each case
  * here signs the same download both ways at the same instant — that module, and the SDK's
- * getSignedUrl with an S3 client and GetObjectCommand configured as ./storage.ts configures its
- * signer — and requires the same URL: host, path, every query parameter, the signature.
+ * getSignedUrl with GetObjectCommand and an S3 client for the same address (./sdk-s3-signer.ts)
+ * — and requires the same URL: host, path, every query parameter, the signature.
  */
 const NOW = new Date('2026-12-06T03:00:00Z');
 
@@ -97,7 +97,7 @@ describe('presignedGet: a download link without an S3 client', () => {
     }
     jest.resetModules();
     const { presignedGet } = await import('../../../shared/platform/adapters/presigned-get');
-    const { s3Signer } = await import('../../../shared/platform/adapters/storage');
+    const { sdkS3Signer } = await import('./sdk-s3-signer');
     const { GetObjectCommand } = await import('@aws-sdk/client-s3');
     const { getSignedUrl } = await import('@aws-sdk/s3-request-presigner');
     const ours = await presignedGet({
@@ -107,7 +107,7 @@ describe('presignedGet: a download link without an S3 client', () => {
       responseContentDisposition: c.responseContentDisposition,
     });
     const sdk = await getSignedUrl(
-      s3Signer(),
+      sdkS3Signer(),
       new GetObjectCommand({
         Bucket: process.env.BUCKET_NAME,
         Key: c.objectKey,
