@@ -4,7 +4,7 @@ import { revokeOtherSessions, validAfterNow } from '../auth/sessions';
 import type { ConversationItem } from '../conversations/entities/conversation';
 import type { MessageItem } from '../conversations/entities/message';
 import { indexEntries } from '../conversations/tokenizer';
-import { releaseNumberNow } from '../numbers/renewals';
+import { releaseNumberNow } from '../numbers/expiry';
 import { isConditionalFailure } from '../platform/db/errors';
 import { db } from './lifecycle-db';
 import { DomainError, Forbidden, NotFound, RateLimited } from '../platform/errors';

@@ -5,13 +5,13 @@ import { isConditionalFailure } from '../platform/db/errors';
 import { db } from './db';
 import { conflicted, rejectedItems } from '../platform/db/transactions';
 import type { JobResult } from '../platform/jobs/registry';
-import { releaseIfProvisioned } from './on-demand';
 import { logger } from '../platform/observability/logger';
-import { addDays, addMonths } from './dates';
+import { addMonths } from './dates';
 import type { OwnedNumberItem } from './entities/owned-number';
 import { releaseQuarantinedNumbers } from './inventory';
 import { expiredNotice, notifyNumberOwner, renewalNotice, renewedNotice } from './notices';
 import { bestEffort } from '../platform/best-effort';
+import { endSubscription } from './expiry';
 import { DUE_SHARDS, nextActionFor } from './service';
 
 /**
@@ -34,9 +34,6 @@ import { DUE_SHARDS, nextActionFor } from './service';
 export const RENEWAL_BATCH = 250;
 /** Items read per Query request while filling a batch. */
 const PAGE = 100;
-
-/** Expired and cancelled numbers are held back this long before they are sold again. */
-export const QUARANTINE_DAYS = 30;
 
 export const renewJobEvent = /* @__PURE__ */ z.object({
   /** Run as if the clock read this (dev endpoint, tests). */
@@ -181,54 +178,14 @@ async function renew(item: OwnedNumberItem, now: Date): Promise<number> {
   return 1;
 }
 
-/**
- * Expires a number in one transaction: the subscription becomes `expired` (conditional on the
- * status and renewsAt read), the user's number count drops, and the inventory item goes into
- * quarantine until now + QUARANTINE_DAYS.
- */
+/** Expires a number (./expiry.ts), then tells its owner why. */
 async function expire(
   item: OwnedNumberItem,
   now: Date,
-  reason: 'insufficient_funds' | 'not_renewed' | 'account_deleted',
+  reason: 'insufficient_funds' | 'not_renewed',
 ): Promise<number> {
+  if ((await endSubscription(item, now, reason)) === 0) return 0;
   const { userId, phoneNumber } = item;
-  const quarantinedUntil = addDays(now, QUARANTINE_DAYS).toISOString();
-  const run = (withInventory: boolean) =>
-    db()
-      .transaction.write((tx) => [
-        tx.ownedNumber
-          .patch({ userId, phoneNumber })
-          .set({ status: 'expired', expiredAt: now.toISOString() })
-          .remove(['nextActionAt'])
-          .where(
-            (attr, op) => `${op.eq(attr.status, item.status)} AND ${op.eq(attr.renewsAt, item.renewsAt)}`,
-          )
-          .commit(),
-        tx.ownedNumberCount.update({ userId }).add({ active: -1 }).commit(),
-        ...(withInventory
-          ? [
-              tx.inventoryNumber
-                .patch({ phoneNumber })
-                .set({ status: 'quarantined', quarantinedUntil })
-                .where((attr, op) => `${op.eq(attr.status, 'sold')} AND ${op.eq(attr.ownerId, userId)}`)
-                .commit(),
-            ]
-          : []),
-      ])
-      .go();
-  let result = await run(true);
-  if (result.canceled && !rejectedItems(result).includes(0) && rejectedItems(result).includes(2)) {
-    // The inventory no longer holds this number for the user (retired by hand): expire it anyway.
-    logger.warn('Expiring a number the inventory does not hold for its owner', { phoneNumber });
-    result = await run(false);
-  }
-  if (result.canceled) {
-    if (rejectedItems(result).includes(0) || conflicted(result)) return 0;
-    throw new Error('Expiry transaction cancelled');
-  }
-  logger.info('Number expired', { phoneNumber, reason, quarantinedUntil });
-  await bestEffort('carrier release', () => releaseIfProvisioned(phoneNumber));
-  if (reason === 'account_deleted') return 1;
   await bestEffort('expiry notice', () =>
     Promise.all([
       recordActivity(userId, 'renewal', `Phone number ${phoneNumber} expired`, phoneNumber, now),
@@ -237,10 +194,3 @@ async function expire(
   );
   return 1;
 }
-
-/**
- * Account deletion: an active or cancelled number ends now, without notice, and goes into
- * quarantine like any expired number. Returns 0 when it already ended.
- */
-export const releaseNumberNow = (item: OwnedNumberItem, now: Date): Promise<number> =>
-  item.status === 'expired' ? Promise.resolve(0) : expire(item, now, 'account_deleted');

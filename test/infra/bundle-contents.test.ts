@@ -30,12 +30,7 @@ const CLIENT_GRANTS: Readonly<Record<string, (p: FunctionPermissions) => boolean
   'client-sns': (p) => p.smsPublish === true || (p.smsVoice ?? []).includes('send'),
 };
 
-const EXEMPT: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  'accounts/delete-accounts': {
-    'client-sesv2':
-      'releaseNumberNow ends numbers without a notice (shared/numbers/renewals.ts expire, reason account_deleted)',
-  },
-};
+const EXEMPT: Readonly<Record<string, Readonly<Record<string, string>>>> = {};
 
 /**
  * Packages a function must not carry (issue 17: each function loads only what it uses). A path
@@ -74,6 +69,11 @@ const MUST_NOT_CARRY: ReadonlyArray<readonly [handlerModule: string, pkg: string
     'usage warnings are queued (shared/notifications/queue.ts)',
   ],
   ['accounts/list-plans', 'electrodb', 'plans are constants'],
+  [
+    'accounts/delete-accounts',
+    '@aws-sdk/client-sesv2',
+    'deleted accounts’ numbers end without a notice (shared/numbers/expiry.ts)',
+  ],
   [
     'sms/send-sms',
     'jsonschema',
