@@ -1,4 +1,4 @@
-import { requestAccountDeletion } from '../../shared/accounts/deletion';
+import { requestAccountDeletion } from '../../shared/accounts/deletion-request';
 import { deleteMeRoute } from '../../shared/accounts/routes';
 import { httpHandler } from '../../shared/platform/http/handler';
 

@@ -1,30 +1,26 @@
 import * as cognito from '../auth/cognito';
-import { getUser } from '../auth/users';
-import { revokeOtherSessions, validAfterNow } from '../auth/sessions';
 import type { ConversationItem } from '../conversations/entities/conversation';
 import type { MessageItem } from '../conversations/entities/message';
 import { indexEntries } from '../conversations/tokenizer';
 import { releaseNumberNow } from '../numbers/expiry';
 import { isConditionalFailure } from '../platform/db/errors';
 import { db } from './lifecycle-db';
-import { DomainError, Forbidden, NotFound, RateLimited } from '../platform/errors';
+import { DomainError } from '../platform/errors';
 import { failIfArmed } from '../platform/observability/faults';
 import { logger } from '../platform/observability/logger';
-import { closeAllConnections } from '../realtime/connections';
 import { scanHistory } from '../verifications/history';
 import { cancelVerification } from '../verifications/service';
-import { deleteWebhook, listWebhooks } from '../webhooks/service';
-import { listApiKeys, revokeApiKey } from './api-keys';
+import { revokeCredentials } from './deletion-request';
 import { type AccountDeletionItem, DELETION_STEPS, type DeletionStep } from './entities/account-deletion';
 
 /**
  * Account deletion (GDPR article 17, shared/API.md v1.1 "Account lifecycle").
  *
- * `DELETE /v1/me { password }` checks the password, then at once: the user is marked `deleting`
- * (the authorizer refuses every access token and API key of a user that is not active, login
- * refuses them too), Cognito signs the user out everywhere, refresh tokens are denylisted,
- * sockets closed, API keys revoked and webhooks removed; and an AccountDeletion record queues
- * the rest for the `delete-accounts` job.
+ * `DELETE /v1/me { password }` (./deletion-request.ts) checks the password, then at once: the
+ * user is marked `deleting` (the authorizer refuses every access token and API key of a user that
+ * is not active, login refuses them too), Cognito signs the user out everywhere, refresh tokens
+ * are denylisted, sockets closed, API keys revoked and webhooks removed; and an AccountDeletion
+ * record queues the rest for the `delete-accounts` job.
  *
  * The job works the record's steps in order (DELETION_STEPS). Every step is idempotent and
  * marked done on the record when it finished, so a run that dies halfway is finished by the
@@ -44,72 +40,6 @@ const CLAIM_MS = 5 * 60_000;
 /** Deletions one run works off (each is a few hundred writes for a typical account). */
 export const DELETIONS_PER_RUN = 5;
 const PAGE = 100;
-
-export async function requestAccountDeletion(
-  userId: string,
-  password: string,
-  now = new Date(),
-): Promise<void> {
-  const user = await getUser(userId);
-  if (!user) throw new NotFound('No such user.');
-  try {
-    await cognito.passwordLogin(user.email, password);
-  } catch (error) {
-    const name = (error as Error).name;
-    // InvalidParameterException: a "password" Cognito cannot even check (control characters).
-    if (['NotAuthorizedException', 'UserNotFoundException', 'InvalidParameterException'].includes(name))
-      throw new Forbidden('invalid_credentials', 'Invalid credentials', { detail: 'The password is wrong.' });
-    if (name === 'LimitExceededException' || name === 'TooManyRequestsException')
-      throw new RateLimited('rate_limited', 'Too many attempts', { retryAfterSeconds: 60 });
-    throw error;
-  }
-  const at = now.toISOString();
-  await db()
-    .entities.user.patch({ userId })
-    .set({ status: 'deleting', tokensValidAfter: validAfterNow(now.getTime()) })
-    .remove(['keepSessionId'])
-    .go();
-  try {
-    await db()
-      .entities.accountDeletion.create({
-        userId,
-        email: user.email,
-        username: user.username,
-        status: 'pending',
-        attempts: 0,
-        requestedAt: at,
-        queuedAt: at,
-      })
-      .go();
-  } catch (error) {
-    // Asked twice: the first request's record stands.
-    if (!isConditionalFailure(error)) throw error;
-  }
-  await Promise.all([
-    cognito.globalSignOut(user.email),
-    revokeOtherSessions(userId, undefined),
-    closeAllConnections(userId),
-    revokeCredentials(userId),
-  ]);
-  logger.info('Account deletion requested', { userId });
-}
-
-/** API keys revoked, webhook endpoints removed (idempotent: only live ones are touched). */
-async function revokeCredentials(userId: string): Promise<void> {
-  for (const key of await listApiKeys(userId)) {
-    if (key.status === 'active') await ignoreNotFound(() => revokeApiKey(userId, key.id));
-  }
-  for (const hook of (await listWebhooks(userId)).items)
-    await ignoreNotFound(() => deleteWebhook(userId, hook.id));
-}
-
-async function ignoreNotFound(work: () => Promise<unknown>): Promise<void> {
-  try {
-    await work();
-  } catch (error) {
-    if (!(error instanceof NotFound)) throw error;
-  }
-}
 
 type Page<T> = { data: T[]; cursor: string | null };
 
