@@ -1,6 +1,15 @@
 import * as z from '../platform/zod';
 import { LEDGER_TYPES } from '../billing/ledger-types';
-import { hrefSchema, page, password, prefixedId, text, timestamp, username } from '../platform/http/schemas';
+import {
+  hrefSchema,
+  nonEmptyString,
+  page,
+  password,
+  prefixedId,
+  text,
+  timestamp,
+  username,
+} from '../platform/http/schemas';
 import { SCOPE_COUNT, SCOPES } from '../platform/http/route';
 import { PLAN_IDS } from './plans';
 
@@ -14,9 +23,7 @@ export const patchMeBody = /* @__PURE__ */ z
   );
 
 export const changePasswordBody = /* @__PURE__ */ z.strictObject({
-  currentPassword: /* @__PURE__ */ z
-    .string()
-    .check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(256)),
+  currentPassword: /* @__PURE__ */ nonEmptyString(256),
   newPassword: password,
 });
 
@@ -291,9 +298,7 @@ export const accountExportSchema = /* @__PURE__ */ z
   .check(/* @__PURE__ */ z.meta({ id: 'AccountExport' }));
 
 export const deleteMeBody = /* @__PURE__ */ z.strictObject({
-  password: /* @__PURE__ */ z
-    .string()
-    .check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(256)),
+  password: /* @__PURE__ */ nonEmptyString(256),
 });
 
 export const accountDeletionSchema = /* @__PURE__ */ z

@@ -1,5 +1,5 @@
 import * as z from '../platform/zod';
-import { email, password, text, username } from '../platform/http/schemas';
+import { email, nonEmptyString, password, text, username } from '../platform/http/schemas';
 
 export const registerBody = /* @__PURE__ */ z.strictObject({
   email,
@@ -25,9 +25,7 @@ export const loginBody = /* @__PURE__ */ z.strictObject({
       .check(/* @__PURE__ */ z.trim(), /* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(254)),
     /* @__PURE__ */ z.transform((v: string) => v.toLowerCase()),
   ),
-  password: /* @__PURE__ */ z
-    .string()
-    .check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(256)),
+  password: /* @__PURE__ */ nonEmptyString(256),
 });
 
 const token = /* @__PURE__ */ z

@@ -1,4 +1,5 @@
 import * as z from '../platform/zod';
+import { nonEmptyString } from '../platform/http/schemas';
 
 /**
  * The parts of an API Gateway WebSocket event the handlers use, validated. The authorizer's
@@ -7,9 +8,7 @@ import * as z from '../platform/zod';
  */
 export const wsEvent = /* @__PURE__ */ z.object({
   requestContext: /* @__PURE__ */ z.object({
-    connectionId: /* @__PURE__ */ z
-      .string()
-      .check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(128)),
+    connectionId: /* @__PURE__ */ nonEmptyString(128),
     authorizer: /* @__PURE__ */ z.nullish(
       /* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.unknown()),
     ),

@@ -1,5 +1,6 @@
 import type { SNSEvent } from 'aws-lambda';
 import * as z from '../platform/zod';
+import { nonEmptyString } from '../platform/http/schemas';
 import { logger } from '../platform/observability/logger';
 import { applySmsStatus, type SmsStatus } from './status';
 
@@ -36,9 +37,7 @@ export const EVENT_STATUS: Readonly<Record<string, SmsStatus>> = {
 };
 
 export const smsEvent = /* @__PURE__ */ z.object({
-  eventType: /* @__PURE__ */ z
-    .string()
-    .check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(64)),
+  eventType: /* @__PURE__ */ nonEmptyString(64),
   eventTimestamp: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.number()),
   isFinal: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
   originationPhoneNumber: /* @__PURE__ */ z.optional(
@@ -55,12 +54,8 @@ export const smsEvent = /* @__PURE__ */ z.object({
     /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(1000)),
   ),
   context: /* @__PURE__ */ z.object({
-    messageId: /* @__PURE__ */ z
-      .string()
-      .check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(100)),
-    conversationId: /* @__PURE__ */ z
-      .string()
-      .check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(100)),
+    messageId: /* @__PURE__ */ nonEmptyString(100),
+    conversationId: /* @__PURE__ */ nonEmptyString(100),
   }),
   totalMessageParts: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.number()),
   totalMessagePrice: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.number()),

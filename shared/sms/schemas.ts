@@ -1,5 +1,5 @@
 import * as z from '../platform/zod';
-import { page, text, timestamp } from '../platform/http/schemas';
+import { nonEmptyString, page, text, timestamp } from '../platform/http/schemas';
 import { e164 } from '../numbers/phone';
 
 /** End User Messaging accepts message bodies up to 1600 characters (about 10 GSM-7 parts). */
@@ -40,18 +40,12 @@ export const MAX_MESSAGE_CHARS = 4000;
 
 /** A queued outbound SMS: what the send worker needs, nothing more. */
 export const sendJob = /* @__PURE__ */ z.object({
-  messageId: /* @__PURE__ */ z
-    .string()
-    .check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(100)),
-  conversationId: /* @__PURE__ */ z
-    .string()
-    .check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(100)),
-  userId: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(100)),
+  messageId: /* @__PURE__ */ nonEmptyString(100),
+  conversationId: /* @__PURE__ */ nonEmptyString(100),
+  userId: /* @__PURE__ */ nonEmptyString(100),
   from: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/^\+[1-9]\d{6,14}$/)),
   to: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/^\+[1-9]\d{6,14}$/)),
-  body: /* @__PURE__ */ z
-    .string()
-    .check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(MAX_MESSAGE_CHARS)),
+  body: /* @__PURE__ */ nonEmptyString(MAX_MESSAGE_CHARS),
   /** When the message (and its outbox row) committed: the outbox row's sort key. */
   queuedAt: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(40))),
 });
@@ -80,9 +74,7 @@ export const inboundSmsPayload = /* @__PURE__ */ z.object({
     /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(100)),
   ),
   messageBody: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(5000)),
-  inboundMessageId: /* @__PURE__ */ z
-    .string()
-    .check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(200)),
+  inboundMessageId: /* @__PURE__ */ nonEmptyString(200),
   previousPublishedMessageId: /* @__PURE__ */ z.optional(
     /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(200)),
   ),
@@ -94,7 +86,5 @@ export const devInboundBody = /* @__PURE__ */ z.strictObject({
   from: smsSender,
   to: e164Shape,
   body: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(1600)),
-  inboundMessageId: /* @__PURE__ */ z.optional(
-    /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(200)),
-  ),
+  inboundMessageId: /* @__PURE__ */ z.optional(/* @__PURE__ */ nonEmptyString(200)),
 });

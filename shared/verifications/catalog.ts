@@ -1,4 +1,5 @@
 import * as z from '../platform/zod';
+import { nonEmptyString } from '../platform/http/schemas';
 import { config } from '../platform/config';
 
 /**
@@ -11,7 +12,7 @@ export const DEFAULT_LIFETIME_MINUTES = 15;
 
 const serviceSchema = /* @__PURE__ */ z.strictObject({
   id: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/^[a-z0-9][a-z0-9_-]{1,31}$/)),
-  name: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(60)),
+  name: /* @__PURE__ */ nonEmptyString(60),
   priceCents: /* @__PURE__ */ z
     .number()
     .check(/* @__PURE__ */ z.int(), /* @__PURE__ */ z.minimum(0), /* @__PURE__ */ z.maximum(100_000)),

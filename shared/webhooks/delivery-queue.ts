@@ -1,16 +1,13 @@
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import * as z from '../platform/zod';
+import { nonEmptyString } from '../platform/http/schemas';
 import { port } from '../platform/adapters/port';
 import { config } from '../platform/config';
 
 /** A delivery attempt to make: which delivery (the worker reads everything else from the table). */
 export const deliveryJob = /* @__PURE__ */ z.object({
-  endpointId: /* @__PURE__ */ z
-    .string()
-    .check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(64)),
-  deliveryId: /* @__PURE__ */ z
-    .string()
-    .check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(64)),
+  endpointId: /* @__PURE__ */ nonEmptyString(64),
+  deliveryId: /* @__PURE__ */ nonEmptyString(64),
 });
 export type DeliveryJob = z.infer<typeof deliveryJob>;
 

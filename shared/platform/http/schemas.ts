@@ -14,6 +14,10 @@ export const text = (min: number, max: number) =>
       z.refine(isCleanString, { message: 'Must not contain control characters or invalid Unicode.' }),
     );
 
+/** A string of 1 to `max` characters, as it is (machine-written values: ids, carrier fields). */
+export const nonEmptyString = (max: number) =>
+  z.string().check(z.minLength(1), z.maxLength(max));
+
 /** Opaque prefixed id, e.g. conv_01J... (ULID, Crockford base32). */
 export const prefixedId = (prefix: string) =>
   z
