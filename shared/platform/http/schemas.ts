@@ -15,8 +15,7 @@ export const text = (min: number, max: number) =>
     );
 
 /** A string of 1 to `max` characters, as it is (machine-written values: ids, carrier fields). */
-export const nonEmptyString = (max: number) =>
-  z.string().check(z.minLength(1), z.maxLength(max));
+export const nonEmptyString = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
 
 /** Opaque prefixed id, e.g. conv_01J... (ULID, Crockford base32). */
 export const prefixedId = (prefix: string) =>

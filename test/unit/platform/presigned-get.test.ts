@@ -1,7 +1,9 @@
+import { fixedClockAndEnvironment } from './presigner-reference';
+
 /**
  * shared/platform/adapters/presigned-get.ts signs download links without an S3 client. Each case
  * here signs the same download both ways at the same instant — that module, and the SDK's
- * getSignedUrl with GetObjectCommand and an S3 client for the same address (./sdk-s3-signer.ts)
+ * getSignedUrl with GetObjectCommand and an S3 client for the same address (./presigner-reference.ts)
  * — and requires the same URL: host, path, every query parameter, the signature.
  */
 const NOW = new Date('2026-12-06T03:00:00Z');
@@ -77,27 +79,12 @@ function parts(url: string) {
 }
 
 describe('presignedGet: a download link without an S3 client', () => {
-  const saved = { ...process.env };
-  beforeAll(() => {
-    jest.useFakeTimers({
-      now: NOW,
-      doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'setInterval', 'queueMicrotask'],
-    });
-  });
-  afterAll(() => {
-    jest.useRealTimers();
-    process.env = saved;
-  });
+  const { withEnvironment } = fixedClockAndEnvironment(NOW);
 
   it.each(CASES)('signs $name exactly as getSignedUrl with GetObjectCommand', async (c) => {
-    process.env = { ...saved };
-    for (const [key, value] of Object.entries(c.env)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-    jest.resetModules();
+    withEnvironment(c.env);
     const { presignedGet } = await import('../../../shared/platform/adapters/presigned-get');
-    const { sdkS3Signer } = await import('./sdk-s3-signer');
+    const { sdkS3Signer } = await import('./presigner-reference');
     const { GetObjectCommand } = await import('@aws-sdk/client-s3');
     const { getSignedUrl } = await import('@aws-sdk/s3-request-presigner');
     const ours = await presignedGet({

@@ -1,9 +1,10 @@
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
+import { fixedClockAndEnvironment } from './presigner-reference';
 
 /**
  * shared/platform/adapters/presigned-post.ts signs upload forms without an S3 client. Each case
  * here signs the same upload both ways at the same instant — that module, and the SDK's
- * createPresignedPost with an S3 client for the same address (./sdk-s3-signer.ts) — and requires
+ * createPresignedPost with an S3 client for the same address (./presigner-reference.ts) — and requires
  * the same url and the same form fields, policy and signature included.
  */
 const NOW = new Date('2026-12-06T05:00:00Z');
@@ -66,27 +67,12 @@ const CASES: Case[] = [
 const TAGGING = '<Tagging><TagSet><Tag><Key>attachment</Key><Value>pending</Value></Tag></TagSet></Tagging>';
 
 describe('presignedPost: an upload form without an S3 client', () => {
-  const saved = { ...process.env };
-  beforeAll(() => {
-    jest.useFakeTimers({
-      now: NOW,
-      doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'setInterval', 'queueMicrotask'],
-    });
-  });
-  afterAll(() => {
-    jest.useRealTimers();
-    process.env = saved;
-  });
+  const { withEnvironment } = fixedClockAndEnvironment(NOW);
 
   it.each(CASES)('signs $name exactly as createPresignedPost', async (c) => {
-    process.env = { ...saved };
-    for (const [key, value] of Object.entries(c.env)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-    jest.resetModules();
+    withEnvironment(c.env);
     const { presignedPost } = await import('../../../shared/platform/adapters/presigned-post');
-    const { sdkS3Signer } = await import('./sdk-s3-signer');
+    const { sdkS3Signer } = await import('./presigner-reference');
     const ours = await presignedPost({
       objectKey: c.objectKey,
       conditions: [
