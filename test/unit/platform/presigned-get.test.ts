@@ -1,4 +1,4 @@
-import { fixedClockAndEnvironment } from './presigner-reference';
+import { AWS_ENV, fixedClockAndEnvironment, LOCAL_ENV, LOCAL_PUBLIC_FRONT_ENV } from './presigner-reference';
 
 /**
  * shared/platform/adapters/presigned-get.ts signs download links without an S3 client. Each case
@@ -16,15 +16,6 @@ interface Case {
   readonly responseContentDisposition?: string;
 }
 
-const AWS_ENV = {
-  AWS_REGION: 'eu-west-1',
-  AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
-  AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY',
-  AWS_SESSION_TOKEN: 'session-token/with+odd=chars',
-  BUCKET_NAME: 'smsproj-stateful-bucket83908e77-abcdef123456',
-  S3_ENDPOINT: undefined,
-  S3_PUBLIC_ENDPOINT: undefined,
-};
 const disposition = (fileName: string) =>
   `attachment; filename="${fileName.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 
@@ -50,20 +41,14 @@ const CASES: Case[] = [
   },
   {
     name: 'locally, through the emulator’s public front (path-style)',
-    env: {
-      ...AWS_ENV,
-      AWS_REGION: 'us-east-1',
-      BUCKET_NAME: 'smsproj-local',
-      S3_ENDPOINT: 'http://127.0.0.1:4569',
-      S3_PUBLIC_ENDPOINT: 'http://localhost:4570',
-    },
+    env: LOCAL_PUBLIC_FRONT_ENV,
     objectKey: 'conversations/cnv_1/attachments/att_1',
     responseContentType: 'application/pdf',
     responseContentDisposition: disposition('a "quoted" name.pdf'),
   },
   {
     name: 'locally, without a public front',
-    env: { ...AWS_ENV, BUCKET_NAME: 'smsproj-local', S3_ENDPOINT: 'http://127.0.0.1:4569/' },
+    env: LOCAL_ENV,
     objectKey: 'exports/accounts/usr_1/exp_1.json',
   },
 ];

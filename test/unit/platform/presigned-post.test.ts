@@ -1,5 +1,5 @@
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
-import { fixedClockAndEnvironment } from './presigner-reference';
+import { AWS_ENV, fixedClockAndEnvironment, LOCAL_ENV, LOCAL_PUBLIC_FRONT_ENV } from './presigner-reference';
 
 /**
  * shared/platform/adapters/presigned-post.ts signs upload forms without an S3 client. Each case
@@ -16,16 +16,6 @@ interface Case {
   readonly contentType: string;
   readonly size: number;
 }
-
-const AWS_ENV = {
-  AWS_REGION: 'eu-west-1',
-  AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
-  AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY',
-  AWS_SESSION_TOKEN: 'session-token/with+odd=chars',
-  BUCKET_NAME: 'smsproj-stateful-bucket83908e77-abcdef123456',
-  S3_ENDPOINT: undefined,
-  S3_PUBLIC_ENDPOINT: undefined,
-};
 
 const CASES: Case[] = [
   {
@@ -44,20 +34,14 @@ const CASES: Case[] = [
   },
   {
     name: 'locally, through the emulator’s public front (path-style)',
-    env: {
-      ...AWS_ENV,
-      AWS_REGION: 'us-east-1',
-      BUCKET_NAME: 'smsproj-local',
-      S3_ENDPOINT: 'http://127.0.0.1:4569',
-      S3_PUBLIC_ENDPOINT: 'http://localhost:4570',
-    },
+    env: LOCAL_PUBLIC_FRONT_ENV,
     objectKey: 'conversations/cnv_1/attachments/att_1',
     contentType: 'text/plain',
     size: 2048,
   },
   {
     name: 'locally, without a public front',
-    env: { ...AWS_ENV, BUCKET_NAME: 'smsproj-local', S3_ENDPOINT: 'http://127.0.0.1:4569/' },
+    env: LOCAL_ENV,
     objectKey: 'conversations/cnv_1/attachments/att_3',
     contentType: 'image/jpeg',
     size: 5,
@@ -73,23 +57,17 @@ describe('presignedPost: an upload form without an S3 client', () => {
     withEnvironment(c.env);
     const { presignedPost } = await import('../../../shared/platform/adapters/presigned-post');
     const { sdkS3Signer } = await import('./presigner-reference');
-    const ours = await presignedPost({
-      objectKey: c.objectKey,
-      conditions: [
-        ['content-length-range', 1, c.size],
-        ['eq', '$Content-Type', c.contentType],
-      ],
-      fields: { 'Content-Type': c.contentType, tagging: TAGGING },
-      expiresInSeconds: 600,
-    });
+    const conditions = [
+      ['content-length-range', 1, c.size],
+      ['eq', '$Content-Type', c.contentType],
+    ] as const;
+    const fields = { 'Content-Type': c.contentType, tagging: TAGGING };
+    const ours = await presignedPost({ objectKey: c.objectKey, conditions, fields, expiresInSeconds: 600 });
     const sdk = await createPresignedPost(sdkS3Signer(), {
       Bucket: process.env.BUCKET_NAME as string,
       Key: c.objectKey,
-      Conditions: [
-        ['content-length-range', 1, c.size],
-        ['eq', '$Content-Type', c.contentType],
-      ],
-      Fields: { 'Content-Type': c.contentType, tagging: TAGGING },
+      Conditions: conditions.map((condition) => [...condition]),
+      Fields: fields,
       Expires: 600,
     });
     expect(ours).toEqual(sdk);

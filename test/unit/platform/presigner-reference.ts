@@ -2,6 +2,29 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { signingEndpoint } from '../../../shared/platform/adapters/storage';
 import { config, EMULATOR_CREDENTIALS } from '../../../shared/platform/config';
 
+/** Role credentials as Lambda gives them, and the bucket, in AWS (S3's own endpoint). */
+export const AWS_ENV: Record<string, string | undefined> = {
+  AWS_REGION: 'eu-west-1',
+  AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+  AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY',
+  AWS_SESSION_TOKEN: 'session-token/with+odd=chars',
+  BUCKET_NAME: 'smsproj-stateful-bucket83908e77-abcdef123456',
+  S3_ENDPOINT: undefined,
+  S3_PUBLIC_ENDPOINT: undefined,
+};
+
+/** Locally, signed for the emulator's public front (what the browser reaches). */
+export const LOCAL_PUBLIC_FRONT_ENV = {
+  ...AWS_ENV,
+  AWS_REGION: 'us-east-1',
+  BUCKET_NAME: 'smsproj-local',
+  S3_ENDPOINT: 'http://127.0.0.1:4569',
+  S3_PUBLIC_ENDPOINT: 'http://localhost:4570',
+};
+
+/** Locally, without a public front: signed for the emulator itself. */
+export const LOCAL_ENV = { ...AWS_ENV, BUCKET_NAME: 'smsproj-local', S3_ENDPOINT: 'http://127.0.0.1:4569/' };
+
 /**
  * Runs a suite's cases at one fixed instant, each in its own environment: `withEnvironment`
  * replaces process.env with the saved one plus `env` (undefined deletes) and resets the module
