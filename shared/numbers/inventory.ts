@@ -2,7 +2,7 @@ import { budgetedPage } from '../platform/db/read-budget';
 import { formatPhone } from './phone-format';
 import { isConditionalFailure } from '../platform/db/errors';
 import { NotFound } from '../platform/errors';
-import { db } from './db';
+import { db } from './inventory-db';
 import { logger } from '../platform/observability/logger';
 import type { InventoryInput } from './catalog';
 import { decodeCursor, encodeCursor, partitionOf } from './cursor';
