@@ -3,7 +3,7 @@ import { recentActivity } from '../activity/service';
 import { getUser } from '../auth/users';
 import { listLedger } from '../billing/service';
 import { NotFound } from '../platform/errors';
-import { db } from './db';
+import { db } from '../usage/db';
 import { countActiveNumbers } from '../numbers/service';
 import { METRICS, type Metric, monthUsage, periodEnd, periodStart } from '../usage/service';
 import { UPGRADE_HREF } from './dashboard-links';

@@ -2,7 +2,7 @@ import { ulid } from 'ulid';
 import { recordActivity } from '../activity/service';
 import { Conflict, Forbidden, NotFound } from '../platform/errors';
 import { getUser } from '../auth/users';
-import { db } from './db';
+import { db } from './limits-db';
 import type { UserItem } from './entities/user';
 import { activeFactor } from './limit-factor';
 import { type PlanLimits, planOf } from './plans';

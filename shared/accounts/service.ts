@@ -3,7 +3,7 @@ import * as cognito from '../auth/cognito';
 import { getUser, usernameTaken } from '../auth/users';
 import { revokeOtherSessions, sessionOfAccessToken, validAfterNow } from '../auth/sessions';
 import { closeAllConnections } from '../realtime/connections';
-import { db } from './db';
+import { db } from '../auth/users-db';
 import { rejectedItems } from '../platform/db/transactions';
 import {
   Conflict,
