@@ -4,7 +4,7 @@ import { isConditionalFailure } from '../platform/db/errors';
 import { ttlIn } from '../platform/db/schema';
 import { NotFound } from '../platform/errors';
 import type { HttpResult } from '../platform/http/handler';
-import { db } from './db';
+import { db } from './exports-db';
 import { newId } from '../platform/ids';
 import { logger } from '../platform/observability/logger';
 import { writeAccountExport } from '../accounts/export-document';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { encodeTime } from 'ulid';
 import { budgetedPage, keysetQuery, type PageableQuery } from '../platform/db/read-budget';
-import { db } from './db';
+import { db } from './records-db';
 import { decodeOpaqueCursor, encodeOpaqueCursor, invalidCursor } from '../platform/http/cursor';
 import type { VerificationItem } from './entities/verification';
 import type { HistoryFilters } from './schemas';

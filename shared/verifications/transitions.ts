@@ -3,6 +3,7 @@ import { config } from '../platform/config';
 import { conflicted, rejectedItems } from '../platform/db/transactions';
 import { InvalidState, NotFound } from '../platform/errors';
 import { db } from './db';
+import { db as records } from './records-db';
 import type { VerificationItem } from './entities/verification';
 import {
   type VerificationAction,
@@ -138,7 +139,7 @@ export async function attemptTransition(
 }
 
 export async function readVerification(verificationId: string): Promise<VerificationItem | undefined> {
-  const { data } = await db().entities.verification.get({ verificationId }).go({ consistent: true });
+  const { data } = await records().entities.verification.get({ verificationId }).go({ consistent: true });
   return data ?? undefined;
 }
 
