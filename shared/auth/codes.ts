@@ -1,6 +1,6 @@
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import { isConditionalFailure } from '../platform/db/errors';
-import { db } from './db';
+import { db } from './codes-db';
 import { ttlIn } from '../platform/db/schema';
 import { RateLimited } from '../platform/errors';
 import { consume, type WindowLimit } from './abuse-limits';

@@ -1,22 +1,13 @@
-import { dataService } from '../platform/db/data-service';
-import { User } from '../accounts/entities/user';
 import { UniqueClaim } from '../accounts/entities/unique-claim';
-import { EmailCode } from './entities/email-code';
-import { AbuseCounter } from './entities/abuse-counter';
+import { User } from '../accounts/entities/user';
+import { dataService } from '../platform/db/data-service';
 import { RevokedToken } from './entities/revoked-token';
-import { ApiKeySecret } from '../accounts/entities/api-key';
-import { Session, TokenSession } from './entities/session';
 
-/** The entities the auth code reads and writes, and those its transactions span (see dataService). */
-export const entities = {
-  user: User,
-  uniqueClaim: UniqueClaim,
-  emailCode: EmailCode,
-  abuseCounter: AbuseCounter,
-  revokedToken: RevokedToken,
-  apiKeySecret: ApiKeySecret,
-  session: Session,
-  tokenSession: TokenSession,
-};
+/**
+ * The entities ./service.ts reads and writes (registration's user and claims, in one
+ * transaction; the denylist at logout). Sessions (./sessions-db.ts), codes (./codes-db.ts), abuse
+ * counters (./abuse-db.ts) and the users other contexts read (./users-db.ts) have their own.
+ */
+export const entities = { user: User, uniqueClaim: UniqueClaim, revokedToken: RevokedToken };
 
 export const db = /* @__PURE__ */ dataService(entities);

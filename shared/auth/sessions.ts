@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { db } from './db';
+import { db } from './sessions-db';
 import { ttlIn } from '../platform/db/schema';
 import { newId } from '../platform/ids';
 import { accessTokenId } from './token-ids';
