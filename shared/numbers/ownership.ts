@@ -1,10 +1,11 @@
 import { isConditionalFailure } from '../platform/db/errors';
 import type { OwnedNumberItem } from './entities/owned-number';
+import { getInventoryNumber } from './inventory';
 import { db } from './ownership-db';
 
 /**
  * What the other contexts ask of numbers: may a user send from this number, who receives SMS
- * sent to it, and counting its usage. Over ./ownership-db.ts (two entities), so the chat and SMS
+ * sent to it, and counting its usage. Over ./ownership-db.ts and ./inventory.ts (one entity each), so the chat and SMS
  * paths do not load the marketplace and purchase code's data module (./db.ts).
  */
 
@@ -40,7 +41,7 @@ export type NumberRoute =
   | { readonly kind: 'unknown' };
 
 export async function routeOf(phoneNumber: string, now: Date = new Date()): Promise<NumberRoute> {
-  const { data: number } = await db().entities.inventoryNumber.get({ phoneNumber }).go({ consistent: true });
+  const number = await getInventoryNumber(phoneNumber);
   if (!number) return { kind: 'unknown' };
   if (number.status === 'verification-pool') return { kind: 'verification-pool' };
   if (number.status !== 'sold' || !number.ownerId) return { kind: 'unknown' };
