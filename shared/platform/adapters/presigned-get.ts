@@ -4,7 +4,7 @@ import { S3RequestPresigner } from '@aws-sdk/s3-request-presigner';
 import { Sha256 } from '@smithy/core/checksum';
 import { HttpRequest } from '@smithy/core/protocols';
 import { config, EMULATOR_CREDENTIALS } from '../config';
-import { signingEndpoint } from './storage';
+import { bucketUrl, signingEndpoint } from './storage';
 
 /**
  * Presigned GETs of the platform bucket without an S3 client: the SDK's own presigner signing
@@ -32,17 +32,13 @@ const encodeSegment = (segment: string): string =>
 
 export async function presignedGet(get: PresignedGet): Promise<string> {
   const { AWS_REGION } = config('core');
-  const { BUCKET_NAME } = config('storage');
   const emulator = signingEndpoint();
   presigner ??= new S3RequestPresigner({
     region: AWS_REGION,
     credentials: emulator ? EMULATOR_CREDENTIALS : fromEnv(),
     sha256: Sha256,
   });
-  const key = get.objectKey.split('/').map(encodeSegment).join('/');
-  const base = emulator
-    ? new URL(`${emulator.replace(/\/$/, '')}/${BUCKET_NAME}/${key}`)
-    : new URL(`https://${BUCKET_NAME}.s3.${AWS_REGION}.amazonaws.com/${key}`);
+  const base = bucketUrl(`/${get.objectKey.split('/').map(encodeSegment).join('/')}`);
   const request = new HttpRequest({
     method: 'GET',
     protocol: base.protocol,

@@ -4,7 +4,7 @@ import { Sha256 } from '@smithy/core/checksum';
 import { toHex } from '@smithy/core/serde';
 import { createScope, getSigningKey } from '@smithy/signature-v4';
 import { config, EMULATOR_CREDENTIALS } from '../config';
-import { signingEndpoint } from './storage';
+import { bucketUrl, signingEndpoint } from './storage';
 
 /**
  * Presigned POST uploads to the platform bucket without an S3 client: the POST policy and its
@@ -66,9 +66,7 @@ export async function presignedPost(input: PresignedPostInput): Promise<Presigne
   ).toString('base64');
   const hash = new Sha256(await getSigningKey(Sha256, credentials, shortDate, region, 's3'));
   hash.update(Buffer.from(policy));
-  const url = emulator
-    ? new URL(`${emulator.replace(/\/$/, '')}/${bucket}`)
-    : new URL(`https://${bucket}.s3.${region}.amazonaws.com`);
+  const url = bucketUrl();
   return {
     url: formatUrl({
       protocol: url.protocol,

@@ -28,3 +28,15 @@ export function signingEndpoint(): string | undefined {
   const { S3_ENDPOINT, S3_PUBLIC_ENDPOINT } = config('storage');
   return S3_PUBLIC_ENDPOINT ?? S3_ENDPOINT;
 }
+
+/**
+ * The bucket's address as presigned requests name it, with `path` (already URI-encoded) appended:
+ * S3's virtual-hosted endpoint in AWS, path-style on the emulator (signingEndpoint) locally.
+ */
+export function bucketUrl(path = ''): URL {
+  const { BUCKET_NAME } = config('storage');
+  const emulator = signingEndpoint();
+  return emulator
+    ? new URL(`${emulator.replace(/\/$/, '')}/${BUCKET_NAME}${path}`)
+    : new URL(`https://${BUCKET_NAME}.s3.${config('core').AWS_REGION}.amazonaws.com${path}`);
+}
