@@ -113,6 +113,8 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runnin
     const env = runtimeEnv(dataDir, gateway.port, emulators, poolIds);
     applyEnv(env);
     // From here on, platform modules may read configuration: they are imported below, not above.
+    // The local adapters first: the table's client takes DynamoDB Local's dialect when it is made.
+    (await import('./adapters/index')).installLocalAdapters();
     const streamArn = await bootstrapData(dataDir, emulators.dynamodb.endpoint);
     const { invoke, jobs } = await mountGateway(gateway, emulators, {
       ...options,
@@ -244,14 +246,12 @@ async function mountGateway(
       import('../shared/platform/openapi'),
     ]);
   const invoke = createInvoker();
-  // The local adapters, then the carrier simulator: outbox + receipt events through the deployed
-  // receipts handler.
-  const [{ installLocalAdapters }, { carrier }, { createCarrierSimulator }] = await Promise.all([
-    import('./adapters/index'),
+  // Over the local adapters (installed at start), the carrier simulator: outbox + receipt events
+  // through the deployed receipts handler.
+  const [{ carrier }, { createCarrierSimulator }] = await Promise.all([
     import('../shared/sms/carrier'),
     import('./adapters/carrier-simulator'),
   ]);
-  installLocalAdapters();
   carrier.install(createCarrierSimulator(invoke));
   gateway.setApp(
     createGatewayApp({

@@ -2,6 +2,7 @@ import { cognitoDialect } from '../../shared/auth/cognito';
 import { gatewayKeys } from '../../shared/accounts/gateway-keys';
 import { emailSender } from '../../shared/platform/adapters/email';
 import { queuedWork } from '../../shared/platform/adapters/queued-work';
+import { dynamoDialect } from '../../shared/platform/db/client';
 import { carrier } from '../../shared/sms/carrier';
 import { smsQueue } from '../../shared/sms/queue';
 import type { SendJob } from '../../shared/sms/schemas';
@@ -11,6 +12,7 @@ import { handleDeliveryQueueEvent } from '../../shared/webhooks/dispatcher';
 import { secretCipher } from '../../shared/webhooks/secret-cipher';
 import { guardMode } from '../../shared/webhooks/service';
 import { cognitoLocalDialect } from './cognito-local';
+import { dynamoDbLocalDialect } from './dynamodb-local';
 import { inProcessQueue } from './in-process-queue';
 import { mailbox } from './mailbox';
 import { inProcessWork } from './queued-work';
@@ -35,6 +37,7 @@ export const localDeliveryQueue = inProcessQueue<DeliveryJob>(
  * The runtime then installs the carrier simulator over the outbox carrier.
  */
 export function installLocalAdapters(): void {
+  dynamoDialect.install(dynamoDbLocalDialect);
   emailSender.install(mailbox);
   cognitoDialect.install(cognitoLocalDialect);
   queuedWork.install(inProcessWork);

@@ -1,6 +1,20 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '#lib-dynamodb';
+import { port } from '../adapters/port';
 import { config, EMULATOR_CREDENTIALS } from '../config';
+
+/**
+ * What the table's client needs beyond the SDK in a runtime: nothing in AWS; locally, DynamoDB
+ * Local's differences from DynamoDB (local/adapters/dynamodb-local.ts). Applied once, when the
+ * client is made, so the local runtime installs it before its first table access.
+ */
+export interface DynamoDialect {
+  setUp(client: DynamoDBClient): void;
+}
+
+const dynamoItself: DynamoDialect = { setUp: () => {} };
+
+export const dynamoDialect = /* @__PURE__ */ port(() => dynamoItself);
 
 /**
  * One DynamoDB client per process, created on first use (never inside a handler call).
@@ -16,6 +30,7 @@ export function dynamo(): DynamoDBDocumentClient {
     region: AWS_REGION,
     ...(DYNAMODB_ENDPOINT ? { endpoint: DYNAMODB_ENDPOINT, credentials: EMULATOR_CREDENTIALS } : {}),
   });
+  dynamoDialect().setUp(client);
   documentClient = DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
