@@ -183,13 +183,13 @@ function benchTmpDir(): string {
  * Seeded items go through the table's stream like any write, and the consumer would work through
  * them (message effects, webhook fan-out) while the bench measures: a section that seeds tens of
  * thousands of items stops it first, so its figures are the operation's and not the backlog's.
- * Started again, the consumer resumes from its checkpoint.
+ * Started again, the consumer resumes from its checkpoint. The webhooks section uses it too.
  */
 export async function setOutbox(action: 'stop' | 'start'): Promise<void> {
   const base = process.env.SMSPROJ_URL;
   if (!base) throw new Error('setOutbox needs the bench runtime (SMSPROJ_URL)');
   const res = await fetch(`${base}/dev/outbox/${action}`, { method: 'POST' });
-  if (!res.ok) throw new Error(`POST /dev/outbox/${action}: ${res.status} ${await res.text()}`);
+  if (res.status !== 200) throw new Error(`POST /dev/outbox/${action}: ${res.status} ${await res.text()}`);
   const { running } = (await res.json()) as { running: boolean };
   if (running !== (action === 'start')) throw new Error(`outbox ${action}: running is ${running}`);
 }

@@ -29,6 +29,7 @@ import {
   runStandalone,
   type Sampled,
   sample,
+  setOutbox,
   sharedMeter,
 } from '../harness/index';
 import { callDeliveryWorker, callStreamConsumer } from '../harness/lambda';
@@ -206,12 +207,6 @@ export async function runWebhookBenchmarks(
     list.push(at);
     arrivals.set(messageId, list);
   });
-  const outbox = async (action: 'stop' | 'start') => {
-    const res = await api.post<{ running: boolean }>(`/dev/outbox/${action}`);
-    if (res.status !== 200 || res.json.running !== (action === 'start')) {
-      throw new Error(`/dev/outbox/${action} answered ${res.status}`);
-    }
-  };
   try {
     const users = await Promise.all(Array.from({ length: USERS }, () => busyUser('hook')));
     const endpointIds: string[] = [];
@@ -260,18 +255,18 @@ export async function runWebhookBenchmarks(
     }
 
     // Sustained: a backlog committed while the consumer is down, drained once it is back.
-    await outbox('stop');
+    await setOutbox('stop');
     const queued: string[] = [];
     for (let m = 0; m < backlog; m++) queued.push(await post(`Backlog event ${m} for the dispatcher`));
     const drainStarted = performance.now();
-    await outbox('start');
+    await setOutbox('start');
     await allArrived(arrivals, queued, endpoints, 10 * STALL_MS);
     const drainEnded = Math.max(...queued.flatMap((id) => arrivals.get(id)!));
     const drainSeconds = (drainEnded - drainStarted) / 1000;
 
     // Capacity, in this process: routing a real stream record with the runtime's consumer stopped.
     const routeOnce = async (body: string, conversationId: string, sender: string) => {
-      await outbox('stop');
+      await setOutbox('stop');
       try {
         const res = await api.post<{ id: string }>(
           `/v1/conversations/${conversationId}/messages`,
@@ -287,7 +282,7 @@ export async function runWebhookBenchmarks(
         return { cost, messageId: res.json.id };
       } finally {
         // The runtime's consumer routes the record again: idempotent (the deliveries exist).
-        await outbox('start');
+        await setOutbox('start');
       }
     };
     const [lonelyA, lonelyB] = await Promise.all([busyUser('hookless'), busyUser('hookless')]);

@@ -24,7 +24,8 @@ export function upperBoundOf(prefix: string): string | undefined {
   return room > 0 ? prefix + GREATEST.repeat(room) : undefined;
 }
 
-type Value = string | { S?: string } | unknown;
+/** An expression value: a document client's plain string, a marshalled `{ S }`, or anything else (left alone). */
+type Value = unknown;
 
 const textOf = (value: Value): string | undefined =>
   typeof value === 'string'

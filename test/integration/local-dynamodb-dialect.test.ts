@@ -119,17 +119,14 @@ describe("DynamoDB Local's dialect (key-condition prefixes as ranges)", () => {
   });
 
   it('answers the same as begins_with sent as it is (a client without the dialect)', async () => {
-    const { DYNAMODB_ENDPOINT, AWS_REGION } = process.env;
-    const plain = new DynamoDBClient({
-      region: AWS_REGION,
-      endpoint: DYNAMODB_ENDPOINT,
-      credentials: EMULATOR_CREDENTIALS,
-    });
-    const local = new DynamoDBClient({
-      region: AWS_REGION,
-      endpoint: DYNAMODB_ENDPOINT,
-      credentials: EMULATOR_CREDENTIALS,
-    });
+    const emulatorClient = () =>
+      new DynamoDBClient({
+        region: process.env.AWS_REGION,
+        endpoint: process.env.DYNAMODB_ENDPOINT,
+        credentials: EMULATOR_CREDENTIALS,
+      });
+    const plain = emulatorClient();
+    const local = emulatorClient();
     dynamoDbLocalDialect.setUp(local);
     const command = () =>
       new RawQuery({
