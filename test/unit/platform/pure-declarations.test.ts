@@ -1,7 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-
-const ROOT = join(__dirname, '..', '..', '..');
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, sourcesUnder } from './sources';
 
 /**
  * esbuild keeps every module-level call it cannot prove free of side effects, and with it
@@ -15,23 +14,15 @@ const ROOT = join(__dirname, '..', '..', '..');
 const DECLARATION =
   /^(?:export )?const (\w+)(?:: [^=]+)? = (?!\/\*)(?:z\.|z$|page\(|defineRoute\(|modelEntity\(|dataService\()/;
 
-function sources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const path = join(dir, e.name);
-    if (e.isDirectory()) return sources(path);
-    return e.name.endsWith('.ts') ? [path] : [];
-  });
-}
-
 describe('module-level schemas and routes are pure', () => {
   it('every module-level zod schema, page(), defineRoute(), modelEntity() and dataService() in shared/ carries /* @__PURE__ */', () => {
     const unannotated: string[] = [];
-    for (const file of sources(join(ROOT, 'shared'))) {
-      readFileSync(file, 'utf8')
+    for (const file of sourcesUnder('shared')) {
+      readFileSync(join(ROOT, file), 'utf8')
         .split('\n')
         .forEach((line, i) => {
           const m = DECLARATION.exec(line);
-          if (m) unannotated.push(`${relative(ROOT, file)}:${i + 1} ${m[1]}`);
+          if (m) unannotated.push(`${file}:${i + 1} ${m[1]}`);
         });
     }
     expect(unannotated).toEqual([]);

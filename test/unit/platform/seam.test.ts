@@ -1,17 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { productionModules, ROOT as root } from './sources';
 
 /**
  * The local seam (shared/platform/adapters/port.ts): production code never asks which runtime it
  * runs in and never loads local code; local implementations live in local/ and are installed.
  */
-const root = join(__dirname, '../../..');
-const sources = (dir: string): string[] =>
-  readdirSync(join(root, dir), { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
-    .map((entry) => relative(root, join(entry.parentPath, entry.name)));
-
-const production = [...sources('shared'), ...sources('functions')];
+const production = productionModules();
 
 describe('production modules and the local runtime', () => {
   it('finds the production modules', () => {

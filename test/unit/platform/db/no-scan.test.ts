@@ -1,21 +1,16 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { productionModules, ROOT as root } from '../sources';
 
 /**
  * No production module reads the table with a Scan: every read is a key or index query, so its
  * cost is the page it returns, not the table (bench/RESULTS.md, "Scaling"). ScanCommand appears
  * only where the document commands are handed to ElectroDB (its client wrapper names every
- * command; ../../../../shared/platform/db/electrodb-sdk.ts), which sends one only if an entity's
+ * command; shared/platform/db/electrodb-sdk.ts), which sends one only if an entity's
  * `.scan` is called — which this test keeps from happening.
  */
-const root = join(__dirname, '../../../..');
-const sources = (dir: string): string[] =>
-  readdirSync(join(root, dir), { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
-    .map((entry) => relative(root, join(entry.parentPath, entry.name)));
-
 const HAND_OVER = new Set(['shared/platform/db/electrodb-sdk.ts', 'shared/platform/db/data-service.ts']);
-const production = [...sources('shared'), ...sources('functions')];
+const production = productionModules();
 
 describe('no Scan in production modules', () => {
   it('finds the production modules and the hand-over', () => {
